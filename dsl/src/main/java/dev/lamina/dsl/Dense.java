@@ -1,0 +1,24 @@
+package dev.lamina.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A fully connected layer: {@code activation(input · kernel + bias)}. Its input must be flat,
+ * {@code (features)}; its output is {@code (units)}. Shape rule: {@link DenseSpec}.
+ */
+@Documented
+@LayerAnnotation
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Dense {
+    /** The number of output features; positive. */
+    int units();
+
+    Activation activation() default Activation.LINEAR;
+
+    boolean useBias() default true;
+}

@@ -1,0 +1,40 @@
+package dev.lamina.dsl;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Dense}: a flat input of n features becomes (units); kernel (n, units), bias (units). */
+public record DenseSpec(int units, Activation activation, boolean useBias) implements LayerSpec {
+
+    @Override
+    public String kind() {
+        return "Dense";
+    }
+
+    @Override
+    public List<Problem> settingProblems() {
+        if (units <= 0) {
+            return List.of(Problem.ofAttribute("units", "Dense needs a positive number of units but has units = " + units + "."));
+        }
+        return List.of();
+    }
+
+    @Override
+    public Optional<Problem> inputProblem(Shape input, String name) {
+        if (input.rank() == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.ofLayer("Dense needs a flat input (features) but receives " + input
+                + ". Add @Flatten before " + name + " to make it (" + input.size() + ")."));
+    }
+
+    @Override
+    public Optional<Shape> outputShape(Shape input) {
+        return Optional.of(Shape.of(units));
+    }
+
+    @Override
+    public long parameterCount(Shape input) {
+        return input.size() * units + (useBias ? units : 0);
+    }
+}

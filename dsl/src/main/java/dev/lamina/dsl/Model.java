@@ -1,0 +1,53 @@
+package dev.lamina.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class as a model. Its fields of type {@link Layer}, in source order, are the layers; each
+ * carries one layer annotation ({@link Dense}, {@link Flatten}, {@link Reshape}, ...).
+ *
+ * <p>The annotation processor checks every shape at compile time and generates a class named
+ * {@code <ModelName>Network} beside this one, with the parameters, forward and backward passes and
+ * the training loop.
+ *
+ * <pre>{@code
+ * @Model(input = {28, 28}, classes = 10,
+ *        loss = Loss.CATEGORICAL_CROSSENTROPY,
+ *        optimizer = @Optimizer(kind = Optimizer.Kind.RMSPROP),
+ *        metrics = Metric.ACCURACY)
+ * public class MnistMlp {
+ *     @Flatten                                   Layer flat;
+ *     @Dense(units = 512, activation = RELU)     Layer hidden;
+ *     @Dense(units = 10, activation = SOFTMAX)   Layer out;
+ * }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Model {
+    /** The shape of one sample, without the batch dimension: {@code {28, 28}} for MNIST images. */
+    int[] input();
+
+    /** The number of classes; the last layer must have this many units. */
+    int classes();
+
+    /** The loss minimised by {@code fit}. */
+    Loss loss();
+
+    /**
+     * Whether the last layer outputs logits (a linear activation) that the loss turns into
+     * probabilities itself, as Keras' {@code from_logits=True}.
+     */
+    boolean fromLogits() default false;
+
+    /** The optimizer and its settings; Keras' defaults where a setting is left out. */
+    Optimizer optimizer() default @Optimizer(kind = Optimizer.Kind.RMSPROP);
+
+    /** Metrics reported by {@code fit} and {@code evaluate} beside the loss. */
+    Metric[] metrics() default {};
+}

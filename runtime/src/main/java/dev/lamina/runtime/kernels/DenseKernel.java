@@ -1,0 +1,39 @@
+package dev.lamina.runtime.kernels;
+
+import dev.lamina.dsl.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A fully connected layer on a batch: {@code y = activation(x · kernel + bias)}, with x (batch, in),
+ * kernel (in, units), bias (units) and y (batch, units). Outputs go into arrays the caller owns.
+ */
+public final class DenseKernel {
+    private DenseKernel() {
+    }
+
+    /** Writes {@code activation(x · kernel + bias)} into {@code y}; {@code bias} may be null. */
+    public static void forward(INDArray x, INDArray kernel, INDArray bias, Activation activation, INDArray y) {
+        Nd4j.gemm(x, kernel, y, false, false, 1.0, 0.0);
+        if (bias != null) {
+            y.addiRowVector(bias);
+        }
+        Activations.forward(activation, y);
+    }
+
+    /**
+     * From {@code dz}, the loss gradient with respect to the layer's pre-activation (batch, units),
+     * writes the gradients of the kernel, of the bias (if not null) and of the input (if not null:
+     * the first layer's input is data and needs none).
+     */
+    public static void backward(INDArray x, INDArray kernel, INDArray dz,
+                                INDArray kernelGradient, INDArray biasGradient, INDArray inputGradient) {
+        Nd4j.gemm(x, dz, kernelGradient, true, false, 1.0, 0.0);
+        if (biasGradient != null) {
+            dz.sum(biasGradient, 0);
+        }
+        if (inputGradient != null) {
+            Nd4j.gemm(dz, kernel, inputGradient, false, true, 1.0, 0.0);
+        }
+    }
+}

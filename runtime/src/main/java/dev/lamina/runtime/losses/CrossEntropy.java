@@ -1,0 +1,63 @@
+package dev.lamina.runtime.losses;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Categorical crossentropy, averaged over the batch, against one-hot labels (batch, classes). The
+ * sparse loss is the same one: the training loop turns integer labels into one-hot rows first.
+ *
+ * <p>On probabilities it clips them to [EPSILON, 1 - EPSILON] as Keras does, so a confident wrong
+ * answer costs a large finite loss rather than infinity.
+ */
+public final class CrossEntropy {
+    /** Keras' backend epsilon, the clipping bound for probabilities. */
+    public static final double EPSILON = 1e-7;
+
+    private CrossEntropy() {
+    }
+
+    /** The mean loss of {@code probabilities} against {@code labels}. */
+    public static double fromProbabilities(INDArray probabilities, INDArray labels) {
+        INDArray logP = Transforms.log(Transforms.min(Transforms.max(probabilities, EPSILON, true), 1 - EPSILON, false), false);
+        return -logP.muli(labels).sumNumber().doubleValue() / probabilities.size(0);
+    }
+
+    /** The mean loss of {@code logits} against {@code labels}, through a numerically stable log-softmax. */
+    public static double fromLogits(INDArray logits, INDArray labels) {
+        INDArray max = logits.max(true, 1);
+        INDArray shifted = logits.subColumnVector(max);
+        INDArray logSumExp = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
+        INDArray logP = shifted.subiColumnVector(logSumExp);
+        return -logP.muli(labels).sumNumber().doubleValue() / logits.size(0);
+    }
+
+    /**
+     * The gradient of {@link #fromProbabilities} with respect to the probabilities:
+     * {@code -labels / p / batch} (zero where p was clipped, as the clip's own gradient is).
+     */
+    public static void probabilityGradient(INDArray probabilities, INDArray labels, INDArray gradient) {
+        double batch = probabilities.size(0);
+        INDArray inRange = probabilities.gte(EPSILON).castTo(gradient.dataType())
+                .muli(probabilities.lte(1 - EPSILON).castTo(gradient.dataType()));
+        gradient.assign(labels).divi(probabilities).muli(inRange).muli(-1.0 / batch);
+    }
+
+    /**
+     * The gradient of the crossentropy of {@code softmax(z)} with respect to the logits z, given the
+     * probabilities {@code softmax(z)}: {@code (probabilities - labels) / batch}. This fuses the softmax
+     * layer's backward pass with the loss's, which is both faster and exact where the two separate
+     * steps would divide by tiny probabilities.
+     */
+    public static void softmaxGradient(INDArray probabilities, INDArray labels, INDArray gradient) {
+        gradient.assign(probabilities).subi(labels).divi(probabilities.size(0));
+    }
+
+    /** The same gradient for a model that outputs logits: softmax is applied here, into {@code gradient}. */
+    public static void logitsGradient(INDArray logits, INDArray labels, INDArray gradient) {
+        Nd4j.exec(new SoftMax(logits, gradient, 1));
+        gradient.subi(labels).divi(logits.size(0));
+    }
+}

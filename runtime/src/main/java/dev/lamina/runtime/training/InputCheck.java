@@ -1,0 +1,38 @@
+package dev.lamina.runtime.training;
+
+import dev.lamina.runtime.data.Dataset;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Refuses data of the wrong shape before any computation, naming expected and received shapes. */
+final class InputCheck {
+    private InputCheck() {
+    }
+
+    static void requireDataset(Network network, Dataset data, String caller) {
+        if (!network.inputShape().equals(data.sampleShape())) {
+            throw new IllegalArgumentException(caller + ": " + network.modelName() + " takes samples of "
+                    + network.inputShape() + " but " + data.name() + " has samples of " + data.sampleShape());
+        }
+        if (network.classes() != data.classes()) {
+            throw new IllegalArgumentException(caller + ": " + network.modelName() + " has " + network.classes()
+                    + " classes but " + data.name() + " has " + data.classes());
+        }
+        if (data.size() == 0) {
+            throw new IllegalArgumentException(caller + ": " + data.name() + " has no samples");
+        }
+    }
+
+    static void requireFeatures(Network network, INDArray features, String caller) {
+        if (!network.inputShape().matchesBatch(features.shape())) {
+            throw new IllegalArgumentException(caller + ": " + network.modelName() + " takes features of shape "
+                    + "(batch, " + network.inputShape().toString().substring(1) + " but received "
+                    + Arrays.toString(features.shape()).replace('[', '(').replace(']', ')'));
+        }
+    }
+
+    /** {@code features} in the network's data type, contiguous and row-major (copied only if needed). */
+    static INDArray typed(Network network, INDArray features) {
+        return dev.lamina.runtime.kernels.Buffers.contiguous(features, network.dataType());
+    }
+}

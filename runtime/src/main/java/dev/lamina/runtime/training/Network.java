@@ -1,0 +1,43 @@
+package dev.lamina.runtime.training;
+
+import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What the training loop needs of a generated network. Generated classes implement it; users call
+ * their {@code fit}, {@code evaluate} and {@code predict}, which delegate to {@link TrainingLoop}.
+ */
+public interface Network {
+
+    /** The simple name of the model class the network was generated from. */
+    String modelName();
+
+    /** The shape of one input sample, without the batch dimension. */
+    Shape inputShape();
+
+    /** The number of classes, the width of the output. */
+    int classes();
+
+    Loss loss();
+
+    /** Whether the output is logits (the loss applies softmax) rather than probabilities. */
+    boolean outputsLogits();
+
+    /** The data type of parameters and activations. */
+    DataType dataType();
+
+    /**
+     * One optimisation step on a batch. Takes features (batch, input shape...) and one-hot labels
+     * (batch, classes), both contiguous and of {@link #dataType()}; returns the network's output for
+     * the batch as computed before the update (a view of an internal buffer, valid until the next call).
+     */
+    INDArray trainBatch(INDArray features, INDArray labels);
+
+    /**
+     * The network's output for a batch in inference mode, with the same conventions as
+     * {@link #trainBatch}.
+     */
+    INDArray output(INDArray features);
+}
