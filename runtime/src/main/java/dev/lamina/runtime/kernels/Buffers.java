@@ -27,4 +27,12 @@ public final class Buffers {
         boolean contiguous = typed.ordering() == 'c' && !typed.isView();
         return contiguous ? typed : typed.dup('c');
     }
+
+    /**
+     * {@code array} seen with a new shape, always a view: writing to it writes to {@code array}.
+     * Fails rather than copy, since a copy would silently drop gradients written through it.
+     */
+    public static INDArray reshape(INDArray array, long... shape) {
+        return array.reshape('c', true, shape);
+    }
 }

@@ -14,17 +14,19 @@ public final class Initializers {
     }
 
     /**
-     * Glorot (Xavier) uniform: U(-limit, limit) with limit = sqrt(6 / (fanIn + fanOut)), Keras'
-     * default for Dense and Conv2D kernels.
+     * Glorot (Xavier) uniform, Keras' default for Dense and Conv2D kernels: U(-limit, limit) with
+     * limit = sqrt(6 / (fanIn + fanOut)). The fans follow Keras from the kernel's shape: (in, out) for
+     * a Dense kernel; for a convolution kernel (..., in, out), both times the window's size.
      */
-    public static INDArray glorotUniform(SplittableRandom random, DataType dataType, long fanIn, long fanOut,
-                                         long... shape) {
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        long length = 1;
-        for (long d : shape) {
-            length *= d;
+    public static INDArray glorotUniform(SplittableRandom random, DataType dataType, long... shape) {
+        long receptiveField = 1;
+        for (int i = 0; i < shape.length - 2; i++) {
+            receptiveField *= shape[i];
         }
-        double[] values = new double[Math.toIntExact(length)];
+        long fanIn = shape[shape.length - 2] * receptiveField;
+        long fanOut = shape[shape.length - 1] * receptiveField;
+        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+        double[] values = new double[Math.toIntExact(fanIn * shape[shape.length - 1])];
         for (int i = 0; i < values.length; i++) {
             values[i] = (random.nextDouble() * 2 - 1) * limit;
         }

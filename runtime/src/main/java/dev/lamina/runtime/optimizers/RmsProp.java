@@ -2,13 +2,13 @@ package dev.lamina.runtime.optimizers;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * RMSprop, as Keras 3: {@code a = rho a + (1 - rho) g^2; w -= lr g / (sqrt(a) + eps)}; with
- * momentum m, {@code v = m v + lr g / (sqrt(a) + eps); w -= v}. The first step is ND4J's fused
- * {@code rms_prop_updater} op, which follows the same formula.
+ * RMSprop, as Keras 3: {@code a = rho a + (1 - rho) g^2; w -= lr g / sqrt(a + eps)}; with momentum
+ * m, {@code v = m v + lr g / sqrt(a + eps); w -= v}. Note eps inside the square root: Keras' choice,
+ * which damps the steps of rarely-updated weights. ND4J's fused {@code rms_prop_updater} puts eps
+ * outside, so it is not used here.
  */
 public final class RmsProp extends Optimizer {
     private final double rho;
@@ -29,8 +29,10 @@ public final class RmsProp extends Optimizer {
     @Override
     protected void update(int index, Parameter parameter) {
         INDArray gradient = parameter.gradient();
-        // Overwrites the gradient with lr g / (sqrt(a) + eps) and updates a in place.
-        Nd4j.exec(new RmsPropUpdater(gradient, averages[index], learningRate, rho, epsilon));
+        INDArray average = averages[index];
+        average.muli(rho).addi(gradient.mul(gradient).muli(1 - rho));
+        // The gradient array becomes the increment lr g / sqrt(a + eps).
+        gradient.muli(learningRate).divi(Transforms.sqrt(average.add(epsilon), false));
         if (velocities == null) {
             parameter.value().subi(gradient);
         } else {

@@ -25,6 +25,9 @@ public interface Network {
     /** Whether the output is logits (the loss applies softmax) rather than probabilities. */
     boolean outputsLogits();
 
+    /** Prints the summary table, as Keras' {@code model.summary()}: layers, output shapes, parameters. */
+    void summary();
+
     /** The data type of parameters and activations. */
     DataType dataType();
 
@@ -34,6 +37,15 @@ public interface Network {
      * the batch as computed before the update (a view of an internal buffer, valid until the next call).
      */
     INDArray trainBatch(INDArray features, INDArray labels);
+
+    /**
+     * The forward and backward passes of {@link #trainBatch} without the update: fills the gradient
+     * of every parameter (see {@link #parameters()}) for the batch's mean loss, and returns the output.
+     */
+    INDArray computeGradients(INDArray features, INDArray labels);
+
+    /** The trainable parameters with their gradients, in layer order. */
+    java.util.List<dev.lamina.runtime.optimizers.Parameter> parameters();
 
     /**
      * The network's output for a batch in inference mode, with the same conventions as

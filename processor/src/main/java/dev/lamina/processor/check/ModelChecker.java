@@ -1,0 +1,152 @@
+package dev.lamina.processor.check;
+
+import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.DenseSpec;
+import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.Problem;
+import dev.lamina.dsl.Shape;
+import dev.lamina.processor.Diagnostic;
+import dev.lamina.processor.read.LayerDescription;
+import dev.lamina.processor.read.ModelDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Infers the shape after every layer with the layers' own rules ({@link LayerSpec}) and checks the
+ * model as a whole: its input, its classes, its optimizer, and that the last layer fits the loss.
+ * Reports every problem it can find in one pass, each on the field or value at fault; goes on past an
+ * error wherever the next shape is still known.
+ */
+public final class ModelChecker {
+
+    /**
+     * What the check found.
+     *
+     * @param model the checked model, or null if there was an error
+     */
+    public record Result(CheckedModel model, List<Diagnostic> diagnostics) {
+    }
+
+    public Result check(ModelDescription model) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        OptimizerChecks.check(model, diagnostics);
+        Optional<Shape> input = checkInput(model, diagnostics);
+        checkClasses(model, diagnostics);
+        if (model.layers().isEmpty()) {
+            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), null, model.modelName()
+                    + " has no layers. Declare its layers as fields in order, for example "
+                    + "@Flatten Layer flat; @Dense(units = " + Math.max(model.classes(), 1)
+                    + ", activation = SOFTMAX) Layer out;"));
+        }
+        Inference inference = inferShapes(model, input, diagnostics);
+        if (inference.output() != null) {
+            checkOutput(model, model.layers().get(model.layers().size() - 1), inference.output(), diagnostics);
+        }
+        boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
+        return new Result(valid ? new CheckedModel(model, input.orElseThrow(), inference.layers()) : null, diagnostics);
+    }
+
+    private static Optional<Shape> checkInput(ModelDescription model, List<Diagnostic> diagnostics) {
+        int[] input = model.input();
+        if (input.length == 0) {
+            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), "input",
+                    "input needs the shape of one sample, such as input = {28, 28} for MNIST images."));
+            return Optional.empty();
+        }
+        for (int d : input) {
+            if (d <= 0) {
+                diagnostics.add(Diagnostic.error(model.type(), model.annotation(), "input", "input "
+                        + Shape.format(input) + " has the dimension " + d + "; every dimension must be positive."));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Shape.of(input));
+    }
+
+    private static void checkClasses(ModelDescription model, List<Diagnostic> diagnostics) {
+        if (model.classes() < 2) {
+            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), "classes", "classes is "
+                    + model.classes() + " but a classifier needs at least 2 classes."));
+        }
+    }
+
+    /**
+     * The outcome of shape inference.
+     *
+     * @param layers the layers checked, in order; complete only if no layer had a problem
+     * @param output the last layer's output, or null when a problem on the way left it unknown
+     */
+    private record Inference(List<CheckedLayer> layers, Shape output) {
+    }
+
+    private static Inference inferShapes(ModelDescription model, Optional<Shape> input,
+                                                  List<Diagnostic> diagnostics) {
+        List<CheckedLayer> checked = new ArrayList<>();
+        ShapeTrace trace = new ShapeTrace(input.orElse(null));
+        Shape shape = input.orElse(null);
+        boolean allValid = input.isPresent();
+        for (LayerDescription layer : model.layers()) {
+            LayerSpec spec = layer.spec();
+            List<Problem> settingProblems = spec.settingProblems();
+            for (Problem problem : settingProblems) {
+                diagnostics.add(toDiagnostic(layer, problem, null));
+            }
+            if (shape == null || !settingProblems.isEmpty()) {
+                shape = null;
+                allValid = false;
+                continue;
+            }
+            Optional<Problem> inputProblem = spec.inputProblem(shape, layer.name());
+            inputProblem.ifPresent(problem -> diagnostics.add(toDiagnostic(layer, problem, trace.upTo(layer.name()))));
+            Optional<Shape> output = spec.outputShape(shape);
+            if (inputProblem.isEmpty() && output.isPresent()) {
+                if (allValid) {
+                    checked.add(new CheckedLayer(layer, shape, output.get(), spec.parameterCount(shape)));
+                }
+            } else {
+                allValid = false;
+            }
+            shape = output.orElse(null);
+            trace.add(layer.name(), shape);
+        }
+        return new Inference(checked, model.layers().isEmpty() ? null : shape);
+    }
+
+    /** The last layer must give one value per class, in the form the loss expects. */
+    private static void checkOutput(ModelDescription model, LayerDescription layer, Shape output,
+                                    List<Diagnostic> diagnostics) {
+        if (output.rank() != 1) {
+            diagnostics.add(Diagnostic.error(layer.field(), layer.name() + " is the last layer and outputs " + output
+                    + " per sample, but the loss needs one value per class, (" + model.classes()
+                    + "). End the model with @Flatten and @Dense(units = " + model.classes() + ")."));
+            return;
+        }
+        if (output.dim(0) != model.classes()) {
+            String fix = layer.spec() instanceof DenseSpec ? " Set units = " + model.classes() + "."
+                    : " End the model with @Dense(units = " + model.classes() + ").";
+            diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), "units", layer.name()
+                    + " is the last layer and outputs " + output + " but the model has " + model.classes()
+                    + " classes (@Model(classes = " + model.classes() + "))." + fix));
+        }
+        Activation activation = layer.spec().activation();
+        if (model.fromLogits() && activation == Activation.SOFTMAX) {
+            diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), "activation", layer.name()
+                    + " applies softmax but the loss takes logits (fromLogits = true), so softmax would be applied"
+                    + " twice. Remove activation = SOFTMAX from " + layer.name() + ", or set fromLogits = false."));
+        } else if (!model.fromLogits() && activation != Activation.SOFTMAX) {
+            String what = activation == Activation.LINEAR ? "outputs logits (a linear activation)"
+                    : "outputs " + activation.name().toLowerCase() + " values";
+            diagnostics.add(Diagnostic.warning(layer.field(), layer.annotation(), "activation", layer.name() + " "
+                    + what + " but the loss expects probabilities (fromLogits = false). Set activation = SOFTMAX on "
+                    + layer.name() + ", or fromLogits = true in @Model."));
+        }
+    }
+
+    private static Diagnostic toDiagnostic(LayerDescription layer, Problem problem, String trace) {
+        String message = layer.name() + ": " + problem.message() + (trace == null ? "" : "\n  Shapes: " + trace);
+        return problem.attribute() == null
+                ? Diagnostic.error(layer.field(), message)
+                : Diagnostic.error(layer.field(), layer.annotation(), problem.attribute(), message);
+    }
+}

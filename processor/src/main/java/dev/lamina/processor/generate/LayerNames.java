@@ -1,0 +1,41 @@
+package dev.lamina.processor.generate;
+
+import java.util.Set;
+
+/**
+ * The identifiers generated for one layer, all derived from the field's name so that the generated
+ * code reads in the model's own words: {@code hidden}, {@code hiddenKernel}, {@code hiddenBuffer}.
+ */
+record LayerNames(String value) {
+
+    /** The local holding the gradient of the loss with respect to the layer's output. */
+    String gradient() {
+        return value + "Gradient";
+    }
+
+    /** The field holding the layer's output for a whole batch. */
+    String buffer() {
+        return value + "Buffer";
+    }
+
+    /** The field holding the gradient of the layer's output for a whole batch. */
+    String gradientBuffer() {
+        return value + "GradientBuffer";
+    }
+
+    /** A parameter field: {@code hiddenKernel} for role "kernel". */
+    String parameter(String role) {
+        return value + Character.toUpperCase(role.charAt(0)) + role.substring(1);
+    }
+
+    /** The field holding a parameter's gradient. */
+    String parameterGradient(String role) {
+        return parameter(role) + "Gradient";
+    }
+
+    /** Every identifier this layer may take, to detect clashes. */
+    Set<String> all() {
+        return Set.of(value, gradient(), buffer(), gradientBuffer(),
+                parameter("kernel"), parameterGradient("kernel"), parameter("bias"), parameterGradient("bias"));
+    }
+}

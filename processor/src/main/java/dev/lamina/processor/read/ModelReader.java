@@ -1,0 +1,206 @@
+package dev.lamina.processor.read;
+
+import dev.lamina.dsl.Layer;
+import dev.lamina.dsl.LayerAnnotation;
+import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.Metric;
+import dev.lamina.dsl.Model;
+import dev.lamina.dsl.Optimizer;
+import dev.lamina.processor.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads a {@code @Model} class into a {@link ModelDescription}: the model's settings and its layer
+ * fields in source order. Reports what makes a class unreadable as a model (a layer field without
+ * a layer annotation, a value the compiler could not evaluate); checks nothing about shapes.
+ */
+public final class ModelReader {
+    private final Elements elements;
+    private final AnnotationValues values;
+    private final LayerSpecReader layerSpecs;
+
+    public ModelReader(Elements elements) {
+        this.elements = elements;
+        this.values = new AnnotationValues(elements);
+        this.layerSpecs = new LayerSpecReader(values);
+    }
+
+    /**
+     * What was read.
+     *
+     * @param model the description, or null when the class cannot be described
+     */
+    public record Result(ModelDescription model, List<Diagnostic> diagnostics) {
+    }
+
+    public Result read(TypeElement type) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        AnnotationMirror modelAnnotation = find(type, Model.class.getName()).orElseThrow();
+        if (type.getKind() != ElementKind.CLASS) {
+            diagnostics.add(Diagnostic.error(type, modelAnnotation, null,
+                    "@Model goes on a class whose fields are the layers, not on " + kindName(type) + "."));
+            return new Result(null, diagnostics);
+        }
+        List<LayerDescription> layers = readLayers(type, diagnostics);
+        try {
+            int[] input = values.intArray(modelAnnotation, "input");
+            int classes = values.intValue(modelAnnotation, "classes");
+            Loss loss = values.enumValue(modelAnnotation, "loss", Loss.class);
+            boolean fromLogits = values.booleanValue(modelAnnotation, "fromLogits");
+            List<Metric> metrics = values.enumList(modelAnnotation, "metrics", Metric.class);
+            OptimizerDescription optimizer = readOptimizer(values.annotationValue(modelAnnotation, "optimizer"), type, diagnostics);
+            if (optimizer == null || layers == null) {
+                return new Result(null, diagnostics);
+            }
+            String modelName = modelName(type);
+            return new Result(new ModelDescription(type, modelAnnotation, packageName(type), modelName,
+                    modelName.replace('.', '_') + "Network", input, classes, loss, fromLogits, optimizer, metrics,
+                    layers), diagnostics);
+        } catch (UnreadableValueException e) {
+            diagnostics.add(unreadable(type, modelAnnotation, e));
+            return new Result(null, diagnostics);
+        }
+    }
+
+    /** The layer fields in source order; null if one could not be read (its problem is reported). */
+    private List<LayerDescription> readLayers(TypeElement type, List<Diagnostic> diagnostics) {
+        List<LayerDescription> layers = new ArrayList<>();
+        boolean readable = true;
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() != ElementKind.FIELD) {
+                continue;
+            }
+            VariableElement field = (VariableElement) member;
+            List<AnnotationMirror> layerAnnotations = field.getAnnotationMirrors().stream()
+                    .filter(ModelReader::isLayerAnnotation)
+                    .map(a -> (AnnotationMirror) a)
+                    .toList();
+            boolean layerTyped = isLayerType(field);
+            String name = field.getSimpleName().toString();
+            if (!layerTyped && layerAnnotations.isEmpty()) {
+                continue;
+            }
+            if (!layerTyped) {
+                diagnostics.add(Diagnostic.error(field, name + " has a layer annotation but the type "
+                        + field.asType() + ". Declare it as " + Layer.class.getSimpleName() + " " + name + ";"));
+                readable = false;
+                continue;
+            }
+            if (layerAnnotations.isEmpty()) {
+                diagnostics.add(Diagnostic.error(field, name + " is a Layer field without a layer annotation, so Lamina "
+                        + "cannot tell what layer it is. Annotate it, for example @Dense(units = 10), or remove it."));
+                readable = false;
+                continue;
+            }
+            if (layerAnnotations.size() > 1) {
+                diagnostics.add(Diagnostic.error(field, layerAnnotations.get(1), null, name + " has "
+                        + layerAnnotations.size() + " layer annotations; a field is one layer. Declare one field for each."));
+                readable = false;
+                continue;
+            }
+            if (field.getModifiers().contains(Modifier.STATIC)) {
+                diagnostics.add(Diagnostic.error(field, name + " is static; layers are instance fields. Remove static."));
+                readable = false;
+                continue;
+            }
+            AnnotationMirror annotation = layerAnnotations.get(0);
+            try {
+                Optional<LayerSpec> spec = layerSpecs.read(annotation);
+                if (spec.isEmpty()) {
+                    diagnostics.add(Diagnostic.error(field, annotation, null, "@"
+                            + annotation.getAnnotationType().asElement().getSimpleName()
+                            + " is marked as a layer annotation, but Lamina has no layer of that kind."));
+                    readable = false;
+                    continue;
+                }
+                layers.add(new LayerDescription(field, annotation, name, spec.get()));
+            } catch (UnreadableValueException e) {
+                diagnostics.add(unreadable(field, annotation, e));
+                readable = false;
+            }
+        }
+        return readable ? layers : null;
+    }
+
+    private OptimizerDescription readOptimizer(AnnotationMirror annotation, TypeElement type, List<Diagnostic> diagnostics) {
+        try {
+            Optimizer.Kind kind = values.enumValue(annotation, "kind", Optimizer.Kind.class);
+            double learningRate = values.doubleValue(annotation, "learningRate");
+            return new OptimizerDescription(annotation, kind,
+                    learningRate == Optimizer.DEFAULT_LEARNING_RATE ? kind.defaultLearningRate() : learningRate,
+                    values.doubleValue(annotation, "momentum"),
+                    values.booleanValue(annotation, "nesterov"),
+                    values.doubleValue(annotation, "rho"),
+                    values.doubleValue(annotation, "beta1"),
+                    values.doubleValue(annotation, "beta2"),
+                    values.doubleValue(annotation, "epsilon"));
+        } catch (UnreadableValueException e) {
+            diagnostics.add(unreadable(type, annotation, e));
+            return null;
+        }
+    }
+
+    private static Diagnostic unreadable(Element element, AnnotationMirror annotation, UnreadableValueException e) {
+        return Diagnostic.error(element, annotation, e.attribute(), "Lamina cannot read this model: "
+                + e.getMessage() + ". Give " + e.attribute() + " a constant value of its declared type.");
+    }
+
+    private static boolean isLayerAnnotation(AnnotationMirror annotation) {
+        Element type = annotation.getAnnotationType().asElement();
+        return find(type, LayerAnnotation.class.getName()).isPresent();
+    }
+
+    private static boolean isLayerType(VariableElement field) {
+        if (field.asType().getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        Element type = ((javax.lang.model.type.DeclaredType) field.asType()).asElement();
+        return type instanceof TypeElement t && t.getQualifiedName().contentEquals(Layer.class.getName());
+    }
+
+    private static Optional<? extends AnnotationMirror> find(Element element, String annotationType) {
+        return element.getAnnotationMirrors().stream()
+                .filter(a -> ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationType))
+                .findFirst();
+    }
+
+    private String packageName(TypeElement type) {
+        PackageElement pkg = elements.getPackageOf(type);
+        return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+    }
+
+    /** MnistMlp for a top-level class, Outer.Inner for a nested one. */
+    private static String modelName(TypeElement type) {
+        String name = type.getSimpleName().toString();
+        Element enclosing = type.getEnclosingElement();
+        while (type.getNestingKind() == NestingKind.MEMBER && enclosing instanceof TypeElement outer) {
+            name = outer.getSimpleName() + "." + name;
+            type = outer;
+            enclosing = outer.getEnclosingElement();
+        }
+        return name;
+    }
+
+    private static String kindName(TypeElement type) {
+        return switch (type.getKind()) {
+            case INTERFACE -> "an interface";
+            case ENUM -> "an enum";
+            case ANNOTATION_TYPE -> "an annotation type";
+            case RECORD -> "a record";
+            default -> "a " + type.getKind().toString().toLowerCase();
+        };
+    }
+}
