@@ -1,0 +1,206 @@
+package dev.lamina.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.lamina.processor.ModelSource.mnist;
+import static dev.lamina.processor.ModelSource.model;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+class ModelProcessorTest {
+
+    private static Compilation compile(ModelSource source) {
+        return javac().withProcessors(new ModelProcessor()).compile(source.file());
+    }
+
+    private static void assertErrorOnLine(Compilation compilation, ModelSource source, String message, String lineText) {
+        assertThat(compilation).hadErrorContaining(message).inFile(source.file()).onLine(source.lineOf(lineText));
+    }
+
+    @Test
+    void theReferenceMlpAndItsNetworkCompile() throws Exception {
+        ModelSource mlp = model("Mlp", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.RMSPROP), metrics = Metric.ACCURACY"),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 512, activation = RELU) Layer hidden;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(mlp);
+        assertThat(compilation).succeededWithoutWarnings();
+        JavaFileObject generated = compilation.generatedSourceFile("test.MlpNetwork").orElseThrow();
+        String code = generated.getCharContent(true).toString();
+        assertTrue(code.contains("hiddenKernel = Initializers.glorotUniform(random, dataType, 784, 512);"), code);
+        assertTrue(code.contains("DenseKernel.forward(flat, hiddenKernel, hiddenBias, Activation.RELU, hidden);"), code);
+        assertTrue(code.contains("CrossEntropy.softmaxGradient(out, labels, outGradient);"), code);
+        // The first layer's input is data: its gradient is never computed.
+        assertTrue(code.contains("DenseKernel.backward(flat, hiddenKernel, hiddenGradient, hiddenKernelGradient, hiddenBiasGradient, null);"), code);
+        assertTrue(code.contains("optimizer = new RmsProp(parameters, 0.001, 0.9, 0.0, 1.0E-7);"), code);
+        assertTrue(code.contains(" hidden (Dense)              (None, 512)               401920"), code);
+        assertTrue(code.contains("Total params: 407,050"), code);
+    }
+
+    @Test
+    void variantsWithLogitsSgdAdamNoBiasAndReshapeCompile() {
+        ModelSource logits = model("Logits", "input = {784}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY,"
+                        + " fromLogits = true, optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.01)",
+                "    @Reshape({28, 28}) Layer image;",
+                "    @Reshape({-1}) Layer flat;",
+                "    @Dense(units = 32, activation = TANH, useBias = false) Layer a;",
+                "    @Dense(units = 16, activation = SIGMOID) Layer b;",
+                "    @Dense(units = 16, activation = ELU) Layer c;",
+                "    @Dense(units = 16, activation = LEAKY_RELU) Layer input;",
+                "    @Dense(units = 10) Layer out;");
+        assertThat(compile(logits)).succeededWithoutWarnings();
+
+        ModelSource sgd = model("Sgd", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.SGD, momentum = 0.9, nesterov = true)"),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10, activation = SIGMOID) Layer out;");
+        Compilation compilation = compile(sgd);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("out outputs sigmoid values but the loss expects probabilities");
+    }
+
+    @Test
+    void denseFedImagesAsksForFlatten() {
+        ModelSource source = model("NoFlatten", mnist(""),
+                "    @Dense(units = 512, activation = RELU) Layer hidden;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        assertErrorOnLine(compilation, source,
+                "hidden: Dense needs a flat input (features) but receives (28, 28). Add @Flatten before hidden to make it (784).",
+                "Layer hidden;");
+        assertThat(compilation).hadErrorContaining("Shapes: input (28, 28) -> hidden");
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void reshapeMustKeepTheElementCount() {
+        ModelSource source = model("BadReshape", mnist(""),
+                "    @Reshape({30, 30}) Layer image;",
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source,
+                "image: Reshape to (30, 30) needs 900 elements but its input (28, 28) has 784. "
+                        + "Choose dimensions whose product is 784, such as {28, 28, 1}.",
+                "Layer image;");
+    }
+
+    @Test
+    void theLastLayerMustHaveOneUnitPerClass() {
+        ModelSource source = model("NineClasses", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 9,",
+                "           activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        // On the units value itself, not on the field.
+        assertErrorOnLine(compilation, source,
+                "out is the last layer and outputs (9) but the model has 10 classes (@Model(classes = 10)). Set units = 10.",
+                "units = 9");
+    }
+
+    @Test
+    void softmaxWithALogitsLossIsAnError() {
+        ModelSource source = model("DoubleSoftmax", mnist("fromLogits = true"),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10,",
+                "           activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source, "out applies softmax but the loss takes logits (fromLogits = true)",
+                "activation = SOFTMAX");
+    }
+
+    @Test
+    void linearOutputWithAProbabilityLossIsAWarning() {
+        ModelSource source = model("Logits", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10) Layer out;");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining(
+                        "out outputs logits (a linear activation) but the loss expects probabilities (fromLogits = false)")
+                .inFile(source.file()).onLine(source.lineOf("Layer out;"));
+    }
+
+    @Test
+    void nonPositiveSizesAreErrorsOnTheirValues() {
+        ModelSource source = model("Sizes", "input = {28, 0}, classes = 1, loss = Loss.CATEGORICAL_CROSSENTROPY",
+                "    @Reshape({28, -2}) Layer image;",
+                "    @Dense(units = 0) Layer hidden;",
+                "    @Dense(units = -3, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source, "input (28, 0) has the dimension 0; every dimension must be positive.", "@Model(");
+        assertErrorOnLine(compilation, source, "classes is 1 but a classifier needs at least 2 classes.", "@Model(");
+        assertErrorOnLine(compilation, source, "image: Reshape (28, -2) has the dimension -2", "Layer image;");
+        assertErrorOnLine(compilation, source, "hidden: Dense needs a positive number of units but has units = 0.", "Layer hidden;");
+        assertErrorOnLine(compilation, source, "out: Dense needs a positive number of units but has units = -3.", "Layer out;");
+        assertEquals(5, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void aModelWithoutLayersIsAnError() {
+        ModelSource source = model("Empty", mnist(""), "    int notALayer;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source, "Empty has no layers.", "@Model(");
+    }
+
+    @Test
+    void aLayerFieldWithoutALayerAnnotationIsAnError() {
+        ModelSource source = model("Unannotated", mnist(""),
+                "    @Flatten Layer flat;",
+                "    Layer forgotten;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source, "forgotten is a Layer field without a layer annotation", "Layer forgotten;");
+    }
+
+    @Test
+    void aLayerAnnotationOnAnotherTypeIsAnError() {
+        ModelSource source = model("WrongType", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10, activation = SOFTMAX) Object out;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source, "out has a layer annotation but the type java.lang.Object. Declare it as Layer out;",
+                "Object out;");
+    }
+
+    @Test
+    void twoErrorsInOneModelAreBothReported() {
+        ModelSource source = model("TwoErrors", mnist(""),
+                "    @Dense(units = 512, activation = RELU) Layer hidden;",
+                "    @Dense(units = 9, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source, "hidden: Dense needs a flat input", "Layer hidden;");
+        assertErrorOnLine(compilation, source, "out is the last layer and outputs (9) but the model has 10 classes", "Layer out;");
+        assertEquals(2, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void optimizerSettingsOutOfRangeAreErrors() {
+        ModelSource source = model("BadAdam",
+                mnist("optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = -0.1, beta2 = 1.0)"),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertErrorOnLine(compilation, source, "learningRate must be positive and finite but is -0.1.", "@Model(");
+        assertErrorOnLine(compilation, source, "beta2 must be in [0, 1) but is 1.0.", "@Model(");
+        assertEquals(2, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void errorsAreNotExceptions() {
+        // An unreadable value (a compile error of its own) must not make the processor throw.
+        ModelSource source = model("Unreadable", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = UNDEFINED, activation = SOFTMAX) Layer out;");
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        assertTrue(compilation.errors().stream().noneMatch(d -> d.getMessage(null).contains("internal error")),
+                compilation.errors().toString());
+        assertTrue(compilation.diagnostics().stream().allMatch(d -> d.getKind() != Diagnostic.Kind.OTHER));
+    }
+}

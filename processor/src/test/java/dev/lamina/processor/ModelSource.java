@@ -1,0 +1,55 @@
+package dev.lamina.processor;
+
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
+/**
+ * A model class written for a test, one field a line, so a test can ask on which line a field is.
+ */
+final class ModelSource {
+    private final String name;
+    private final List<String> lines;
+
+    private ModelSource(String name, List<String> lines) {
+        this.name = name;
+        this.lines = lines;
+    }
+
+    /**
+     * A model class {@code test.<name>} with the given {@code @Model} attributes and body lines.
+     */
+    static ModelSource model(String name, String modelAttributes, String... body) {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "package test;",
+                "",
+                "import static dev.lamina.dsl.Activation.*;",
+                "import dev.lamina.dsl.*;",
+                "",
+                "@Model(" + modelAttributes + ")",
+                "public class " + name + " {"));
+        lines.addAll(List.of(body));
+        lines.add("}");
+        return new ModelSource(name, lines);
+    }
+
+    /** The MNIST model attributes with the given loss settings and RMSprop. */
+    static String mnist(String extra) {
+        return "input = {28, 28}, classes = 10, loss = Loss.CATEGORICAL_CROSSENTROPY"
+                + (extra.isEmpty() ? "" : ", " + extra);
+    }
+
+    JavaFileObject file() {
+        return JavaFileObjects.forSourceString("test." + name, String.join("\n", lines));
+    }
+
+    /** The 1-based line of the first line containing {@code text}. */
+    long lineOf(String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no line contains " + text);
+    }
+}
