@@ -8,7 +8,8 @@ import java.util.Optional;
  * rules to check a model at compile time and the runtime uses the same ones, so each rule is written
  * once. Shapes exclude the batch dimension.
  */
-public sealed interface LayerSpec permits DenseSpec, FlattenSpec, ReshapeSpec {
+public sealed interface LayerSpec
+        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();

@@ -66,8 +66,15 @@ public final class Main {
         Network network = sample.network.apply(seed);
         network.summary();
 
+        FitOptions options = FitOptions.epochs(epochs).batchSize(batchSize).seed(seed);
+        if (sample.validateOnTest) {
+            options = options.validation(test);
+        }
+        if (sample.stopAtAccuracy > 0) {
+            options = options.callbacks(new StopAtAccuracy(sample.stopAtAccuracy, out));
+        }
         long start = System.nanoTime();
-        History history = TrainingLoop.fit(network, train, FitOptions.epochs(epochs).batchSize(batchSize).seed(seed));
+        History history = TrainingLoop.fit(network, train, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation evaluation = TrainingLoop.evaluate(network, test);
         out.printf(Locale.ROOT, "Trained %d epochs in %.1f s (%.1f s per epoch)%n", history.epochs(), seconds,

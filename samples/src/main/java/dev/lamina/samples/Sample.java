@@ -1,6 +1,7 @@
 package dev.lamina.samples;
 
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.FashionMnist;
 import dev.lamina.runtime.data.Mnist;
 import dev.lamina.runtime.training.Network;
 import java.io.IOException;
@@ -8,10 +9,18 @@ import java.util.Arrays;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
-/** The reference workloads: a model, its data and the training settings of the Keras tutorial. */
+/** The reference workloads: a model, its data and the training settings of its Keras tutorial. */
 enum Sample {
     MNIST_MLP("mnist-mlp", "Keras' first MNIST network: Flatten, Dense(512, relu), Dense(10, softmax); RMSprop",
-            MnistMlpNetwork::create, Data.MNIST, 5, 128);
+            MnistMlpNetwork::create, Data.MNIST, 5, 128, false, 0),
+    MNIST_CNN("mnist-cnn", "Keras' MNIST convnet: 3 convolutions, 2 max pools, Dense(64), softmax; Adam",
+            MnistCnnNetwork::create, Data.MNIST, 5, 64, true, 0),
+    MNIST_CNN_LOGITS("mnist-cnn-logits", "the MNIST convnet outputting logits; sparse crossentropy from logits; Adam",
+            MnistCnnLogitsNetwork::create, Data.MNIST, 10, 64, true, 0),
+    FASHION_CNN("fashion-cnn", "the Fashion-MNIST convnet: 2 convolutions, 2 max pools, Dense(128), softmax; Adam",
+            FashionCnnNetwork::create, Data.FASHION_MNIST, 5, 32, true, 0),
+    SINGLE_CONV("single-conv", "one convolution on MNIST, trained until 99.8% training accuracy (at most 20 epochs)",
+            SingleConvNetwork::create, Data.MNIST, 20, 32, false, 0.998);
 
     final String id;
     final String description;
@@ -19,14 +28,21 @@ enum Sample {
     final Data data;
     final int epochs;
     final int batchSize;
+    /** Whether fit reports the test set as validation data after every epoch. */
+    final boolean validateOnTest;
+    /** A training accuracy at which to stop, or 0 for none. */
+    final double stopAtAccuracy;
 
-    Sample(String id, String description, LongFunction<Network> network, Data data, int epochs, int batchSize) {
+    Sample(String id, String description, LongFunction<Network> network, Data data, int epochs, int batchSize,
+           boolean validateOnTest, double stopAtAccuracy) {
         this.id = id;
         this.description = description;
         this.network = network;
         this.data = data;
         this.epochs = epochs;
         this.batchSize = batchSize;
+        this.validateOnTest = validateOnTest;
+        this.stopAtAccuracy = stopAtAccuracy;
     }
 
     static Sample byId(String id) {
@@ -40,14 +56,15 @@ enum Sample {
 
     /** Where a sample's data comes from. */
     enum Data {
-        MNIST;
+        MNIST,
+        FASHION_MNIST;
 
         Dataset train() throws IOException {
-            return Mnist.train();
+            return this == MNIST ? Mnist.train() : FashionMnist.train();
         }
 
         Dataset test() throws IOException {
-            return Mnist.test();
+            return this == MNIST ? Mnist.test() : FashionMnist.test();
         }
     }
 }

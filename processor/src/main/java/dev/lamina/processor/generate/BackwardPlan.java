@@ -26,7 +26,7 @@ final class BackwardPlan {
         for (int i = last; i >= 0; i--) {
             LayerWriter layer = layers.get(i);
             boolean inBackward = i >= firstTrainable;
-            if (inBackward && layer.ownsBuffer() && i > 0) {
+            if (inBackward && layer.ownsBuffer() && layer.backwardNeedsInput() && i > 0) {
                 needsValue[i - 1] = true;
             }
             if (inBackward && layer.activation() != Activation.LINEAR) {

@@ -33,9 +33,19 @@ record LayerNames(String value) {
         return parameter(role) + "Gradient";
     }
 
+    /** The field holding a dropout layer's mask for a whole batch. */
+    String maskBuffer() {
+        return value + "MaskBuffer";
+    }
+
+    /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
+    String window() {
+        return value.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT) + "_WINDOW";
+    }
+
     /** Every identifier this layer may take, to detect clashes. */
     Set<String> all() {
-        return Set.of(value, gradient(), buffer(), gradientBuffer(),
+        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), window(),
                 parameter("kernel"), parameterGradient("kernel"), parameter("bias"), parameterGradient("bias"));
     }
 }

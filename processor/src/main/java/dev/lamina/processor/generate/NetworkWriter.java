@@ -52,6 +52,10 @@ public final class NetworkWriter {
                         + "class, not this one.\n\n<pre>\n$L</pre>\n", ClassName.get(description.type()),
                         SummaryTable.format(model));
         addConstants(type, model);
+        for (LayerWriter layer : layers) {
+            layer.addConstants(type);
+        }
+        boolean dropout = layers.stream().anyMatch(LayerWriter::dependsOnTraining);
         type.addField(RuntimeTypes.DATA_TYPE, "dataType", Modifier.PRIVATE, Modifier.FINAL);
         for (LayerWriter layer : layers) {
             layer.addParameterFields(type);
@@ -59,13 +63,17 @@ public final class NetworkWriter {
         type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.PARAMETER),
                 "parameters", Modifier.PRIVATE, Modifier.FINAL).addJavadoc("Every parameter with its gradient, in layer order.").build());
         type.addField(RuntimeTypes.OPTIMIZER, "optimizer", Modifier.PRIVATE, Modifier.FINAL);
+        if (dropout) {
+            type.addField(FieldSpec.builder(RuntimeTypes.RANDOM, "dropoutRandom", Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("Draws the dropout masks, seeded with the network.").build());
+        }
         type.addField(FieldSpec.builder(TypeName.LONG, "capacity", Modifier.PRIVATE)
                 .addJavadoc("How many samples the buffers below hold; a smaller batch uses their leading rows.").build());
         for (int i = 0; i < layers.size(); i++) {
-            addBufferFields(type, layers.get(i), plan.needsGradient(i));
+            layers.get(i).addBufferFields(type, plan.needsGradient(i));
         }
 
-        type.addMethod(constructor(description, layers));
+        type.addMethod(constructor(description, layers, dropout));
         type.addMethod(MethodSpec.methodBuilder("create")
                 .addJavadoc("A network with weights drawn from {@code seed}, in 32-bit floats.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -82,8 +90,8 @@ public final class NetworkWriter {
                 .addStatement("return new $T(seed, dataType)", network)
                 .build());
         addUserMethods(type);
-        addNetworkMethods(type, description);
-        type.addMethod(forward(layers));
+        addNetworkMethods(type, description, dropout);
+        type.addMethod(forward(layers, dropout));
         type.addMethod(backward(model, layers, plan));
         type.addMethod(ensureCapacity(layers, plan));
 
@@ -123,21 +131,7 @@ public final class NetworkWriter {
                 .build());
     }
 
-    private static void addBufferFields(TypeSpec.Builder type, LayerWriter layer, boolean needsGradient) {
-        if (!layer.ownsBuffer()) {
-            return;
-        }
-        String shape = "(capacity, " + layer.layer().output().toString().substring(1);
-        type.addField(FieldSpec.builder(RuntimeTypes.INDARRAY, layer.names().buffer(), Modifier.PRIVATE)
-                .addJavadoc(layer.layer().name() + "'s output, " + shape + ".").build());
-        if (needsGradient) {
-            type.addField(FieldSpec.builder(RuntimeTypes.INDARRAY, layer.names().gradientBuffer(), Modifier.PRIVATE)
-                    .addJavadoc("The gradient of the loss with respect to " + layer.layer().name() + "'s output, " + shape + ".")
-                    .build());
-        }
-    }
-
-    private static MethodSpec constructor(ModelDescription model, List<LayerWriter> layers) {
+    private static MethodSpec constructor(ModelDescription model, List<LayerWriter> layers, boolean dropout) {
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("this.dataType = dataType")
                 .addStatement("$T random = new $T(seed)", SplittableRandom.class, SplittableRandom.class);
@@ -148,6 +142,9 @@ public final class NetworkWriter {
         }
         body.add("parameters = $T.of(\n$>$>$L$<$<);\n", List.class, CodeBlock.join(entries, ",\n"));
         body.add(optimizer(model.optimizer()));
+        if (dropout) {
+            body.addStatement("dropoutRandom = $T.getRandomFactory().getNewRandomInstance(seed)", RuntimeTypes.ND4J);
+        }
         return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.LONG, "seed")
@@ -209,7 +206,7 @@ public final class NetworkWriter {
                 .build());
     }
 
-    private static void addNetworkMethods(TypeSpec.Builder type, ModelDescription model) {
+    private static void addNetworkMethods(TypeSpec.Builder type, ModelDescription model, boolean dropout) {
         type.addMethod(getter("modelName", ClassName.get(String.class), CodeBlock.of("$S", model.modelName())));
         type.addMethod(getter("inputShape", RuntimeTypes.SHAPE, CodeBlock.of("INPUT_SHAPE")));
         type.addMethod(getter("classes", TypeName.INT, CodeBlock.of("CLASSES")));
@@ -234,7 +231,7 @@ public final class NetworkWriter {
                 .returns(RuntimeTypes.INDARRAY)
                 .addParameter(RuntimeTypes.INDARRAY, "features")
                 .addParameter(RuntimeTypes.INDARRAY, "labels")
-                .addStatement("$T outputs = forward(features)", RuntimeTypes.INDARRAY)
+                .addStatement("$T outputs = forward(features$L)", RuntimeTypes.INDARRAY, dropout ? ", true" : "")
                 .addStatement("backward(features, labels)")
                 .addStatement("return outputs")
                 .build());
@@ -243,7 +240,7 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(RuntimeTypes.INDARRAY)
                 .addParameter(RuntimeTypes.INDARRAY, "features")
-                .addStatement("return forward(features)")
+                .addStatement("return forward(features$L)", dropout ? ", false" : "")
                 .build());
     }
 
@@ -256,7 +253,7 @@ public final class NetworkWriter {
                 .build();
     }
 
-    private static MethodSpec forward(List<LayerWriter> layers) {
+    private static MethodSpec forward(List<LayerWriter> layers, boolean dropout) {
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("long batch = input.size(0)")
                 .addStatement("ensureCapacity(batch)");
@@ -268,14 +265,16 @@ public final class NetworkWriter {
             input = layer.names().value();
         }
         body.addStatement("return $N", input);
-        return MethodSpec.methodBuilder("forward")
+        MethodSpec.Builder method = MethodSpec.methodBuilder("forward")
                 .addJavadoc("The forward pass: every layer's output for a batch, into the layers' buffers.\n"
                         + "Returns the last layer's output, a view of its buffer.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(RuntimeTypes.INDARRAY)
-                .addParameter(RuntimeTypes.INDARRAY, "input")
-                .addCode(body.build())
-                .build();
+                .addParameter(RuntimeTypes.INDARRAY, "input");
+        if (dropout) {
+            method.addParameter(TypeName.BOOLEAN, "training");
+        }
+        return method.addCode(body.build()).build();
     }
 
     private static MethodSpec backward(CheckedModel model, List<LayerWriter> layers, BackwardPlan plan) {
@@ -347,15 +346,7 @@ public final class NetworkWriter {
                 .endControlFlow()
                 .addStatement("capacity = batch");
         for (int i = 0; i < layers.size(); i++) {
-            LayerWriter layer = layers.get(i);
-            if (!layer.ownsBuffer()) {
-                continue;
-            }
-            body.addStatement("$N = $T.create(dataType, $L)", layer.names().buffer(), RuntimeTypes.ND4J, layer.batchDims("capacity"));
-            if (plan.needsGradient(i)) {
-                body.addStatement("$N = $T.create(dataType, $L)", layer.names().gradientBuffer(), RuntimeTypes.ND4J,
-                        layer.batchDims("capacity"));
-            }
+            layers.get(i).allocateBuffers(body, plan.needsGradient(i));
         }
         return MethodSpec.methodBuilder("ensureCapacity")
                 .addJavadoc("Allocates the layers' buffers for batches of up to {@code batch} samples: once, and again\n"

@@ -15,10 +15,17 @@ final class RuntimeTypes {
     static final ClassName SHAPE = ClassName.get("dev.lamina.dsl", "Shape");
     static final ClassName ACTIVATION = ClassName.get("dev.lamina.dsl", "Activation");
     static final ClassName LOSS = ClassName.get("dev.lamina.dsl", "Loss");
+    static final ClassName WINDOW_2D = ClassName.get("dev.lamina.dsl", "Window2D");
+    static final ClassName PADDING = ClassName.get("dev.lamina.dsl", "Padding");
+    static final ClassName POOLING = ClassName.get("dev.lamina.dsl", "Pooling");
+    static final ClassName RANDOM = ClassName.get("org.nd4j.linalg.api.rng", "Random");
 
     static final ClassName ACTIVATIONS = ClassName.get(RUNTIME + ".kernels", "Activations");
     static final ClassName BUFFERS = ClassName.get(RUNTIME + ".kernels", "Buffers");
     static final ClassName DENSE_KERNEL = ClassName.get(RUNTIME + ".kernels", "DenseKernel");
+    static final ClassName CONV2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Conv2DKernel");
+    static final ClassName POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Pool2DKernel");
+    static final ClassName DROPOUT_KERNEL = ClassName.get(RUNTIME + ".kernels", "DropoutKernel");
     static final ClassName INITIALIZERS = ClassName.get(RUNTIME + ".kernels", "Initializers");
     static final ClassName CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "CrossEntropy");
     static final ClassName PARAMETER = ClassName.get(RUNTIME + ".optimizers", "Parameter");

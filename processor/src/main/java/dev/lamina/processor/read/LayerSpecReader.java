@@ -1,6 +1,15 @@
 package dev.lamina.processor.read;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.Conv2D;
+import dev.lamina.dsl.Conv2DSpec;
+import dev.lamina.dsl.Dropout;
+import dev.lamina.dsl.DropoutSpec;
+import dev.lamina.dsl.MaxPool2D;
+import dev.lamina.dsl.Padding;
+import dev.lamina.dsl.Pool2DSpec;
+import dev.lamina.dsl.Pooling;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.Flatten;
@@ -34,6 +43,25 @@ final class LayerSpecReader {
         }
         if (type.equals(Reshape.class.getName())) {
             return Optional.of(new ReshapeSpec(values.intArray(annotation, "value")));
+        }
+        if (type.equals(Conv2D.class.getName())) {
+            return Optional.of(new Conv2DSpec(
+                    values.intValue(annotation, "filters"),
+                    values.intArray(annotation, "kernel"),
+                    values.intArray(annotation, "strides"),
+                    values.enumValue(annotation, "padding", Padding.class),
+                    values.enumValue(annotation, "activation", Activation.class),
+                    values.booleanValue(annotation, "useBias")));
+        }
+        if (type.equals(MaxPool2D.class.getName()) || type.equals(AveragePool2D.class.getName())) {
+            return Optional.of(new Pool2DSpec(
+                    type.equals(MaxPool2D.class.getName()) ? Pooling.MAX : Pooling.AVERAGE,
+                    values.intArray(annotation, "value"),
+                    values.intArray(annotation, "strides"),
+                    values.enumValue(annotation, "padding", Padding.class)));
+        }
+        if (type.equals(Dropout.class.getName())) {
+            return Optional.of(new DropoutSpec(values.doubleValue(annotation, "value")));
         }
         return Optional.empty();
     }

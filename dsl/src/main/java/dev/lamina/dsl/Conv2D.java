@@ -1,0 +1,33 @@
+package dev.lamina.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A 2D convolution over channels-last images, as Keras' Conv2D: input (height, width, channels),
+ * output (height', width', filters); kernel (kernel height, kernel width, channels, filters).
+ * Shape rule: {@link Conv2DSpec}.
+ */
+@Documented
+@LayerAnnotation
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Conv2D {
+    /** The number of output channels; positive. */
+    int filters();
+
+    /** The window's height and width, or one number for a square window: {@code {3, 3}} or {@code {3}}. */
+    int[] kernel();
+
+    /** The step between windows, vertically and horizontally, or one number for both. */
+    int[] strides() default {1, 1};
+
+    Padding padding() default Padding.VALID;
+
+    Activation activation() default Activation.LINEAR;
+
+    boolean useBias() default true;
+}

@@ -1,0 +1,73 @@
+package dev.lamina.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Conv2D}: (height, width, channels) becomes (height', width', filters) by Keras' output-size
+ * rule ({@link Window2D}); kernel (kernel height, kernel width, channels, filters), bias (filters).
+ */
+public record Conv2DSpec(int filters, int[] kernel, int[] strides, Padding padding, Activation activation,
+                         boolean useBias) implements LayerSpec {
+
+    public Conv2DSpec {
+        kernel = kernel.clone();
+        strides = strides.clone();
+    }
+
+    @Override
+    public int[] kernel() {
+        return kernel.clone();
+    }
+
+    @Override
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /** The sliding window: kernel size, strides and padding. */
+    public Window2D window() {
+        return Window2D.of(kernel, strides, padding);
+    }
+
+    @Override
+    public String kind() {
+        return "Conv2D";
+    }
+
+    @Override
+    public List<Problem> settingProblems() {
+        List<Problem> problems = new ArrayList<>();
+        if (filters <= 0) {
+            problems.add(Problem.ofAttribute("filters", "Conv2D needs a positive number of filters but has filters = "
+                    + filters + "."));
+        }
+        problems.addAll(Window2D.problems("Conv2D", "kernel", kernel, "kernel size", strides));
+        return problems;
+    }
+
+    @Override
+    public Optional<Problem> inputProblem(Shape input, String name) {
+        Optional<Problem> notImage = ImageInput.problem(input, kind(), name);
+        if (notImage.isPresent()) {
+            return notImage;
+        }
+        return window().fitProblem(input, name, "kernel").map(Problem::ofLayer);
+    }
+
+    @Override
+    public Optional<Shape> outputShape(Shape input) {
+        if (inputProblem(input, "").isPresent()) {
+            return Optional.empty();
+        }
+        int[] size = window().outputSize(input);
+        return Optional.of(Shape.of(size[0], size[1], filters));
+    }
+
+    @Override
+    public long parameterCount(Shape input) {
+        Window2D window = window();
+        return (long) window.height() * window.width() * input.dim(2) * filters + (useBias ? filters : 0);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lamina.dsl;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link MaxPool2D} and {@link AveragePool2D}: (height, width, channels) becomes (height', width',
+ * channels) by Keras' output-size rule ({@link Window2D}). Empty strides mean the pool's size.
+ */
+public record Pool2DSpec(Pooling pooling, int[] pool, int[] strides, Padding padding) implements LayerSpec {
+
+    public Pool2DSpec {
+        pool = pool.clone();
+        strides = strides.length == 0 ? pool.clone() : strides.clone();
+    }
+
+    @Override
+    public int[] pool() {
+        return pool.clone();
+    }
+
+    @Override
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    public Window2D window() {
+        return Window2D.of(pool, strides, padding);
+    }
+
+    @Override
+    public String kind() {
+        return pooling.layerName();
+    }
+
+    @Override
+    public List<Problem> settingProblems() {
+        return Window2D.problems(kind(), "value", pool, "pool size", strides);
+    }
+
+    @Override
+    public Optional<Problem> inputProblem(Shape input, String name) {
+        Optional<Problem> notImage = ImageInput.problem(input, kind(), name);
+        if (notImage.isPresent()) {
+            return notImage;
+        }
+        return window().fitProblem(input, name, "pool window").map(Problem::ofLayer);
+    }
+
+    @Override
+    public Optional<Shape> outputShape(Shape input) {
+        if (inputProblem(input, "").isPresent()) {
+            return Optional.empty();
+        }
+        int[] size = window().outputSize(input);
+        return Optional.of(Shape.of(size[0], size[1], input.dim(2)));
+    }
+
+    @Override
+    public long parameterCount(Shape input) {
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.lamina.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeSpec;
+import dev.lamina.dsl.Pool2DSpec;
+import dev.lamina.dsl.Window2D;
+import dev.lamina.processor.check.CheckedLayer;
+
+/** MaxPool2D and AveragePool2D: no parameters, a window. */
+final class Pool2DWriter extends LayerWriter {
+    private final Pool2DSpec spec;
+    private final Window2D window;
+
+    Pool2DWriter(CheckedLayer layer, LayerNames names, Pool2DSpec spec) {
+        super(layer, names);
+        this.spec = spec;
+        this.window = spec.window();
+    }
+
+    @Override
+    String description() {
+        return spec.kind() + "(" + window + ")";
+    }
+
+    @Override
+    void addConstants(TypeSpec.Builder type) {
+        WindowConstants.add(type, names.window(), layer.name() + "'s pool window", window);
+    }
+
+    @Override
+    void forward(CodeBlock.Builder code, String input) {
+        code.addStatement("$T.forward($T.$L, $N, $N, $N)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
+                spec.pooling().name(), input, names.window(), names.value());
+    }
+
+    @Override
+    void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
+        if (inputGradient != null) {
+            code.addStatement("$T.backward($T.$L, $N, $N, $N, $N)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
+                    spec.pooling().name(), input, names.gradient(), names.window(), inputGradient);
+        }
+    }
+}
