@@ -11,7 +11,7 @@ public record Pool2DSpec(Pooling pooling, int[] pool, int[] strides, Padding pad
 
     public Pool2DSpec {
         pool = pool.clone();
-        strides = strides.length == 0 ? pool.clone() : strides.clone();
+        strides = strides.clone();
     }
 
     @Override
@@ -24,8 +24,13 @@ public record Pool2DSpec(Pooling pooling, int[] pool, int[] strides, Padding pad
         return strides.clone();
     }
 
+    /** The strides in effect: the pool's size unless given. */
+    private int[] effectiveStrides() {
+        return strides.length == 0 ? pool : strides;
+    }
+
     public Window2D window() {
-        return Window2D.of(pool, strides, padding);
+        return Window2D.of(pool, effectiveStrides(), padding);
     }
 
     @Override
@@ -35,7 +40,9 @@ public record Pool2DSpec(Pooling pooling, int[] pool, int[] strides, Padding pad
 
     @Override
     public List<Problem> settingProblems() {
-        return Window2D.problems(kind(), "value", pool, "pool size", strides);
+        // Defaulted strides are the pool's size: a bad size is reported once, as a size.
+        List<Problem> problems = Window2D.problems(kind(), "value", pool, "pool size", effectiveStrides());
+        return strides.length == 0 ? problems.stream().filter(p -> !"strides".equals(p.attribute())).toList() : problems;
     }
 
     @Override
