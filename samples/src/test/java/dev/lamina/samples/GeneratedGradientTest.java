@@ -32,6 +32,12 @@ class GeneratedGradientTest {
         checkGradients(network, 6);
     }
 
+    @Test
+    void convolutionalNetworkGradientsMatchFiniteDifferences() {
+        Network network = TinyModels_ConvolutionsNetwork.create(5, DataType.DOUBLE);
+        checkGradients(network, 3);
+    }
+
     private static void checkGradients(Network network, int batch) {
         Random random = new Random(3);
         INDArray features = Nd4j.rand(DataType.DOUBLE, network.inputShape().withBatch(batch)).subi(0.5).muli(4);

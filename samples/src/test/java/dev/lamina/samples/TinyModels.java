@@ -7,12 +7,16 @@ import static dev.lamina.dsl.Activation.SIGMOID;
 import static dev.lamina.dsl.Activation.SOFTMAX;
 import static dev.lamina.dsl.Activation.TANH;
 
+import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.Layer;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Model;
+import dev.lamina.dsl.MaxPool2D;
 import dev.lamina.dsl.Optimizer;
+import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Reshape;
 
 /** Small models whose generated networks the tests check against finite differences. */
@@ -41,5 +45,21 @@ final class TinyModels {
         @Reshape({2, 3})                           Layer grid;
         @Flatten                                   Layer flat;
         @Dense(units = 4, useBias = false)         Layer out;
+    }
+
+    /** Convolutions valid and same, strides 1 and 2, with and without bias, max and average pooling. */
+    @Model(input = {7, 7}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+    static class Convolutions {
+        @Reshape({7, 7, 1})                                                                 Layer image;
+        @Conv2D(filters = 3, kernel = {3, 3}, activation = TANH)                            Layer valid;
+        @Conv2D(filters = 2, kernel = {3, 2}, strides = {2, 1}, padding = Padding.SAME,
+                activation = SIGMOID, useBias = false)                                      Layer same;
+        @MaxPool2D(value = {2, 2}, strides = {1, 1})                                        Layer max;
+        @Conv2D(filters = 2, kernel = {2, 2}, strides = {2, 2}, padding = Padding.SAME,
+                activation = ELU)                                                           Layer strided;
+        @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME)           Layer average;
+        @Flatten                                                                            Layer flat;
+        @Dense(units = 3, activation = SOFTMAX)                                             Layer out;
     }
 }

@@ -27,11 +27,19 @@ public final class ConvolutionOps {
 
     /** {@code output = conv2d(input, kernel) + bias}; {@code bias} may be null. */
     public static void conv2d(INDArray input, INDArray kernel, INDArray bias, Window2D window, INDArray output) {
-        Nd4j.exec(DynamicCustomOp.builder("conv2d")
+        Nd4j.exec(conv2dOp(input, kernel, bias, window).addOutputs(output).build());
+    }
+
+    /** The output shape ND4J computes for {@link #conv2d}, (batch, height, width, filters). */
+    public static long[] conv2dShape(INDArray input, INDArray kernel, Window2D window) {
+        return Nd4j.getExecutioner().calculateOutputShape(conv2dOp(input, kernel, null, window).build()).get(0).getShape();
+    }
+
+    private static DynamicCustomOp.DynamicCustomOpsBuilder conv2dOp(INDArray input, INDArray kernel, INDArray bias,
+                                                                     Window2D window) {
+        return DynamicCustomOp.builder("conv2d")
                 .addInputs(bias == null ? new INDArray[] {input, kernel} : new INDArray[] {input, kernel, bias})
-                .addOutputs(output)
-                .addIntegerArguments(convolutionArguments(window))
-                .build());
+                .addIntegerArguments(convolutionArguments(window));
     }
 
     /**
@@ -52,11 +60,16 @@ public final class ConvolutionOps {
 
     /** Max or average pooling of {@code input} into {@code output}. */
     public static void pool2d(Pooling pooling, INDArray input, Window2D window, INDArray output) {
-        Nd4j.exec(DynamicCustomOp.builder(opName(pooling))
-                .addInputs(input)
-                .addOutputs(output)
-                .addIntegerArguments(poolingArguments(window))
-                .build());
+        Nd4j.exec(pool2dOp(pooling, input, window).addOutputs(output).build());
+    }
+
+    /** The output shape ND4J computes for {@link #pool2d}, (batch, height, width, channels). */
+    public static long[] pool2dShape(Pooling pooling, INDArray input, Window2D window) {
+        return Nd4j.getExecutioner().calculateOutputShape(pool2dOp(pooling, input, window).build()).get(0).getShape();
+    }
+
+    private static DynamicCustomOp.DynamicCustomOpsBuilder pool2dOp(Pooling pooling, INDArray input, Window2D window) {
+        return DynamicCustomOp.builder(opName(pooling)).addInputs(input).addIntegerArguments(poolingArguments(window));
     }
 
     /** The gradient of the pooling's input from the gradient of its output. */
