@@ -3,7 +3,7 @@
 # accuracy. Usage: scripts/train.sh [sample] [--epochs N] [--batch-size N] [--seed N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sample="${1:-mnist-mlp}"
+sample="${1:-mnist-cnn}"
 shift || true
 ./scripts/fetch-data.sh
 mvn -B -q install -DskipTests
