@@ -1,0 +1,79 @@
+package dev.lamina.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The layers' shape rules, as plain Java, against Keras' results for the same layers. */
+class ShapeRulesTest {
+
+    @Test
+    void denseTakesFlatInputsAndCountsKerasParameters() {
+        DenseSpec dense = new DenseSpec(512, Activation.RELU, true);
+        assertEquals(Optional.of(Shape.of(512)), dense.outputShape(Shape.of(784)));
+        assertEquals(401_920, dense.parameterCount(Shape.of(784)));
+        assertEquals(401_408, new DenseSpec(512, Activation.RELU, false).parameterCount(Shape.of(784)));
+        assertTrue(dense.inputProblem(Shape.of(784), "hidden").isEmpty());
+        assertTrue(dense.inputProblem(Shape.of(28, 28), "hidden").orElseThrow().message().contains("Add @Flatten before hidden"));
+    }
+
+    @Test
+    void reshapeInfersOneDimensionAndKeepsTheElementCount() {
+        assertEquals(Optional.of(Shape.of(28, 28, 1)), new ReshapeSpec(new int[] {28, -1, 1}).outputShape(Shape.of(784)));
+        assertEquals(Optional.empty(), new ReshapeSpec(new int[] {30, -1}).outputShape(Shape.of(784)));
+        assertEquals(1, new ReshapeSpec(new int[] {-1, -1}).settingProblems().size());
+        assertEquals(1, new ReshapeSpec(new int[] {}).settingProblems().size());
+        assertEquals(1, new ReshapeSpec(new int[] {0, 4}).settingProblems().size());
+    }
+
+    @Test
+    void flattenRefusesMoreElementsThanAnIntHolds() {
+        Shape huge = Shape.of(Integer.MAX_VALUE, 2);
+        assertEquals(2L * Integer.MAX_VALUE, huge.size());
+        assertTrue(new FlattenSpec().inputProblem(huge, "flat").isPresent());
+        assertEquals(Optional.empty(), new FlattenSpec().outputShape(huge));
+    }
+
+    @Test
+    void convolutionsFollowKerasOutputLengths() {
+        // Keras: 28x28x1 through Conv2D(32, 3x3) is 26x26x32 with 320 parameters.
+        Conv2DSpec conv = new Conv2DSpec(32, new int[] {3, 3}, new int[] {1, 1}, Padding.VALID, Activation.RELU, true);
+        assertEquals(Optional.of(Shape.of(26, 26, 32)), conv.outputShape(Shape.of(28, 28, 1)));
+        assertEquals(320, conv.parameterCount(Shape.of(28, 28, 1)));
+        // SAME: ceil(28 / 3) = 10; VALID with stride 3: (28 - 5) / 3 + 1 = 8.
+        Conv2DSpec same = new Conv2DSpec(4, new int[] {5}, new int[] {3}, Padding.SAME, Activation.LINEAR, false);
+        assertEquals(Optional.of(Shape.of(10, 10, 4)), same.outputShape(Shape.of(28, 28, 1)));
+        Conv2DSpec valid = new Conv2DSpec(4, new int[] {5}, new int[] {3}, Padding.VALID, Activation.LINEAR, false);
+        assertEquals(Optional.of(Shape.of(8, 8, 4)), valid.outputShape(Shape.of(28, 28, 1)));
+    }
+
+    @Test
+    void poolingDefaultsItsStridesToItsSizeAndFloorsOddSizes() {
+        Pool2DSpec pool = new Pool2DSpec(Pooling.MAX, new int[] {2, 2}, new int[] {}, Padding.VALID);
+        assertEquals(Optional.of(Shape.of(13, 13, 32)), pool.outputShape(Shape.of(26, 26, 32)));
+        assertEquals(Optional.of(Shape.of(5, 5, 64)), pool.outputShape(Shape.of(11, 11, 64)));
+        assertTrue(pool.settingProblems().isEmpty());
+        Pool2DSpec bad = new Pool2DSpec(Pooling.AVERAGE, new int[] {0, 2}, new int[] {}, Padding.VALID);
+        assertEquals(1, bad.settingProblems().size(), "a bad size is reported once, not again as strides");
+    }
+
+    @Test
+    void windowLayersProposeTheReshapeThatFits() {
+        Conv2DSpec conv = new Conv2DSpec(8, new int[] {3, 3}, new int[] {1, 1}, Padding.VALID, Activation.RELU, true);
+        assertTrue(conv.inputProblem(Shape.of(28, 28), "c").orElseThrow().message().contains("@Reshape({28, 28, 1})"));
+        assertTrue(conv.inputProblem(Shape.of(784), "c").orElseThrow().message().contains("@Reshape({28, 28, 1})"));
+        assertTrue(conv.inputProblem(Shape.of(10), "c").orElseThrow().message().contains("height x width x channels = 10"));
+        assertFalse(conv.inputProblem(Shape.of(2, 2, 1), "c").isEmpty(), "a 3x3 kernel does not fit 2x2 with VALID");
+    }
+
+    @Test
+    void dropoutRatesMustBeAFraction() {
+        assertTrue(new DropoutSpec(0.5).settingProblems().isEmpty());
+        assertTrue(new DropoutSpec(0).settingProblems().isEmpty());
+        assertEquals(1, new DropoutSpec(1).settingProblems().size());
+        assertEquals(1, new DropoutSpec(Double.NaN).settingProblems().size());
+    }
+}
