@@ -11,6 +11,7 @@ import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
+import dev.lamina.runtime.GradientCheck;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
@@ -26,7 +27,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * double precision) and the DSL's shape rules (shapes).
  */
 class ConvolutionOpsTest {
-    private static final double EPSILON = 1e-6;
     private final Random random = new Random(17);
 
     @Test
@@ -107,10 +107,10 @@ class ConvolutionOpsTest {
         INDArray dBias = withBias ? bias.ulike() : null;
         Conv2DKernel.backward(x, kernel, bias, weights.dup(), window, dKernel, dBias, dx);
 
-        assertGradient("input", x, dx, loss);
-        assertGradient("kernel", kernel, dKernel, loss);
+        GradientCheck.assertMatches("input", x, dx, loss);
+        GradientCheck.assertMatches("kernel", kernel, dKernel, loss);
         if (withBias) {
-            assertGradient("bias", bias, dBias, loss);
+            GradientCheck.assertMatches("bias", bias, dBias, loss);
         }
     }
 
@@ -128,7 +128,7 @@ class ConvolutionOpsTest {
         };
         INDArray dx = x.ulike();
         Pool2DKernel.backward(pooling, x, weights, window, dx);
-        assertGradient("input", x, dx, loss);
+        GradientCheck.assertMatches("input", x, dx, loss);
     }
 
     @Test
@@ -142,22 +142,6 @@ class ConvolutionOpsTest {
         Pool2DKernel.forward(Pooling.MAX, x, window, expected);
         assertEquals(expected, Buffers.rows(buffer, 2));
         assertEquals(7.0, buffer.getDouble(2, 0, 0, 0), "rows past the batch are untouched");
-    }
-
-    private void assertGradient(String name, INDArray parameter, INDArray analytic, DoubleSupplier loss) {
-        for (long i = 0; i < parameter.length(); i++) {
-            double original = parameter.getDouble(i);
-            parameter.putScalar(i, original + EPSILON);
-            double plus = loss.getAsDouble();
-            parameter.putScalar(i, original - EPSILON);
-            double minus = loss.getAsDouble();
-            parameter.putScalar(i, original);
-            double numeric = (plus - minus) / (2 * EPSILON);
-            double exact = analytic.getDouble(i);
-            double error = Math.abs(numeric - exact) / Math.max(Math.abs(numeric) + Math.abs(exact), 1e-8);
-            assertTrue(error < 1e-5 || Math.abs(numeric - exact) < 1e-9,
-                    name + "[" + i + "]: backward " + exact + ", finite difference " + numeric);
-        }
     }
 
     private double[][][][] random4(int a, int b, int c, int d) {

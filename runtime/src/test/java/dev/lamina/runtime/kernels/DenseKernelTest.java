@@ -1,0 +1,56 @@
+package dev.lamina.runtime.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lamina.dsl.Activation;
+import dev.lamina.runtime.GradientCheck;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class DenseKernelTest {
+
+    @Test
+    void forwardIsInputTimesKernelPlusBias() {
+        INDArray x = Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}});
+        INDArray kernel = Nd4j.createFromArray(new double[][] {{1, 0, -1}, {0.5, 1, 2}});
+        INDArray bias = Nd4j.createFromArray(0.1, 0.2, 0.3);
+        INDArray y = Nd4j.create(DataType.DOUBLE, 2, 3);
+        DenseKernel.forward(x, kernel, bias, Activation.LINEAR, y);
+        assertEquals(Nd4j.createFromArray(new double[][] {{2.1, 2.2, 3.3}, {5.1, 4.2, 5.3}}), y);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void backwardGivesTheGradientsOfKernelBiasAndInput(boolean withBias) {
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 6).subi(0.5);
+        INDArray kernel = Nd4j.rand(DataType.DOUBLE, 6, 3).subi(0.5);
+        INDArray bias = withBias ? Nd4j.rand(DataType.DOUBLE, 3) : null;
+        INDArray weights = Nd4j.rand(DataType.DOUBLE, 4, 3).subi(0.5);
+        // loss = sum(tanh(x kernel + bias) * weights), through the activation's backward as a network does.
+        DoubleSupplier loss = () -> {
+            INDArray y = Nd4j.create(DataType.DOUBLE, 4, 3);
+            DenseKernel.forward(x, kernel, bias, Activation.TANH, y);
+            return y.mul(weights).sumNumber().doubleValue();
+        };
+        INDArray y = Nd4j.create(DataType.DOUBLE, 4, 3);
+        DenseKernel.forward(x, kernel, bias, Activation.TANH, y);
+        INDArray dz = weights.dup();
+        Activations.backward(Activation.TANH, y, dz);
+        INDArray dKernel = kernel.ulike();
+        INDArray dBias = withBias ? bias.ulike() : null;
+        INDArray dx = x.ulike();
+        DenseKernel.backward(x, kernel, dz, dKernel, dBias, dx);
+
+        GradientCheck.assertMatches("kernel", kernel, dKernel, loss);
+        GradientCheck.assertMatches("input", x, dx, loss);
+        if (withBias) {
+            GradientCheck.assertMatches("bias", bias, dBias, loss);
+        }
+    }
+}

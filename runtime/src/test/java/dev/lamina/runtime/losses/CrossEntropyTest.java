@@ -1,0 +1,62 @@
+package dev.lamina.runtime.losses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lamina.runtime.GradientCheck;
+import dev.lamina.runtime.data.OneHot;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CrossEntropyTest {
+    private static final INDArray LABELS = OneHot.encode(new int[] {2, 0}, 3, DataType.DOUBLE);
+
+    @Test
+    void lossValuesMatchHandComputation() {
+        INDArray p = Nd4j.createFromArray(new double[][] {{0.2, 0.3, 0.5}, {0.6, 0.3, 0.1}});
+        assertEquals(-(Math.log(0.5) + Math.log(0.6)) / 2, CrossEntropy.fromProbabilities(p, LABELS), 1e-12);
+        // Clipped like Keras: a zero probability costs -log(1e-7), not infinity.
+        INDArray certainAndWrong = Nd4j.createFromArray(new double[][] {{1, 0, 0}, {1, 0, 0}});
+        assertEquals(-Math.log(1e-7) / 2 - Math.log(1 - 1e-7) / 2, CrossEntropy.fromProbabilities(certainAndWrong, LABELS), 1e-9);
+
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}});
+        double first = 3 - Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+        double second = 0.5 - Math.log(Math.exp(0.5) + Math.exp(-1) + Math.exp(2));
+        assertEquals(-(first + second) / 2, CrossEntropy.fromLogits(z, LABELS), 1e-12);
+        // Stable for large logits.
+        assertEquals(0.0, CrossEntropy.fromLogits(Nd4j.createFromArray(new double[][] {{0, 0, 1000}}),
+                OneHot.encode(new int[] {2}, 3, DataType.DOUBLE)), 1e-12);
+    }
+
+    @Test
+    void probabilityGradientMatchesFiniteDifferences() {
+        INDArray p = Nd4j.createFromArray(new double[][] {{0.2, 0.3, 0.5}, {0.6, 0.3, 0.1}});
+        INDArray gradient = p.ulike();
+        CrossEntropy.probabilityGradient(p, LABELS, gradient);
+        GradientCheck.assertMatches("probabilities", p, gradient, () -> CrossEntropy.fromProbabilities(p, LABELS));
+    }
+
+    @Test
+    void logitsGradientMatchesFiniteDifferences() {
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}});
+        INDArray gradient = z.ulike();
+        CrossEntropy.logitsGradient(z, LABELS, gradient);
+        GradientCheck.assertMatches("logits", z, gradient, () -> CrossEntropy.fromLogits(z, LABELS));
+    }
+
+    @Test
+    void fusedSoftmaxGradientIsTheGradientWithRespectToTheLogits() {
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}});
+        INDArray gradient = z.ulike();
+        CrossEntropy.softmaxGradient(softmax(z), LABELS, gradient);
+        GradientCheck.assertMatches("logits", z, gradient, () -> CrossEntropy.fromProbabilities(softmax(z), LABELS));
+    }
+
+    private static INDArray softmax(INDArray z) {
+        INDArray p = z.ulike();
+        Nd4j.exec(new SoftMax(z, p, 1));
+        return p;
+    }
+}
