@@ -185,12 +185,30 @@ public final class NetworkWriter {
                 .addParameter(RuntimeTypes.FIT_OPTIONS, "options")
                 .addStatement("return $T.fit(this, train, options)", RuntimeTypes.TRAINING_LOOP)
                 .build());
+        type.addMethod(MethodSpec.methodBuilder("fit")
+                .addJavadoc("Trains on arrays as Keras' {@code fit(x, y)}: features (samples, input shape...) and labels,\n"
+                        + "one-hot (samples, classes) for categorical crossentropy or class indices for the sparse loss.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(RuntimeTypes.HISTORY)
+                .addParameter(RuntimeTypes.INDARRAY, "features")
+                .addParameter(RuntimeTypes.INDARRAY, "labels")
+                .addParameter(RuntimeTypes.FIT_OPTIONS, "options")
+                .addStatement("return $T.fit(this, features, labels, options)", RuntimeTypes.TRAINING_LOOP)
+                .build());
         type.addMethod(MethodSpec.methodBuilder("evaluate")
                 .addJavadoc("The loss and accuracy on {@code data}.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(RuntimeTypes.EVALUATION)
                 .addParameter(RuntimeTypes.DATASET, "data")
                 .addStatement("return $T.evaluate(this, data)", RuntimeTypes.TRAINING_LOOP)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("evaluate")
+                .addJavadoc("The loss and accuracy on arrays, with the label conventions of {@code fit}.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(RuntimeTypes.EVALUATION)
+                .addParameter(RuntimeTypes.INDARRAY, "features")
+                .addParameter(RuntimeTypes.INDARRAY, "labels")
+                .addStatement("return $T.evaluate(this, features, labels)", RuntimeTypes.TRAINING_LOOP)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("predict")
                 .addJavadoc("The output for {@code features} (samples, input shape...): (samples, classes).\n")

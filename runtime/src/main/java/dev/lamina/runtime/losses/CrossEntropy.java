@@ -19,8 +19,12 @@ public final class CrossEntropy {
     private CrossEntropy() {
     }
 
-    /** The mean loss of {@code probabilities} against {@code labels}. */
+    /** The mean loss of {@code probabilities} against {@code labels}; NaN if any probability is NaN. */
     public static double fromProbabilities(INDArray probabilities, INDArray labels) {
+        // Clipping would turn NaN into a bound and hide a diverged network; a sum keeps the NaN.
+        if (Double.isNaN(probabilities.sumNumber().doubleValue())) {
+            return Double.NaN;
+        }
         INDArray logP = Transforms.log(Transforms.min(Transforms.max(probabilities, EPSILON, true), 1 - EPSILON, false), false);
         return -logP.muli(labels).sumNumber().doubleValue() / probabilities.size(0);
     }

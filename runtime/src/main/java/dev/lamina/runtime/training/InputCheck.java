@@ -27,8 +27,13 @@ final class InputCheck {
         if (!network.inputShape().matchesBatch(features.shape())) {
             throw new IllegalArgumentException(caller + ": " + network.modelName() + " takes features of shape "
                     + "(batch, " + network.inputShape().toString().substring(1) + " but received "
-                    + Arrays.toString(features.shape()).replace('[', '(').replace(']', ')'));
+                    + format(features.shape()));
         }
+    }
+
+    /** An array shape as users read it: (60000, 28, 28). */
+    static String format(long[] shape) {
+        return Arrays.toString(shape).replace('[', '(').replace(']', ')');
     }
 
     /** {@code features} in the network's data type, contiguous and row-major (copied only if needed). */

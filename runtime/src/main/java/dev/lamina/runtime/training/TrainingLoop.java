@@ -42,7 +42,13 @@ public final class TrainingLoop {
                 int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
                 INDArray labels = batches.labels(indices);
                 INDArray outputs = network.trainBatch(batches.features(indices), labels);
-                lossSum += loss(network, outputs, labels) * indices.length;
+                double batchLoss = loss(network, outputs, labels);
+                if (!Double.isFinite(batchLoss)) {
+                    throw new IllegalStateException("Training stopped in epoch " + (epoch + 1) + ", batch "
+                            + (from / options.batchSize() + 1) + ": the loss is " + batchLoss + ". Lower the learning"
+                            + " rate, or check " + train.name() + " for NaN or infinite values.");
+                }
+                lossSum += batchLoss * indices.length;
                 correct += Accuracy.correct(outputs, labels);
             }
             Map<String, Double> logs = new LinkedHashMap<>();
@@ -53,10 +59,6 @@ public final class TrainingLoop {
                 logs.put("val_loss", validation.loss());
                 logs.put("val_accuracy", validation.accuracy());
             }
-            if (!Double.isFinite(logs.get("loss"))) {
-                throw new IllegalStateException("Training diverged in epoch " + (epoch + 1) + ": the loss is "
-                        + logs.get("loss") + ". Lower the learning rate, or check the data for NaN or infinite values.");
-            }
             history.add(logs);
             if (options.verbose() > 0) {
                 log.println(epochLine(epoch, options.epochs(), System.nanoTime() - start, logs));
@@ -66,6 +68,22 @@ public final class TrainingLoop {
             }
         }
         return history;
+    }
+
+    /**
+     * {@code fit} on arrays, as Keras' {@code fit(x, y)}: features (samples, input shape...) and labels,
+     * one-hot (samples, classes) for categorical crossentropy or class indices (samples) for the
+     * sparse loss.
+     *
+     * @throws IllegalArgumentException naming the expected and received shapes, before any training
+     */
+    public static History fit(Network network, INDArray features, INDArray labels, FitOptions options) {
+        return fit(network, ArrayData.of(network, features, labels, "fit"), options);
+    }
+
+    /** {@code evaluate} on arrays, with the label conventions of {@link #fit(Network, INDArray, INDArray, FitOptions)}. */
+    public static Evaluation evaluate(Network network, INDArray features, INDArray labels) {
+        return evaluate(network, ArrayData.of(network, features, labels, "evaluate"));
     }
 
     public static Evaluation evaluate(Network network, Dataset data) {

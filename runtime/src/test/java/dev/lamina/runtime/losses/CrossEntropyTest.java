@@ -31,6 +31,14 @@ class CrossEntropyTest {
     }
 
     @Test
+    void aNanProbabilityGivesANanLossNotAClippedOne() {
+        INDArray p = Nd4j.createFromArray(new double[][] {{0.2, Double.NaN, 0.5}, {0.6, 0.3, 0.1}});
+        assertEquals(Double.NaN, CrossEntropy.fromProbabilities(p, LABELS));
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, Double.NaN, 3}, {0.5, -1, 2}});
+        assertEquals(Double.NaN, CrossEntropy.fromLogits(z, LABELS));
+    }
+
+    @Test
     void probabilityGradientMatchesFiniteDifferences() {
         INDArray p = Nd4j.createFromArray(new double[][] {{0.2, 0.3, 0.5}, {0.6, 0.3, 0.1}});
         INDArray gradient = p.ulike();
