@@ -1,0 +1,113 @@
+package dev.lamina.processor.fuzz;
+
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.lamina.processor.ModelProcessor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of random model classes, valid and not: each compiles (and so does its generated
+ * network), or fails with at least one error in its own file; the processor never crashes. Set
+ * -Dlamina.fuzz.seed to replay a run.
+ */
+class ProcessorFuzzTest {
+    private static final int MODELS = 2_000;
+    private static final int BATCH = 40;
+
+    @Test
+    void randomModelsCompileOrFailCleanly() {
+        long seed = Long.getLong("lamina.fuzz.seed", System.nanoTime());
+        Random random = new Random(seed);
+        int compiled = 0;
+        int rejected = 0;
+        for (int start = 0; start < MODELS; start += BATCH) {
+            Map<String, String> sources = new HashMap<>();
+            java.util.Set<String> validByConstruction = new java.util.HashSet<>();
+            for (int i = start; i < Math.min(MODELS, start + BATCH); i++) {
+                String name = "M" + i;
+                // Two in five valid by construction, the rest anything at all.
+                if (random.nextInt(5) < 2) {
+                    sources.put(name, RandomModels.validModel(random, name, true).source());
+                    validByConstruction.add(name);
+                } else {
+                    sources.put(name, RandomModels.anyModel(random, name));
+                }
+            }
+            // javac stops before annotation processing when some files have errors of its own, so a
+            // model without errors in a failed batch is compiled again with the other such models,
+            // until a compilation succeeds or every model left has an error of its own.
+            Map<String, String> pending = sources;
+            while (!pending.isEmpty()) {
+                Map<String, List<String>> errors = compileAndCollectErrors(seed, pending);
+                Map<String, String> clean = new HashMap<>();
+                pending.forEach((name, source) -> {
+                    if (errors.get(name).isEmpty()) {
+                        clean.put(name, source);
+                    }
+                });
+                rejected += pending.size() - clean.size();
+                for (String name : validByConstruction) {
+                    if (!errors.getOrDefault(name, List.of()).isEmpty()) {
+                        fail("seed " + seed + ": " + name + " is valid by the DSL's rules but was rejected: "
+                                + errors.get(name) + "\n" + sources.get(name));
+                    }
+                }
+                if (clean.size() == pending.size()) {
+                    compiled += clean.size();
+                    break;
+                }
+                pending = clean;
+            }
+        }
+        System.out.printf("Processor fuzz, seed %d: %d models, %d compiled with their networks, %d rejected, 0 crashes%n",
+                seed, MODELS, compiled, rejected);
+        assertEquals(MODELS, compiled + rejected);
+    }
+
+    /**
+     * Compiles the sources in one javac run and returns each model's errors. Fails on a crash: an
+     * exception out of javac, an internal error of the processor, or an error in a generated file.
+     */
+    private static Map<String, List<String>> compileAndCollectErrors(long seed, Map<String, String> sources) {
+        List<JavaFileObject> files = new ArrayList<>();
+        sources.forEach((name, source) -> files.add(JavaFileObjects.forSourceString("fuzz." + name, source)));
+        Compilation compilation;
+        try {
+            compilation = javac().withProcessors(new ModelProcessor()).compile(files);
+        } catch (RuntimeException e) {
+            fail("seed " + seed + ": javac crashed on " + sources.keySet() + "\n" + String.join("\n", sources.values()), e);
+            return Map.of();
+        }
+        Map<String, List<String>> errors = new HashMap<>();
+        sources.keySet().forEach(name -> errors.put(name, new ArrayList<>()));
+        for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            String message = d.getMessage(Locale.ROOT);
+            String file = d.getSource() == null ? "" : d.getSource().getName();
+            String model = file.replaceAll("^.*/", "").replace(".java", "");
+            if (message.contains("internal error")) {
+                fail("seed " + seed + ": the processor crashed on " + model + ": " + message + "\n" + sources.get(model));
+            }
+            if (!sources.containsKey(model)) {
+                fail("seed " + seed + ": an error outside the models (" + file + "): " + message + "\n"
+                        + sources.get(model.replace("Network", "")));
+            }
+            errors.get(model).add(d.getLineNumber() + ": " + message);
+        }
+        return errors;
+    }
+}
