@@ -1,0 +1,135 @@
+package dev.lamina.processor.fuzz;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.Shape;
+import dev.lamina.processor.ModelProcessor;
+import dev.lamina.runtime.data.OneHot;
+import dev.lamina.runtime.losses.CrossEntropy;
+import dev.lamina.runtime.optimizers.Parameter;
+import dev.lamina.runtime.training.Network;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Random valid models, generated and run: after every layer the shape ND4J computes (through an
+ * independent forward pass on ND4J's own op classes) equals the shape the processor inferred, the
+ * generated forward equals that reference, and, for models without dropout, the generated backward
+ * equals central finite differences of the loss (double precision).
+ */
+class DifferentialTest {
+    private static final int MODELS = 200;
+    private static final int BATCH = 25;
+    private static final Pattern ROW = Pattern.compile("^ (\\S+) \\((\\w+)\\)\\s+\\(None, ([0-9, ]+)\\)", Pattern.MULTILINE);
+
+    @Test
+    void generatedNetworksAgreeWithTheProcessorAndWithFiniteDifferences() throws Exception {
+        long seed = Long.getLong("lamina.fuzz.seed", System.nanoTime());
+        Random random = new Random(seed);
+        int checked = 0;
+        int gradientChecked = 0;
+        for (int start = 0; start < MODELS; start += BATCH) {
+            List<RandomModels.ValidModel> models = new ArrayList<>();
+            List<JavaFileObject> files = new ArrayList<>();
+            for (int i = start; i < start + BATCH; i++) {
+                RandomModels.ValidModel model = RandomModels.validModel(random, "D" + i, i % 2 == 0);
+                models.add(model);
+                files.add(JavaFileObjects.forSourceString("fuzz." + model.name(), model.source()));
+            }
+            Compilation compilation = javac().withProcessors(new ModelProcessor()).compile(files);
+            assertThat(compilation).succeeded();
+            GeneratedClassLoader loader = new GeneratedClassLoader(compilation);
+            for (RandomModels.ValidModel model : models) {
+                String context = "seed " + seed + ", " + model.name() + ":\n" + model.source();
+                Class<?> type = loader.loadClass("fuzz." + model.name() + "Network");
+                Network network = (Network) type.getMethod("create", long.class, DataType.class)
+                        .invoke(null, random.nextLong(), DataType.DOUBLE);
+                List<int[]> inferred = inferredShapes((String) type.getField("SUMMARY").get(null));
+                assertEquals(model.layers().size(), inferred.size(), context);
+
+                INDArray features = Nd4j.rand(DataType.DOUBLE, Shape.of(model.input()).withBatch(3)).subi(0.5).muli(2);
+                INDArray reference = features;
+                Shape shape = Shape.of(model.input());
+                Iterator<INDArray> parameters = network.parameters().stream().map(Parameter::value).iterator();
+                for (int l = 0; l < model.layers().size(); l++) {
+                    LayerSpec spec = model.layers().get(l);
+                    reference = ReferenceForward.apply(spec, reference, shape, parameters);
+                    assertArrayEquals(Shape.of(inferred.get(l)).withBatch(3), reference.shape(),
+                            "layer " + l + " (" + spec.kind() + "): ND4J's shape against the processor's\n" + context);
+                    shape = Shape.of(inferred.get(l));
+                }
+                INDArray output = network.output(features).dup();
+                assertTrue(output.equalsWithEps(reference, 1e-9), "generated forward " + output + " against reference "
+                        + reference + "\n" + context);
+                if (model.layers().stream().noneMatch(s -> s instanceof dev.lamina.dsl.DropoutSpec)) {
+                    checkGradients(network, features, random, context);
+                    gradientChecked++;
+                }
+                checked++;
+            }
+        }
+        System.out.printf("Differential check, seed %d: %d models run against the reference forward, %d gradient-checked%n",
+                seed, checked, gradientChecked);
+        assertTrue(checked >= MODELS && gradientChecked >= MODELS / 3);
+    }
+
+    /** The output shapes of the summary's rows, in order: the processor's inference. */
+    private static List<int[]> inferredShapes(String summary) {
+        List<int[]> shapes = new ArrayList<>();
+        Matcher row = ROW.matcher(summary);
+        while (row.find()) {
+            shapes.add(java.util.Arrays.stream(row.group(3).split(", ")).mapToInt(Integer::parseInt).toArray());
+        }
+        return shapes;
+    }
+
+    /** Up to 12 elements of every parameter against central finite differences of the mean loss. */
+    private static void checkGradients(Network network, INDArray features, Random random, String context) {
+        int[] classes = new int[(int) features.size(0)];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = random.nextInt(network.classes());
+        }
+        INDArray labels = OneHot.encode(classes, network.classes(), DataType.DOUBLE);
+        network.computeGradients(features, labels);
+        double epsilon = 1e-6;
+        for (Parameter parameter : network.parameters()) {
+            INDArray analytic = parameter.gradient().dup();
+            INDArray value = parameter.value();
+            for (int k = 0; k < Math.min(12, value.length()); k++) {
+                long i = value.length() <= 12 ? k : (long) (random.nextDouble() * value.length());
+                double original = value.getDouble(i);
+                value.putScalar(i, original + epsilon);
+                double plus = loss(network, features, labels);
+                value.putScalar(i, original - epsilon);
+                double minus = loss(network, features, labels);
+                value.putScalar(i, original);
+                double numeric = (plus - minus) / (2 * epsilon);
+                double exact = analytic.getDouble(i);
+                double error = Math.abs(numeric - exact) / Math.max(Math.abs(numeric) + Math.abs(exact), 1e-8);
+                assertTrue(error < 1e-5 || Math.abs(numeric - exact) < 1e-8, parameter.name() + "[" + i
+                        + "]: backward " + exact + ", finite difference " + numeric + "\n" + context);
+            }
+        }
+    }
+
+    private static double loss(Network network, INDArray features, INDArray labels) {
+        INDArray outputs = network.output(features);
+        return network.outputsLogits() ? CrossEntropy.fromLogits(outputs, labels) : CrossEntropy.fromProbabilities(outputs, labels);
+    }
+}

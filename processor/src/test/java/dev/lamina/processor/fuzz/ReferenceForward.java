@@ -1,0 +1,81 @@
+package dev.lamina.processor.fuzz;
+
+import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.Conv2DSpec;
+import dev.lamina.dsl.DenseSpec;
+import dev.lamina.dsl.DropoutSpec;
+import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.Padding;
+import dev.lamina.dsl.Pool2DSpec;
+import dev.lamina.dsl.Pooling;
+import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.Window2D;
+import java.util.Iterator;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.AvgPooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * One layer at a time, the way a reader of ND4J's documentation would write it: ND4J's own op
+ * classes with their config builders, outputs allocated by ND4J at the shape ND4J computes. The
+ * differential test compares this with the generated network, shape by shape and value by value.
+ */
+final class ReferenceForward {
+    private ReferenceForward() {
+    }
+
+    /** The layer's inference output for {@code x}, reading its parameters (kernel, then bias) from {@code parameters}. */
+    static INDArray apply(LayerSpec spec, INDArray x, Shape inputShape, Iterator<INDArray> parameters) {
+        long batch = x.size(0);
+        if (spec instanceof DenseSpec dense) {
+            INDArray y = x.mmul(parameters.next());
+            if (dense.useBias()) {
+                y.addiRowVector(parameters.next());
+            }
+            return activate(dense.activation(), y);
+        }
+        if (spec instanceof Conv2DSpec conv) {
+            Window2D w = conv.window();
+            INDArray kernel = parameters.next();
+            INDArray bias = conv.useBias() ? parameters.next() : null;
+            Conv2DConfig config = Conv2DConfig.builder().kH(w.height()).kW(w.width()).sH(w.strideHeight()).sW(w.strideWidth())
+                    .paddingMode(mode(w.padding())).dataFormat(Conv2DConfig.NHWC).weightsFormat(WeightsFormat.YXIO).build();
+            return activate(conv.activation(), Nd4j.exec(new Conv2D(x, kernel, bias, null, config))[0]);
+        }
+        if (spec instanceof Pool2DSpec pool) {
+            Window2D w = pool.window();
+            Pooling2DConfig config = Pooling2DConfig.builder().kH(w.height()).kW(w.width()).sH(w.strideHeight())
+                    .sW(w.strideWidth()).paddingMode(mode(w.padding())).isNHWC(true)
+                    .divisor(org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D.Divisor.EXCLUDE_PADDING).build();
+            return Nd4j.exec(pool.pooling() == Pooling.MAX ? new MaxPooling2D(x, null, config) : new AvgPooling2D(x, null, config))[0];
+        }
+        if (spec instanceof DropoutSpec) {
+            return x;
+        }
+        // Flatten and Reshape: the same elements, row-major.
+        return x.reshape(spec.outputShape(inputShape).orElseThrow().withBatch(batch));
+    }
+
+    private static PaddingMode mode(Padding padding) {
+        return padding == Padding.SAME ? PaddingMode.SAME : PaddingMode.VALID;
+    }
+
+    private static INDArray activate(Activation activation, INDArray z) {
+        return switch (activation) {
+            case LINEAR -> z;
+            case RELU -> Transforms.relu(z, true);
+            case SIGMOID -> Transforms.sigmoid(z, true);
+            case TANH -> Transforms.tanh(z, true);
+            case SOFTMAX -> Transforms.softmax(z, true);
+            case LEAKY_RELU -> Transforms.leakyRelu(z, Activation.LEAKY_RELU_SLOPE, true);
+            case ELU -> Transforms.elu(z, true);
+        };
+    }
+}
