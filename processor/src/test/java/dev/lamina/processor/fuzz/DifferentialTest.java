@@ -106,6 +106,11 @@ class DifferentialTest {
             classes[i] = random.nextInt(network.classes());
         }
         INDArray labels = OneHot.encode(classes, network.classes(), DataType.DOUBLE);
+        // Biases start at zero, so a unit fed only zeros (a dead ReLU before it) sits exactly on its
+        // activation's kink, where the slope is one-sided: move every parameter off the initial point.
+        for (Parameter parameter : network.parameters()) {
+            parameter.value().addi(Nd4j.rand(DataType.DOUBLE, parameter.value().shape()).subi(0.5).muli(0.2));
+        }
         network.computeGradients(features, labels);
         double epsilon = 1e-6;
         for (Parameter parameter : network.parameters()) {
