@@ -90,6 +90,7 @@ public final class NetworkWriter {
                 .addStatement("return new $T(seed, dataType)", network)
                 .build());
         addUserMethods(type);
+        addSaveAndLoad(type, network);
         addNetworkMethods(type, description, dropout);
         type.addMethod(forward(layers, dropout));
         type.addMethod(backward(model, layers, plan));
@@ -224,6 +225,30 @@ public final class NetworkWriter {
                 .build());
     }
 
+    private static void addSaveAndLoad(TypeSpec.Builder type, ClassName network) {
+        ClassName path = ClassName.get("java.nio.file", "Path");
+        type.addMethod(MethodSpec.methodBuilder("save")
+                .addJavadoc("Saves the weights and the optimizer's state to {@code file}, atomically: a crash while saving\n"
+                        + "leaves the previous file intact. The format is described in {@link $T}.\n", RuntimeTypes.CHECKPOINT)
+                .addModifiers(Modifier.PUBLIC)
+                .addException(java.io.IOException.class)
+                .addParameter(path, "file")
+                .addStatement("$T.save(this, file)", RuntimeTypes.CHECKPOINT)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("load")
+                .addJavadoc("A network with the weights and optimizer state saved in {@code file}.\n\n"
+                        + "@throws java.io.IOException if the file is missing, truncated, corrupted or from another model\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(network)
+                .addException(java.io.IOException.class)
+                .addParameter(path, "file")
+                .addStatement("$T checkpoint = $T.read(file)", RuntimeTypes.CHECKPOINT, RuntimeTypes.CHECKPOINT)
+                .addStatement("$T network = create(0, checkpoint.dataType())", network)
+                .addStatement("checkpoint.restore(network, file)")
+                .addStatement("return network")
+                .build());
+    }
+
     private static void addNetworkMethods(TypeSpec.Builder type, ModelDescription model, boolean dropout) {
         type.addMethod(getter("modelName", ClassName.get(String.class), CodeBlock.of("$S", model.modelName())));
         type.addMethod(getter("inputShape", RuntimeTypes.SHAPE, CodeBlock.of("INPUT_SHAPE")));
@@ -233,6 +258,7 @@ public final class NetworkWriter {
         type.addMethod(getter("dataType", RuntimeTypes.DATA_TYPE, CodeBlock.of("dataType")));
         type.addMethod(getter("parameters", ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.PARAMETER),
                 CodeBlock.of("parameters")));
+        type.addMethod(getter("optimizer", RuntimeTypes.OPTIMIZER, CodeBlock.of("optimizer")));
         type.addMethod(MethodSpec.methodBuilder("trainBatch")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)

@@ -33,6 +33,7 @@ final class RuntimeTypes {
     static final ClassName SGD = ClassName.get(RUNTIME + ".optimizers", "Sgd");
     static final ClassName RMS_PROP = ClassName.get(RUNTIME + ".optimizers", "RmsProp");
     static final ClassName ADAM = ClassName.get(RUNTIME + ".optimizers", "Adam");
+    static final ClassName CHECKPOINT = ClassName.get(RUNTIME + ".checkpoint", "Checkpoint");
     static final ClassName DATASET = ClassName.get(RUNTIME + ".data", "Dataset");
     static final ClassName NETWORK = ClassName.get(RUNTIME + ".training", "Network");
     static final ClassName TRAINING_LOOP = ClassName.get(RUNTIME + ".training", "TrainingLoop");

@@ -34,4 +34,9 @@ public final class Adam extends Optimizer {
                 learningRate, beta1, beta2, epsilon, Math.toIntExact(iterations())));
         parameter.value().subi(gradient);
     }
+
+    @Override
+    public List<INDArray> state() {
+        return OptimizerState.concat(firstMoments, secondMoments);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.optimizers;
 
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Updates parameters from their gradients, one step at a time, with the formulas of Keras 3.
@@ -32,6 +33,20 @@ public abstract class Optimizer {
     public final long iterations() {
         return iterations;
     }
+
+    /** Continues from a saved state: {@code iterations} steps taken (the state arrays are restored in place). */
+    public final void resumeAt(long iterations) {
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations must not be negative but is " + iterations);
+        }
+        this.iterations = iterations;
+    }
+
+    /**
+     * The optimizer's state arrays (moments, velocities), in a fixed order, to save and to restore in
+     * place; empty for plain SGD.
+     */
+    public abstract List<INDArray> state();
 
     public double learningRate() {
         return learningRate;

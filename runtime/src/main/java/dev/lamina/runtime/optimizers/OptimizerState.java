@@ -12,4 +12,13 @@ final class OptimizerState {
     static INDArray[] zerosLike(List<Parameter> parameters) {
         return parameters.stream().map(p -> p.value().ulike().assign(0)).toArray(INDArray[]::new);
     }
+
+    /** The arrays of {@code first} then {@code second}; {@code second} may be null. */
+    static List<INDArray> concat(INDArray[] first, INDArray[] second) {
+        List<INDArray> all = new java.util.ArrayList<>(List.of(first));
+        if (second != null) {
+            all.addAll(List.of(second));
+        }
+        return List.copyOf(all);
+    }
 }

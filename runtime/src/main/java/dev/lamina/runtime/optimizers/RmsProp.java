@@ -39,4 +39,9 @@ public final class RmsProp extends Optimizer {
             parameter.value().subi(velocities[index].muli(momentum).addi(gradient));
         }
     }
+
+    @Override
+    public List<INDArray> state() {
+        return OptimizerState.concat(averages, velocities);
+    }
 }

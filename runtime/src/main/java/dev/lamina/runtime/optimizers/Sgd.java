@@ -37,4 +37,9 @@ public final class Sgd extends Optimizer {
             parameter.value().addi(velocity);
         }
     }
+
+    @Override
+    public List<INDArray> state() {
+        return velocities == null ? List.of() : List.of(velocities);
+    }
 }

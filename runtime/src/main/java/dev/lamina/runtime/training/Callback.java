@@ -3,18 +3,41 @@ package dev.lamina.runtime.training;
 import java.util.Map;
 
 /**
- * Hooks into {@code fit}. Logs map metric names ({@code loss}, {@code accuracy}, {@code val_loss},
- * {@code val_accuracy}) to their values for the epoch just ended.
+ * Hooks into {@code fit}, as Keras' callbacks. Epochs and batches count from 0. Epoch logs map
+ * {@code loss}, {@code accuracy} and, with validation data, {@code val_loss} and {@code val_accuracy}
+ * to the epoch's values; batch logs hold the running {@code loss} and {@code accuracy} of the epoch
+ * so far. Any hook may call {@link Training#stop()}.
  */
 public interface Callback {
 
-    /** Called after every epoch; {@code epoch} counts from 0. Call {@link Training#stop()} to end fit. */
+    default void onTrainBegin(Training training) {
+    }
+
+    default void onTrainEnd(Training training, History history) {
+    }
+
+    default void onEpochBegin(Training training, int epoch) {
+    }
+
     default void onEpochEnd(Training training, int epoch, Map<String, Double> logs) {
+    }
+
+    default void onBatchBegin(Training training, int batch) {
+    }
+
+    /** Also {@code batch_loss}: this batch's own loss, which {@link TerminateOnNaN} watches. */
+    default void onBatchEnd(Training training, int batch, Map<String, Double> logs) {
     }
 
     /** The running fit, as callbacks see it. */
     interface Training {
-        /** Ends training after the current epoch. */
+        /** Ends training: after the current batch, and no further epoch begins. */
         void stop();
+
+        /** Whether {@link #stop()} was called. */
+        boolean stopped();
+
+        /** The network being trained. */
+        Network network();
     }
 }

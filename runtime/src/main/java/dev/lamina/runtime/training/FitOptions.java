@@ -1,21 +1,23 @@
 package dev.lamina.runtime.training;
 
 import dev.lamina.runtime.data.Dataset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings of {@code fit}, with Keras' defaults: 1 epoch, batches of 32, shuffled every epoch.
- * Shuffling is seeded, so a run can be repeated exactly. Immutable; each setter returns a copy.
+ * The settings of {@code fit}, with Keras' defaults: 1 epoch, batches of 32, shuffled every epoch,
+ * a progress bar. Shuffling is seeded, so a run can be repeated exactly. Immutable; each setter
+ * returns a changed copy.
  *
  * <pre>{@code FitOptions.epochs(5).batchSize(128).validation(Mnist.test())}</pre>
  */
 public final class FitOptions {
     private int epochs = 1;
+    private int initialEpoch;
     private int batchSize = 32;
     private boolean shuffle = true;
     private long seed = 0x5EED;
     private Dataset validation;
+    private double validationSplit;
     private int verbose = 1;
     private List<Callback> callbacks = List.of();
 
@@ -30,12 +32,23 @@ public final class FitOptions {
         return defaults().withEpochs(epochs);
     }
 
+    /** Train until this epoch count is reached (counting from 0, not from {@link #initialEpoch(int)}). */
     public FitOptions withEpochs(int epochs) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1 but is " + epochs);
         }
         FitOptions copy = copy();
         copy.epochs = epochs;
+        return copy;
+    }
+
+    /** The epoch to start at, as Keras' {@code initial_epoch}: for resuming a run saved after that many epochs. */
+    public FitOptions initialEpoch(int initialEpoch) {
+        if (initialEpoch < 0) {
+            throw new IllegalArgumentException("initialEpoch must not be negative but is " + initialEpoch);
+        }
+        FitOptions copy = copy();
+        copy.initialEpoch = initialEpoch;
         return copy;
     }
 
@@ -55,7 +68,7 @@ public final class FitOptions {
         return copy;
     }
 
-    /** The seed of the shuffling order. */
+    /** The seed of the shuffling order; each epoch's order depends only on it and the epoch. */
     public FitOptions seed(long seed) {
         FitOptions copy = copy();
         copy.seed = seed;
@@ -69,7 +82,23 @@ public final class FitOptions {
         return copy;
     }
 
-    /** 0: silent; 1 or 2: one line per epoch. */
+    /**
+     * The fraction of the training data to hold out for validation instead, taken from its end
+     * before any shuffling, as Keras' {@code validation_split}.
+     */
+    public FitOptions validationSplit(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validationSplit must be in [0, 1) but is " + fraction);
+        }
+        FitOptions copy = copy();
+        copy.validationSplit = fraction;
+        return copy;
+    }
+
+    /**
+     * 0: silent; 1: a progress bar per epoch on a terminal (one line per epoch when the output is not
+     * a terminal); 2: one line per epoch.
+     */
     public FitOptions verbose(int verbose) {
         if (verbose < 0 || verbose > 2) {
             throw new IllegalArgumentException("verbose must be 0, 1 or 2 but is " + verbose);
@@ -89,6 +118,10 @@ public final class FitOptions {
         return epochs;
     }
 
+    public int initialEpoch() {
+        return initialEpoch;
+    }
+
     public int batchSize() {
         return batchSize;
     }
@@ -105,6 +138,10 @@ public final class FitOptions {
         return validation;
     }
 
+    public double validationSplit() {
+        return validationSplit;
+    }
+
     public int verbose() {
         return verbose;
     }
@@ -116,12 +153,14 @@ public final class FitOptions {
     private FitOptions copy() {
         FitOptions copy = new FitOptions();
         copy.epochs = epochs;
+        copy.initialEpoch = initialEpoch;
         copy.batchSize = batchSize;
         copy.shuffle = shuffle;
         copy.seed = seed;
         copy.validation = validation;
+        copy.validationSplit = validationSplit;
         copy.verbose = verbose;
-        copy.callbacks = new ArrayList<>(callbacks);
+        copy.callbacks = callbacks;
         return copy;
     }
 }

@@ -35,6 +35,21 @@ public final class History {
         return Collections.unmodifiableList(series);
     }
 
+    /** Writes one row per epoch: {@code epoch} (from 1), then every recorded metric. */
+    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("epoch");
+        values.keySet().forEach(name -> csv.append(',').append(name));
+        csv.append('\n');
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            csv.append(epoch + 1);
+            for (List<Double> series : values.values()) {
+                csv.append(',').append(series.get(epoch));
+            }
+            csv.append('\n');
+        }
+        java.nio.file.Files.writeString(file, csv);
+    }
+
     /** The value of {@code name} after the last epoch. */
     public double last(String name) {
         List<Double> series = get(name);

@@ -47,6 +47,9 @@ public interface Network {
     /** The trainable parameters with their gradients, in layer order. */
     java.util.List<dev.lamina.runtime.optimizers.Parameter> parameters();
 
+    /** The optimizer updating {@link #parameters()}, with its state. */
+    dev.lamina.runtime.optimizers.Optimizer optimizer();
+
     /**
      * The network's output for a batch in inference mode, with the same conventions as
      * {@link #trainBatch}.

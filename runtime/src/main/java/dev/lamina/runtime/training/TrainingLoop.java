@@ -24,50 +24,106 @@ public final class TrainingLoop {
         return fit(network, train, options, System.out);
     }
 
-    static History fit(Network network, Dataset train, FitOptions options, PrintStream log) {
+    static History fit(Network network, Dataset data, FitOptions options, PrintStream log) {
+        InputCheck.requireDataset(network, data, "fit");
+        Dataset train = data;
+        Dataset validation = options.validation();
+        if (options.validationSplit() > 0) {
+            // Keras holds out the last samples, before any shuffling.
+            int split = (int) (data.size() * (1 - options.validationSplit()));
+            train = data.slice(0, split);
+            validation = data.slice(split, data.size());
+        }
         InputCheck.requireDataset(network, train, "fit");
-        if (options.validation() != null) {
-            InputCheck.requireDataset(network, options.validation(), "fit's validation data");
+        if (validation != null) {
+            InputCheck.requireDataset(network, validation, "fit's validation data");
         }
         Batches batches = new Batches(network, train);
         History history = new History();
-        boolean[] stop = {false};
-        Callback.Training training = () -> stop[0] = true;
-        for (int epoch = 0; epoch < options.epochs() && !stop[0]; epoch++) {
+        Run run = new Run(network);
+        options.callbacks().forEach(c -> c.onTrainBegin(run));
+        int steps = (train.size() + options.batchSize() - 1) / options.batchSize();
+        for (int epoch = options.initialEpoch(); epoch < options.epochs() && !run.stopped(); epoch++) {
             long start = System.nanoTime();
+            for (Callback callback : options.callbacks()) {
+                callback.onEpochBegin(run, epoch);
+            }
+            EpochProgress progress = EpochProgress.of(options.verbose(), epoch, options.epochs(), steps, log);
             int[] order = BatchOrder.forEpoch(train.size(), options.shuffle(), options.seed(), epoch);
             double lossSum = 0;
             long correct = 0;
-            for (int from = 0; from < order.length; from += options.batchSize()) {
+            int seen = 0;
+            for (int step = 0; step < steps && !run.stopped(); step++) {
+                for (Callback callback : options.callbacks()) {
+                    callback.onBatchBegin(run, step);
+                }
+                int from = step * options.batchSize();
                 int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
                 INDArray labels = batches.labels(indices);
                 INDArray outputs = network.trainBatch(batches.features(indices), labels);
                 double batchLoss = loss(network, outputs, labels);
-                if (!Double.isFinite(batchLoss)) {
-                    throw new IllegalStateException("Training stopped in epoch " + (epoch + 1) + ", batch "
-                            + (from / options.batchSize() + 1) + ": the loss is " + batchLoss + ". Lower the learning"
-                            + " rate, or check " + train.name() + " for NaN or infinite values.");
-                }
                 lossSum += batchLoss * indices.length;
                 correct += Accuracy.correct(outputs, labels);
+                seen += indices.length;
+                Map<String, Double> running = new LinkedHashMap<>();
+                running.put("loss", lossSum / seen);
+                running.put("accuracy", (double) correct / seen);
+                progress.step(step + 1, running);
+                Map<String, Double> batchLogs = new LinkedHashMap<>(running);
+                batchLogs.put("batch_loss", batchLoss);
+                for (Callback callback : options.callbacks()) {
+                    callback.onBatchEnd(run, step, batchLogs);
+                }
+                if (!Double.isFinite(batchLoss)) {
+                    if (run.stopped()) {
+                        break; // a callback (TerminateOnNaN) chose to stop quietly
+                    }
+                    throw new IllegalStateException("Training stopped in epoch " + (epoch + 1) + ", batch "
+                            + (step + 1) + ": the loss is " + batchLoss + ". Lower the learning rate, or check "
+                            + train.name() + " for NaN or infinite values.");
+                }
             }
             Map<String, Double> logs = new LinkedHashMap<>();
-            logs.put("loss", lossSum / train.size());
-            logs.put("accuracy", (double) correct / train.size());
-            if (options.validation() != null) {
-                Evaluation validation = evaluate(network, options.validation());
-                logs.put("val_loss", validation.loss());
-                logs.put("val_accuracy", validation.accuracy());
+            logs.put("loss", lossSum / Math.max(seen, 1));
+            logs.put("accuracy", (double) correct / Math.max(seen, 1));
+            if (validation != null) {
+                Evaluation evaluation = evaluate(network, validation);
+                logs.put("val_loss", evaluation.loss());
+                logs.put("val_accuracy", evaluation.accuracy());
             }
             history.add(logs);
-            if (options.verbose() > 0) {
-                log.println(epochLine(epoch, options.epochs(), System.nanoTime() - start, logs));
-            }
+            progress.end(logs, System.nanoTime() - start);
             for (Callback callback : options.callbacks()) {
-                callback.onEpochEnd(training, epoch, logs);
+                callback.onEpochEnd(run, epoch, logs);
             }
         }
+        options.callbacks().forEach(c -> c.onTrainEnd(run, history));
         return history;
+    }
+
+    /** The state of one fit that callbacks see. */
+    private static final class Run implements Callback.Training {
+        private final Network network;
+        private boolean stopped;
+
+        Run(Network network) {
+            this.network = network;
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public boolean stopped() {
+            return stopped;
+        }
+
+        @Override
+        public Network network() {
+            return network;
+        }
     }
 
     /**
@@ -120,13 +176,5 @@ public final class TrainingLoop {
         return network.outputsLogits()
                 ? CrossEntropy.fromLogits(outputs, labels)
                 : CrossEntropy.fromProbabilities(outputs, labels);
-    }
-
-    static String epochLine(int epoch, int epochs, long nanos, Map<String, Double> logs) {
-        StringBuilder line = new StringBuilder()
-                .append("Epoch ").append(epoch + 1).append('/').append(epochs)
-                .append(String.format(" - %.1fs", nanos / 1e9));
-        logs.forEach((name, value) -> line.append(String.format(" - %s: %.4f", name, value)));
-        return line.toString();
     }
 }
