@@ -1,0 +1,273 @@
+package dev.lamina.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.runtime.callbacks.CsvLogger;
+import dev.lamina.runtime.callbacks.EarlyStopping;
+import dev.lamina.runtime.callbacks.Mode;
+import dev.lamina.runtime.callbacks.TerminateOnNaN;
+import dev.lamina.runtime.checkpoint.Checkpoint;
+import dev.lamina.runtime.checkpoint.CheckpointException;
+import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.plots.HistoryChart;
+import dev.lamina.runtime.plots.PredictionGrid;
+import dev.lamina.runtime.training.Callback;
+import dev.lamina.runtime.training.FitOptions;
+import dev.lamina.runtime.training.History;
+import dev.lamina.runtime.training.Network;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** fit's Keras conveniences on real generated networks: callbacks, validation, seeds, checkpoints, files. */
+class TrainingFeaturesTest {
+    @TempDir
+    Path dir;
+
+    /** Random images of 28x28 with labels that depend on them, so a network can learn something. */
+    private static Dataset digits(int samples, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray images = Nd4j.rand(DataType.FLOAT, samples, 28, 28);
+        int[] labels = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            labels[i] = (int) (images.getDouble(i, 14, 14) * 10) % 10;
+        }
+        return Dataset.of("random digits", images, labels, 10);
+    }
+
+    private static FitOptions quiet() {
+        return FitOptions.defaults().verbose(0);
+    }
+
+    private static List<INDArray> weights(Network network) {
+        return network.parameters().stream().map(p -> p.value().dup()).toList();
+    }
+
+    @Test
+    void earlyStoppingStopsOnThePatienceThEpochWithoutImprovementAndRestoresTheBest() {
+        Network network = MnistMlpNetwork.create(1);
+        EarlyStopping stopping = new EarlyStopping("val_loss", 0.01, 2, Mode.AUTO, true);
+        double[] valLosses = {1.0, 0.8, 0.795, 0.85, 0.7};
+        boolean[] stopped = {false};
+        Callback.Training training = new Callback.Training() {
+            @Override
+            public void stop() {
+                stopped[0] = true;
+            }
+
+            @Override
+            public boolean stopped() {
+                return stopped[0];
+            }
+
+            @Override
+            public Network network() {
+                return network;
+            }
+        };
+        stopping.onTrainBegin(training);
+        int epoch = 0;
+        for (; epoch < valLosses.length && !stopped[0]; epoch++) {
+            // Mark the weights with the epoch, to see which epoch's weights come back.
+            network.parameters().get(0).value().putScalar(0, 100 + epoch);
+            stopping.onEpochEnd(training, epoch, Map.of("val_loss", valLosses[epoch]));
+        }
+        // 0.795 is not 0.01 better than 0.8: epochs 2 and 3 do not improve, and patience 2 stops at 3.
+        assertEquals(4, epoch, "epochs run");
+        assertEquals(3, stopping.stoppedEpoch());
+        assertEquals(1, stopping.bestEpoch());
+        assertEquals(101.0, network.parameters().get(0).value().getDouble(0), "epoch 1's weights are restored");
+    }
+
+    @Test
+    void aCallbackThatStopsAfterTheSecondEpochEndsFitThere() {
+        Network network = MnistMlpNetwork.create(2);
+        List<Integer> begun = new ArrayList<>();
+        Callback stopAfterTwo = new Callback() {
+            @Override
+            public void onEpochBegin(Training training, int epoch) {
+                begun.add(epoch);
+            }
+
+            @Override
+            public void onEpochEnd(Training training, int epoch, Map<String, Double> logs) {
+                if (epoch == 1) {
+                    training.stop();
+                }
+            }
+        };
+        History history = dev.lamina.runtime.training.TrainingLoop.fit(network, digits(64, 1),
+                quiet().withEpochs(5).batchSize(16).callbacks(stopAfterTwo));
+        assertEquals(2, history.epochs());
+        assertEquals(List.of(0, 1), begun);
+    }
+
+    @Test
+    void validationSplitHoldsOutTheLastSamples() {
+        Dataset data = digits(100, 2);
+        MnistMlpNetwork network = MnistMlpNetwork.create(3);
+        History history = network.fit(data, quiet().validationSplit(0.2).batchSize(10));
+        // Keras' rule: the last 20% before shuffling; the weights after the epoch give the same numbers.
+        assertEquals(network.evaluate(data.slice(80, 100)).loss(), history.last("val_loss"), 1e-6);
+        assertEquals(network.evaluate(data.slice(80, 100)).accuracy(), history.last("val_accuracy"), 1e-9);
+    }
+
+    @Test
+    void theSameSeedGivesBitIdenticalWeightsAndAnotherSeedOrNoShuffleDoes() {
+        Dataset data = digits(200, 3);
+        List<INDArray> first = trained(data, quiet().batchSize(32).seed(7));
+        List<INDArray> again = trained(data, quiet().batchSize(32).seed(7));
+        List<INDArray> otherSeed = trained(data, quiet().batchSize(32).seed(8));
+        List<INDArray> unshuffled = trained(data, quiet().batchSize(32).shuffle(false));
+        assertEquals(first, again, "bit-identical with the same seed");
+        assertNotEquals(first, otherSeed);
+        assertNotEquals(first, unshuffled);
+    }
+
+    private static List<INDArray> trained(Dataset data, FitOptions options) {
+        MnistMlpNetwork network = MnistMlpNetwork.create(11);
+        network.fit(data, options);
+        return weights(network);
+    }
+
+    @Test
+    void aSavedNetworkLoadsWithIdenticalPredictions() throws Exception {
+        Dataset data = digits(64, 4);
+        MnistMlpNetwork network = MnistMlpNetwork.create(5);
+        network.fit(data, quiet().batchSize(16));
+        Path file = dir.resolve("mlp.lamina");
+        network.save(file);
+        MnistMlpNetwork loaded = MnistMlpNetwork.load(file);
+        assertEquals(network.predict(data.features()), loaded.predict(data.features()));
+        assertEquals(network.optimizer().iterations(), loaded.optimizer().iterations());
+        assertEquals(network.optimizer().state(), loaded.optimizer().state());
+    }
+
+    @Test
+    void resumingFromACheckpointEqualsTrainingWithoutInterruption() throws Exception {
+        Dataset data = digits(300, 5);
+        FitOptions options = quiet().batchSize(32).seed(3);
+        MnistMlpNetwork uninterrupted = MnistMlpNetwork.create(6);
+        uninterrupted.fit(data, options.withEpochs(3));
+
+        MnistMlpNetwork interrupted = MnistMlpNetwork.create(6);
+        interrupted.fit(data, options.withEpochs(1));
+        Path file = dir.resolve("after-epoch-1.lamina");
+        Checkpoint.save(interrupted, file, 1);
+        MnistMlpNetwork resumed = MnistMlpNetwork.load(file);
+        assertEquals(1, Checkpoint.read(file).epochs());
+        resumed.fit(data, options.withEpochs(3).initialEpoch(1));
+        assertEquals(weights(uninterrupted), weights(resumed), "bit-identical weights");
+    }
+
+    @Test
+    void filesFromAnotherModelTruncatedOrDamagedAreRefused() throws Exception {
+        Path file = dir.resolve("mlp.lamina");
+        MnistMlpNetwork.create(7).save(file);
+        byte[] bytes = Files.readAllBytes(file);
+
+        CheckpointException other = assertThrows(CheckpointException.class, () -> MnistCnnNetwork.load(file));
+        assertTrue(other.getMessage().contains("does not fit MnistCnn: it was saved from model MnistMlp"), other.getMessage());
+
+        Path truncated = dir.resolve("truncated.lamina");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        CheckpointException cut = assertThrows(CheckpointException.class, () -> MnistMlpNetwork.load(truncated));
+        assertTrue(cut.getMessage().startsWith(truncated.toString()) && cut.getMessage().contains("truncated"), cut.getMessage());
+
+        Random random = new Random(1);
+        for (int i = 0; i < 20; i++) {
+            byte[] flipped = bytes.clone();
+            int at = 8 + random.nextInt(bytes.length - 8);
+            flipped[at] ^= (byte) (1 << random.nextInt(8));
+            Path damaged = dir.resolve("damaged" + i + ".lamina");
+            Files.write(damaged, flipped);
+            CheckpointException e = assertThrows(CheckpointException.class, () -> MnistMlpNetwork.load(damaged));
+            assertTrue(e.getMessage().contains("corrupted") || e.getMessage().contains("truncated"), e.getMessage());
+        }
+        Path notOurs = Files.writeString(dir.resolve("notes.txt"), "hello, these are not weights at all");
+        assertTrue(assertThrows(CheckpointException.class, () -> MnistMlpNetwork.load(notOurs)).getMessage()
+                .contains("not a Lamina checkpoint"));
+    }
+
+    @Test
+    void killingTheProcessWhileItSavesLeavesTheLastCheckpointLoadable() throws Exception {
+        Path file = dir.resolve("checkpoint.lamina");
+        MnistMlpNetwork.create(8).save(file);
+        for (int round = 0; round < 3; round++) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), SaveLoop.class.getName(), file.toString())
+                    .redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            String line;
+            int saves = 0;
+            while ((line = out.readLine()) != null && saves < 2 + round) {
+                if (line.startsWith("saved")) {
+                    saves++;
+                }
+            }
+            assertEquals(2 + round, saves, "the child saved before it was killed");
+            // Each save of the 1.6 MB network takes milliseconds: kill it in the middle of another.
+            Thread.sleep(3 + round * 7);
+            child.destroyForcibly().waitFor();
+            MnistMlpNetwork loaded = MnistMlpNetwork.load(file);
+            assertEquals(MnistMlpNetwork.INPUT_SHAPE, loaded.inputShape());
+        }
+    }
+
+    @Test
+    void historyCsvChartAndPredictionGridAreWritten() throws Exception {
+        Dataset data = digits(96, 6);
+        MnistMlpNetwork network = MnistMlpNetwork.create(9);
+        Path log = dir.resolve("log.csv");
+        History history = network.fit(data.slice(0, 64), quiet().withEpochs(3).batchSize(16)
+                .validation(data.slice(64, 96)).callbacks(new CsvLogger(log)));
+
+        Path csv = dir.resolve("history.csv");
+        history.writeCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", lines.get(0));
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(3).startsWith("3," + history.last("loss")), lines.get(3));
+        assertEquals(4, Files.readAllLines(log).size(), "CsvLogger: a header and a row per epoch");
+
+        Path chart = dir.resolve("history.png");
+        HistoryChart.save(history, chart);
+        BufferedImage image = ImageIO.read(chart.toFile());
+        assertEquals(2 * HistoryChart.WIDTH, image.getWidth());
+        assertEquals(HistoryChart.HEIGHT, image.getHeight());
+
+        Path grid = dir.resolve("predictions.png");
+        List<String> names = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        PredictionGrid.save(data.features(), data.labels(), network.predict(data.features()), names, 3, 4, grid);
+        BufferedImage picture = ImageIO.read(grid.toFile());
+        assertTrue(picture.getWidth() > 4 * 28 * 3 && picture.getHeight() > 3 * 28 * 3,
+                picture.getWidth() + "x" + picture.getHeight());
+    }
+
+    @Test
+    void terminateOnNanStopsQuietlyAtTheBadBatch() {
+        INDArray images = Nd4j.rand(DataType.FLOAT, 64, 28, 28);
+        images.putScalar(new long[] {20, 1, 1}, Float.NaN);
+        Dataset poisoned = Dataset.of("poisoned", images, new int[64], 10);
+        java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+        History history = MnistMlpNetwork.create(10).fit(poisoned, quiet().withEpochs(3).batchSize(16).shuffle(false)
+                .callbacks(new TerminateOnNaN(new java.io.PrintStream(messages, true))));
+        assertEquals(1, history.epochs());
+        assertTrue(messages.toString().contains("Batch 1: invalid loss NaN, terminating training"), messages.toString());
+    }
+}
