@@ -7,13 +7,19 @@ import dev.lamina.runtime.training.FitOptions;
 import dev.lamina.runtime.training.History;
 import dev.lamina.runtime.training.Network;
 import dev.lamina.runtime.training.TrainingLoop;
+import dev.lamina.runtime.checkpoint.Checkpoint;
+import dev.lamina.runtime.plots.HistoryChart;
+import dev.lamina.runtime.plots.PredictionGrid;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
  * Trains a reference model and prints its test accuracy:
- * {@code Main <sample> [--epochs N] [--batch-size N] [--seed N]}.
+ * {@code Main <sample> [--epochs N] [--batch-size N] [--seed N] [--output DIR]}; writes the history (CSV and
+ * chart), a grid of test predictions and the trained network to DIR, by default {@code runs/<sample>}.
  */
 public final class Main {
     private Main() {
@@ -41,6 +47,7 @@ public final class Main {
         int epochs = sample.epochs;
         int batchSize = sample.batchSize;
         long seed = 42;
+        Path output = null;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
             if (flag.isBlank()) {
@@ -54,10 +61,14 @@ public final class Main {
                 case "--epochs" -> epochs = positive(flag, value);
                 case "--batch-size" -> batchSize = positive(flag, value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--output" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
 
+        if (output == null) {
+            output = Path.of("runs", sample.id);
+        }
         out.println(sample.id + ": " + sample.description);
         out.println("Data directory: " + DataDirectory.get());
         Dataset train = sample.data.train();
@@ -80,7 +91,21 @@ public final class Main {
         out.printf(Locale.ROOT, "Trained %d epochs in %.1f s (%.1f s per epoch)%n", history.epochs(), seconds,
                 seconds / history.epochs());
         out.printf(Locale.ROOT, "Test loss: %.4f%nTest accuracy: %.4f%n", evaluation.loss(), evaluation.accuracy());
+        writeOutputs(network, history, test, sample, output, out);
         return 0;
+    }
+
+    /** The history as CSV and chart, a grid of test predictions and the trained network, in {@code folder}. */
+    private static void writeOutputs(Network network, History history, Dataset test, Sample sample, Path folder,
+                                     PrintStream out) throws IOException {
+        Files.createDirectories(folder);
+        history.writeCsv(folder.resolve("history.csv"));
+        HistoryChart.save(history, folder.resolve("history.png"));
+        Dataset shown = test.slice(0, 25);
+        PredictionGrid.save(shown.features(), shown.labels(), TrainingLoop.predict(network, shown.features()),
+                sample.data.classNames(), 5, 5, folder.resolve("predictions.png"));
+        Checkpoint.save(network, folder.resolve("model.lamina"), history.epochs());
+        out.println("Wrote history.csv, history.png, predictions.png and model.lamina to " + folder);
     }
 
     private static int positive(String flag, String value) {
@@ -92,6 +117,6 @@ public final class Main {
     }
 
     private static String usage() {
-        return "usage: Main <sample> [--epochs N] [--batch-size N] [--seed N]\nsamples: " + Sample.ids();
+        return "usage: Main <sample> [--epochs N] [--batch-size N] [--seed N] [--output DIR]\nsamples: " + Sample.ids();
     }
 }

@@ -6,6 +6,7 @@ import dev.lamina.runtime.data.Mnist;
 import dev.lamina.runtime.training.Network;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
@@ -65,6 +66,10 @@ enum Sample {
 
         Dataset test() throws IOException {
             return this == MNIST ? Mnist.test() : FashionMnist.test();
+        }
+
+        List<String> classNames() {
+            return this == MNIST ? List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9") : FashionMnist.CLASS_NAMES;
         }
     }
 }

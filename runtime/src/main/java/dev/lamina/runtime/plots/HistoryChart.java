@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -41,6 +42,11 @@ public final class HistoryChart {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("Epoch").yAxisTitle(metric).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setYAxisDecimalPattern("0.000");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        // Losses fall and accuracies rise: keep the legend in the corner the curves leave free.
+        chart.getStyler().setLegendPosition(metric.contains("acc") ? Styler.LegendPosition.InsideSE
+                : Styler.LegendPosition.InsideNE);
         List<Integer> epochs = IntStream.rangeClosed(1, history.epochs()).boxed().toList();
         add(chart, history, metric, "training", epochs);
         add(chart, history, "val_" + metric, "validation", epochs);
