@@ -49,11 +49,7 @@ public record Conv2DSpec(int filters, int[] kernel, int[] strides, Padding paddi
 
     @Override
     public Optional<Problem> inputProblem(Shape input, String name) {
-        Optional<Problem> notImage = ImageInput.problem(input, kind(), name);
-        if (notImage.isPresent()) {
-            return notImage;
-        }
-        return window().fitProblem(input, name, "kernel").map(Problem::ofLayer);
+        return ImageInput.problem(input, kind(), name, window(), "kernel");
     }
 
     @Override

@@ -47,11 +47,7 @@ public record Pool2DSpec(Pooling pooling, int[] pool, int[] strides, Padding pad
 
     @Override
     public Optional<Problem> inputProblem(Shape input, String name) {
-        Optional<Problem> notImage = ImageInput.problem(input, kind(), name);
-        if (notImage.isPresent()) {
-            return notImage;
-        }
-        return window().fitProblem(input, name, "pool window").map(Problem::ofLayer);
+        return ImageInput.problem(input, kind(), name, window(), "pool window");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.lamina.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static dev.lamina.processor.ModelSource.mnist;
 import static dev.lamina.processor.ModelSource.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,14 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** The compile-time checks of convolution, pooling and dropout layers, by message and line. */
 class ConvolutionChecksTest {
-
-    private static Compilation compile(ModelSource source) {
-        return javac().withProcessors(new ModelProcessor()).compile(source.file());
-    }
-
-    private static void assertErrorOnLine(Compilation compilation, ModelSource source, String message, String lineText) {
-        assertThat(compilation).hadErrorContaining(message).inFile(source.file()).onLine(source.lineOf(lineText));
-    }
 
     @Test
     void theMnistCnnAndItsNetworkCompile() throws Exception {
@@ -33,7 +24,7 @@ class ConvolutionChecksTest {
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 64, activation = RELU) Layer fc;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(cnn);
+        Compilation compilation = cnn.compile();
         assertThat(compilation).succeededWithoutWarnings();
         String code = compilation.generatedSourceFile("test.CnnNetwork").orElseThrow().getCharContent(true).toString();
         // Keras' summary for this model: 320, 18,496, 36,928, 36,928 and 650 parameters; 93,322 in all.
@@ -58,7 +49,7 @@ class ConvolutionChecksTest {
                 "    @Dropout(0.5) Layer drop;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
+        Compilation compilation = source.compile();
         assertThat(compilation).succeededWithoutWarnings();
     }
 
@@ -68,8 +59,8 @@ class ConvolutionChecksTest {
                 "    @Conv2D(filters = 32, kernel = {3, 3}, activation = RELU) Layer conv1;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "conv1: Conv2D needs input (height, width, channels) but receives (28, 28). "
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "conv1: Conv2D needs input (height, width, channels) but receives (28, 28). "
                 + "Add @Reshape({28, 28, 1}) before conv1 to give the images one channel.", "Layer conv1;");
         assertThat(compilation).hadErrorContaining("Shapes: input (28, 28) -> conv1");
         assertEquals(1, compilation.errors().size(), compilation.errors().toString());
@@ -81,8 +72,8 @@ class ConvolutionChecksTest {
                 "    @MaxPool2D({2, 2}) Layer pool;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "pool: MaxPool2D needs input (height, width, channels) but receives (784). "
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "pool: MaxPool2D needs input (height, width, channels) but receives (784). "
                 + "Add @Reshape({28, 28, 1}) before pool", "Layer pool;");
     }
 
@@ -95,8 +86,8 @@ class ConvolutionChecksTest {
                 "    @Conv2D(filters = 8, kernel = {5, 5}) Layer conv2;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "conv2: conv2's kernel 5x5 is larger than its input's 3x3 (3, 3, 8) "
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "conv2: conv2's kernel 5x5 is larger than its input's 3x3 (3, 3, 8) "
                 + "with padding = VALID.", "Layer conv2;");
         assertThat(compilation).hadErrorContaining(
                 "Shapes: input (28, 28) -> image (28, 28, 1) -> conv1 (24, 24, 8) -> pool1 (3, 3, 8) -> conv2");
@@ -109,8 +100,8 @@ class ConvolutionChecksTest {
                 "    @MaxPool2D({30, 2}) Layer pool;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "pool: pool's pool window 30x2 is larger than its input's 28x28", "Layer pool;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "pool: pool's pool window 30x2 is larger than its input's 28x28", "Layer pool;");
     }
 
     @Test
@@ -125,11 +116,11 @@ class ConvolutionChecksTest {
                 "    @MaxPool2D(value = {2, 2, 2}) Layer pool;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "conv1: Conv2D needs a positive number of filters but has filters = 0.", "filters = 0");
-        assertErrorOnLine(compilation, source, "conv2: Conv2D needs a positive kernel size but has (3, -3).", "Layer conv2;");
-        assertErrorOnLine(compilation, source, "conv3: Conv2D needs positive strides but has (0, 1).", "strides = {0, 1}");
-        assertErrorOnLine(compilation, source, "pool: MaxPool2D needs the pool size as {height, width} or one number",
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "conv1: Conv2D needs a positive number of filters but has filters = 0.", "filters = 0");
+        source.assertErrorOnLine(compilation, "conv2: Conv2D needs a positive kernel size but has (3, -3).", "Layer conv2;");
+        source.assertErrorOnLine(compilation, "conv3: Conv2D needs positive strides but has (0, 1).", "strides = {0, 1}");
+        source.assertErrorOnLine(compilation, "pool: MaxPool2D needs the pool size as {height, width} or one number",
                 "Layer pool;");
         assertEquals(4, compilation.errors().size(), compilation.errors().toString());
     }
@@ -141,8 +132,8 @@ class ConvolutionChecksTest {
                 "    @Conv2D(filters = 32, kernel = {3, 3}, activation = RELU) Layer conv1;",
                 "    @MaxPool2D({2, 2}) Layer pool1;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "out: Dense needs a flat input (features) but receives (13, 13, 32). "
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "out: Dense needs a flat input (features) but receives (13, 13, 32). "
                 + "Add @Flatten before out to make it (5408).", "Layer out;");
     }
 
@@ -152,8 +143,8 @@ class ConvolutionChecksTest {
                 "    @Flatten Layer flat;",
                 "    @Dropout(1.0) Layer drop;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "drop: Dropout needs a rate in [0, 1) but has 1.0.", "Layer drop;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "drop: Dropout needs a rate in [0, 1) but has 1.0.", "Layer drop;");
     }
 
     @Test
@@ -166,7 +157,7 @@ class ConvolutionChecksTest {
                 "    @AveragePool2D(value = {2, 2}, padding = Padding.SAME) Layer c;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
+        Compilation compilation = source.compile();
         assertThat(compilation).succeeded();
         String code = compilation.generatedSourceFile("test.SameNetwork").orElseThrow().getCharContent(true).toString();
         assertTrue(code.contains(" a (Conv2D)                  (None, 14, 14, 4)"), code);

@@ -1,7 +1,6 @@
 package dev.lamina.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static dev.lamina.processor.ModelSource.mnist;
 import static dev.lamina.processor.ModelSource.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,21 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class ModelProcessorTest {
 
-    private static Compilation compile(ModelSource source) {
-        return javac().withProcessors(new ModelProcessor()).compile(source.file());
-    }
-
-    private static void assertErrorOnLine(Compilation compilation, ModelSource source, String message, String lineText) {
-        assertThat(compilation).hadErrorContaining(message).inFile(source.file()).onLine(source.lineOf(lineText));
-    }
-
     @Test
     void theReferenceMlpAndItsNetworkCompile() throws Exception {
         ModelSource mlp = model("Mlp", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.RMSPROP), metrics = Metric.ACCURACY"),
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 512, activation = RELU) Layer hidden;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(mlp);
+        Compilation compilation = mlp.compile();
         assertThat(compilation).succeededWithoutWarnings();
         JavaFileObject generated = compilation.generatedSourceFile("test.MlpNetwork").orElseThrow();
         String code = generated.getCharContent(true).toString();
@@ -53,12 +44,12 @@ class ModelProcessorTest {
                 "    @Dense(units = 16, activation = ELU) Layer c;",
                 "    @Dense(units = 16, activation = LEAKY_RELU) Layer input;",
                 "    @Dense(units = 10) Layer out;");
-        assertThat(compile(logits)).succeededWithoutWarnings();
+        assertThat(logits.compile()).succeededWithoutWarnings();
 
         ModelSource sgd = model("Sgd", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.SGD, momentum = 0.9, nesterov = true)"),
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SIGMOID) Layer out;");
-        Compilation compilation = compile(sgd);
+        Compilation compilation = sgd.compile();
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining("out outputs sigmoid values but the loss expects probabilities");
     }
@@ -68,9 +59,9 @@ class ModelProcessorTest {
         ModelSource source = model("NoFlatten", mnist(""),
                 "    @Dense(units = 512, activation = RELU) Layer hidden;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
+        Compilation compilation = source.compile();
         assertThat(compilation).failed();
-        assertErrorOnLine(compilation, source,
+        source.assertErrorOnLine(compilation,
                 "hidden: Dense needs a flat input (features) but receives (28, 28). Add @Flatten before hidden to make it (784).",
                 "Layer hidden;");
         assertThat(compilation).hadErrorContaining("Shapes: input (28, 28) -> hidden");
@@ -83,8 +74,8 @@ class ModelProcessorTest {
                 "    @Reshape({30, 30}) Layer image;",
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source,
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation,
                 "image: Reshape to (30, 30) needs 900 elements but its input (28, 28) has 784. "
                         + "Choose dimensions whose product is 784, such as {28, 28, 1}.",
                 "Layer image;");
@@ -96,9 +87,9 @@ class ModelProcessorTest {
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 9,",
                 "           activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
+        Compilation compilation = source.compile();
         // On the units value itself, not on the field.
-        assertErrorOnLine(compilation, source,
+        source.assertErrorOnLine(compilation,
                 "out is the last layer and outputs (9) but the model has 10 classes (@Model(classes = 10)). Set units = 10.",
                 "units = 9");
     }
@@ -109,8 +100,8 @@ class ModelProcessorTest {
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10,",
                 "           activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "out applies softmax but the loss takes logits (fromLogits = true)",
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "out applies softmax but the loss takes logits (fromLogits = true)",
                 "activation = SOFTMAX");
     }
 
@@ -119,7 +110,7 @@ class ModelProcessorTest {
         ModelSource source = model("Logits", mnist(""),
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10) Layer out;");
-        Compilation compilation = compile(source);
+        Compilation compilation = source.compile();
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining(
                         "out outputs logits (a linear activation) but the loss expects probabilities (fromLogits = false)")
@@ -132,20 +123,20 @@ class ModelProcessorTest {
                 "    @Reshape({28, -2}) Layer image;",
                 "    @Dense(units = 0) Layer hidden;",
                 "    @Dense(units = -3, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "input (28, 0) has the dimension 0; every dimension must be positive.", "@Model(");
-        assertErrorOnLine(compilation, source, "classes is 1 but a classifier needs at least 2 classes.", "@Model(");
-        assertErrorOnLine(compilation, source, "image: Reshape (28, -2) has the dimension -2", "Layer image;");
-        assertErrorOnLine(compilation, source, "hidden: Dense needs a positive number of units but has units = 0.", "Layer hidden;");
-        assertErrorOnLine(compilation, source, "out: Dense needs a positive number of units but has units = -3.", "Layer out;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "input (28, 0) has the dimension 0; every dimension must be positive.", "@Model(");
+        source.assertErrorOnLine(compilation, "classes is 1 but a classifier needs at least 2 classes.", "@Model(");
+        source.assertErrorOnLine(compilation, "image: Reshape (28, -2) has the dimension -2", "Layer image;");
+        source.assertErrorOnLine(compilation, "hidden: Dense needs a positive number of units but has units = 0.", "Layer hidden;");
+        source.assertErrorOnLine(compilation, "out: Dense needs a positive number of units but has units = -3.", "Layer out;");
         assertEquals(5, compilation.errors().size(), compilation.errors().toString());
     }
 
     @Test
     void aModelWithoutLayersIsAnError() {
         ModelSource source = model("Empty", mnist(""), "    int notALayer;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "Empty has no layers.", "@Model(");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "Empty has no layers.", "@Model(");
     }
 
     @Test
@@ -154,8 +145,8 @@ class ModelProcessorTest {
                 "    @Flatten Layer flat;",
                 "    Layer forgotten;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "forgotten is a Layer field without a layer annotation", "Layer forgotten;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "forgotten is a Layer field without a layer annotation", "Layer forgotten;");
     }
 
     @Test
@@ -163,8 +154,8 @@ class ModelProcessorTest {
         ModelSource source = model("WrongType", mnist(""),
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Object out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "out has a layer annotation but the type java.lang.Object. Declare it as Layer out;",
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "out has a layer annotation but the type java.lang.Object. Declare it as Layer out;",
                 "Object out;");
     }
 
@@ -173,9 +164,9 @@ class ModelProcessorTest {
         ModelSource source = model("TwoErrors", mnist(""),
                 "    @Dense(units = 512, activation = RELU) Layer hidden;",
                 "    @Dense(units = 9, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "hidden: Dense needs a flat input", "Layer hidden;");
-        assertErrorOnLine(compilation, source, "out is the last layer and outputs (9) but the model has 10 classes", "Layer out;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "hidden: Dense needs a flat input", "Layer hidden;");
+        source.assertErrorOnLine(compilation, "out is the last layer and outputs (9) but the model has 10 classes", "Layer out;");
         assertEquals(2, compilation.errors().size(), compilation.errors().toString());
     }
 
@@ -185,9 +176,9 @@ class ModelProcessorTest {
                 mnist("optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = -0.1, beta2 = 1.0)"),
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
-        assertErrorOnLine(compilation, source, "learningRate must be positive and finite but is -0.1.", "@Model(");
-        assertErrorOnLine(compilation, source, "beta2 must be in [0, 1) but is 1.0.", "@Model(");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "learningRate must be positive and finite but is -0.1.", "@Model(");
+        source.assertErrorOnLine(compilation, "beta2 must be in [0, 1) but is 1.0.", "@Model(");
         assertEquals(2, compilation.errors().size(), compilation.errors().toString());
     }
 
@@ -197,7 +188,7 @@ class ModelProcessorTest {
         ModelSource source = model("Unreadable", mnist(""),
                 "    @Flatten Layer flat;",
                 "    @Dense(units = UNDEFINED, activation = SOFTMAX) Layer out;");
-        Compilation compilation = compile(source);
+        Compilation compilation = source.compile();
         assertThat(compilation).failed();
         assertTrue(compilation.errors().stream().noneMatch(d -> d.getMessage(null).contains("internal error")),
                 compilation.errors().toString());

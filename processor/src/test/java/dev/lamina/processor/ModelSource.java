@@ -1,5 +1,9 @@
 package dev.lamina.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -37,6 +41,16 @@ final class ModelSource {
     static String mnist(String extra) {
         return "input = {28, 28}, classes = 10, loss = Loss.CATEGORICAL_CROSSENTROPY"
                 + (extra.isEmpty() ? "" : ", " + extra);
+    }
+
+    /** Compiles this model with javac and Lamina's processor. */
+    Compilation compile() {
+        return javac().withProcessors(new ModelProcessor()).compile(file());
+    }
+
+    /** Asserts an error containing {@code message} on the first line containing {@code lineText}. */
+    void assertErrorOnLine(Compilation compilation, String message, String lineText) {
+        assertThat(compilation).hadErrorContaining(message).inFile(file()).onLine(lineOf(lineText));
     }
 
     JavaFileObject file() {

@@ -2,7 +2,6 @@ package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeSpec;
-import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.Window2D;
 import dev.lamina.processor.check.CheckedLayer;
@@ -43,10 +42,7 @@ final class Conv2DWriter extends WeightedWriter {
 
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
-        if (!preActivation && spec.activation() != Activation.LINEAR) {
-            code.addStatement("$T.backward($T.$L, $N, $N)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
-                    spec.activation().name(), names.value(), names.gradient());
-        }
+        activationBackward(code, preActivation);
         code.addStatement("$T.backward($N, $N, $L, $N, $N, $N, $L, $L)", RuntimeTypes.CONV2D_KERNEL, input,
                 names.parameter("kernel"), bias(), names.gradient(), names.window(), names.parameterGradient("kernel"),
                 biasGradient(), inputGradient == null ? "null" : inputGradient);

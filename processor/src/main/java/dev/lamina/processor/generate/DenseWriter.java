@@ -1,7 +1,6 @@
 package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.processor.check.CheckedLayer;
 
@@ -28,10 +27,7 @@ final class DenseWriter extends WeightedWriter {
 
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
-        if (!preActivation && spec.activation() != Activation.LINEAR) {
-            code.addStatement("$T.backward($T.$L, $N, $N)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
-                    spec.activation().name(), names.value(), names.gradient());
-        }
+        activationBackward(code, preActivation);
         code.addStatement("$T.backward($N, $N, $N, $N, $L, $L)", RuntimeTypes.DENSE_KERNEL, input,
                 names.parameter("kernel"), names.gradient(), names.parameterGradient("kernel"), biasGradient(),
                 inputGradient == null ? "null" : inputGradient);

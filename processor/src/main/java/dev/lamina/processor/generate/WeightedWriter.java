@@ -3,6 +3,7 @@ package dev.lamina.processor.generate;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.dsl.Activation;
 import dev.lamina.processor.check.CheckedLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +65,17 @@ abstract class WeightedWriter extends LayerWriter {
                     names.parameter("bias"), names.parameterGradient("bias")));
         }
         return entries;
+    }
+
+    /**
+     * Turns the gradient of the output into the gradient before the activation, in place, unless the
+     * loss already did ({@code preActivation}) or the activation is linear.
+     */
+    protected void activationBackward(CodeBlock.Builder code, boolean preActivation) {
+        if (!preActivation && activation() != Activation.LINEAR) {
+            code.addStatement("$T.backward($T.$L, $N, $N)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
+                    activation().name(), names.value(), names.gradient());
+        }
     }
 
     /** The bias field, or {@code null} for a layer without one. */
