@@ -1,0 +1,251 @@
+package dev.lamina.bench;
+
+import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.Mnist;
+import dev.lamina.runtime.training.FitOptions;
+import dev.lamina.runtime.training.Network;
+import dev.lamina.runtime.training.TrainingLoop;
+import dev.lamina.samples.MnistCnnNetwork;
+import dev.lamina.samples.MnistMlpNetwork;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One epoch of the reference MLP and CNN with Lamina's generated networks and with DL4J's
+ * MultiLayerNetwork on the same ND4J backend, alternated and repeated, then inference throughput and
+ * the annotation processor's share of compiling the samples. {@code --quick}: 6,000 training images,
+ * one repeat, to check that it runs.
+ */
+public final class Benchmark {
+    private static final long SEED = 42;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        int repeats = quick ? 1 : 3;
+        Dataset train = Mnist.train();
+        Dataset test = Mnist.test();
+        if (quick) {
+            train = train.slice(0, 6000);
+        }
+        System.out.printf(Locale.ROOT, "Backend: %s, %d threads%n", Nd4j.getBackend().getClass().getSimpleName(),
+                Runtime.getRuntime().availableProcessors());
+        double gemm = gemmRate();
+        System.out.printf(Locale.ROOT, "float32 gemm (2048^3, best of 10): %.1f GFLOP/s%n", gemm / 1e9);
+
+        List<String> table = new ArrayList<>();
+        table.add(String.format(Locale.ROOT, "%-5s %-7s %10s %12s %10s %12s %10s %12s", "model", "engine",
+                "s/epoch", "images/s", "test acc", "GFLOP/s", "% of gemm", "predict/s"));
+        for (String model : List.of("MLP", "CNN")) {
+            boolean mlp = model.equals("MLP");
+            int batch = mlp ? 128 : 64;
+            LongFunction<Network> lamina = mlp ? MnistMlpNetwork::create : MnistCnnNetwork::create;
+            LongFunction<MultiLayerNetwork> dl4j = mlp ? Dl4jModels::mlp : Dl4jModels::cnn;
+            long flopsPerSample = TrainingFlops.perSample(mlp ? TrainingFlops.MLP : TrainingFlops.CNN);
+            System.out.printf(Locale.ROOT, "%n%s: %,d training FLOPs per sample, %.1f GFLOP per epoch of %d images%n",
+                    model, flopsPerSample, flopsPerSample * (double) train.size() / 1e9, train.size());
+
+            // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ...
+            laminaEpoch(lamina, train, test, batch);
+            dl4jEpoch(dl4j, train, test, batch);
+            List<Epoch> ours = new ArrayList<>();
+            List<Epoch> theirs = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                ours.add(laminaEpoch(lamina, train, test, batch));
+                theirs.add(dl4jEpoch(dl4j, train, test, batch));
+                System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f), DL4J %.1f s (%.4f)%n", r + 1,
+                        ours.get(r).seconds, ours.get(r).accuracy, theirs.get(r).seconds, theirs.get(r).accuracy);
+            }
+            double laminaPredict = laminaPredictRate(lamina.apply(SEED), test);
+            double dl4jPredict = dl4jPredictRate(dl4j.apply(SEED), test);
+            table.add(row(model, "Lamina", ours, train.size(), flopsPerSample, gemm, laminaPredict));
+            table.add(row(model, "DL4J", theirs, train.size(), flopsPerSample, gemm, dl4jPredict));
+            table.add(String.format(Locale.ROOT, "%-5s %-7s %10.2f", model, "ratio", median(ours) / median(theirs)));
+        }
+        String compile = processorTime();
+        System.out.println();
+        table.forEach(System.out::println);
+        System.out.println(compile);
+    }
+
+    private record Epoch(double seconds, double accuracy) {
+    }
+
+    private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch) {
+        Network network = create.apply(SEED);
+        long start = System.nanoTime();
+        TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(SEED).verbose(0));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy());
+    }
+
+    /** DL4J's epoch: the same shuffled batches, gathered the same way, fed to MultiLayerNetwork.fit. */
+    private static Epoch dl4jEpoch(LongFunction<MultiLayerNetwork> create, Dataset train, Dataset test, int batch) {
+        MultiLayerNetwork network = create.apply(SEED);
+        INDArray features = train.features().reshape('c', train.size(), 784);
+        INDArray labels = train.labelsOneHot();
+        int[] order = shuffled(train.size());
+        long start = System.nanoTime();
+        for (int from = 0; from < order.length; from += batch) {
+            int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
+            network.fit(new DataSet(Nd4j.pullRows(features, 1, indices), Nd4j.pullRows(labels, 1, indices)));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Epoch(seconds, dl4jAccuracy(network, test));
+    }
+
+    private static double dl4jAccuracy(MultiLayerNetwork network, Dataset test) {
+        INDArray predictions = dl4jOutput(network, test);
+        long[] predicted = predictions.argMax(1).toLongVector();
+        int[] labels = test.labels();
+        long correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += predicted[i] == labels[i] ? 1 : 0;
+        }
+        return (double) correct / labels.length;
+    }
+
+    /** DL4J's outputs in batches of 256, as Lamina's predict. */
+    private static INDArray dl4jOutput(MultiLayerNetwork network, Dataset test) {
+        INDArray features = test.features().reshape('c', test.size(), 784);
+        INDArray all = Nd4j.create(DataType.FLOAT, test.size(), 10);
+        for (int from = 0; from < test.size(); from += 256) {
+            int to = Math.min(test.size(), from + 256);
+            all.get(NDArrayIndex.interval(from, to)).assign(network.output(features.get(NDArrayIndex.interval(from, to))));
+        }
+        return all;
+    }
+
+    private static double laminaPredictRate(Network network, Dataset test) {
+        double[] seconds = new double[3];
+        for (int r = 0; r < 3; r++) {
+            long start = System.nanoTime();
+            TrainingLoop.predict(network, test.features());
+            seconds[r] = (System.nanoTime() - start) / 1e9;
+        }
+        return test.size() / median(seconds);
+    }
+
+    private static double dl4jPredictRate(MultiLayerNetwork network, Dataset test) {
+        double[] seconds = new double[3];
+        for (int r = 0; r < 3; r++) {
+            long start = System.nanoTime();
+            dl4jOutput(network, test);
+            seconds[r] = (System.nanoTime() - start) / 1e9;
+        }
+        return test.size() / median(seconds);
+    }
+
+    private static int[] shuffled(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** The best of 10 float32 gemms of 2048^3 (2 * 2048^3 FLOPs each), after 3 warm-ups. */
+    private static double gemmRate() {
+        int n = 2048;
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < 13; r++) {
+            long start = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            c.getDouble(0); // waits for the result
+            if (r >= 3) {
+                best = Math.min(best, (System.nanoTime() - start) / 1e9);
+            }
+        }
+        return 2.0 * n * n * n / best;
+    }
+
+    private static String row(String model, String engine, List<Epoch> epochs, int images, long flopsPerSample,
+                              double gemm, double predictRate) {
+        double seconds = median(epochs);
+        double accuracy = median(epochs.stream().mapToDouble(Epoch::accuracy).toArray());
+        double rate = flopsPerSample * (double) images / seconds;
+        String flag = accuracy < 0.9 ? " (did not learn: invalid timing)" : "";
+        return String.format(Locale.ROOT, "%-5s %-7s %10.2f %12.0f %10.4f %12.1f %9.1f%% %12.0f%s", model, engine, seconds,
+                images / seconds, accuracy, rate / 1e9, 100 * rate / gemm, predictRate, flag);
+    }
+
+    private static double median(List<Epoch> epochs) {
+        return median(epochs.stream().mapToDouble(Epoch::seconds).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    /** javac over the samples' sources with and without the processor, median of 3 each. */
+    private static String processorTime() throws IOException {
+        Path sources = Path.of(System.getProperty("lamina.samples", "../samples/src/main/java"));
+        if (!Files.isDirectory(sources)) {
+            return "Processor time: " + sources.toAbsolutePath() + " not found (run from bench/ or set -Dlamina.samples)";
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        double[] with = new double[3];
+        double[] without = new double[3];
+        for (int r = 0; r < 3; r++) {
+            with[r] = compileSeconds(javac, files, true);
+            without[r] = compileSeconds(javac, files, false);
+        }
+        return String.format(Locale.ROOT, "Compiling samples (%d files): %.2f s with the processor, %.2f s without"
+                + " (-proc:none, generated sources excluded): the processor and its generated code add %.2f s",
+                files.size(), median(with), median(without), median(with) - median(without));
+    }
+
+    private static double compileSeconds(JavaCompiler javac, List<Path> files, boolean processor) throws IOException {
+        Path out = Files.createTempDirectory("lamina-bench");
+        List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(),
+                "-classpath", System.getProperty("java.class.path")));
+        options.add(processor ? "-processor" : "-proc:none");
+        if (processor) {
+            options.add("dev.lamina.processor.ModelProcessor");
+        }
+        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
+            long start = System.nanoTime();
+            // Without the processor the samples' references to generated networks cannot resolve, so that
+            // run compiles errors too; it measures javac's own work on the same files.
+            javac.getTask(null, fileManager, d -> { }, options, null,
+                    fileManager.getJavaFileObjectsFromPaths(files)).call();
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}
