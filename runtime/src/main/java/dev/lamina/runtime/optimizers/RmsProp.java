@@ -16,6 +16,8 @@ public final class RmsProp extends Optimizer {
     private final double epsilon;
     private final INDArray[] averages;
     private final INDArray[] velocities;
+    /** One work array per parameter, so a step allocates nothing. */
+    private final INDArray[] scratch;
 
     public RmsProp(List<Parameter> parameters, double learningRate, double rho, double momentum, double epsilon) {
         super(parameters, learningRate);
@@ -24,15 +26,18 @@ public final class RmsProp extends Optimizer {
         this.epsilon = epsilon;
         this.averages = OptimizerState.zerosLike(this.parameters);
         this.velocities = momentum == 0 ? null : OptimizerState.zerosLike(this.parameters);
+        this.scratch = OptimizerState.zerosLike(this.parameters);
     }
 
     @Override
     protected void update(int index, Parameter parameter) {
         INDArray gradient = parameter.gradient();
         INDArray average = averages[index];
-        average.muli(rho).addi(gradient.mul(gradient).muli(1 - rho));
-        // The gradient array becomes the increment lr g / sqrt(a + eps).
-        gradient.muli(learningRate).divi(Transforms.sqrt(average.add(epsilon), false));
+        INDArray work = scratch[index];
+        average.muli(rho).addi(work.assign(gradient).muli(gradient).muli(1 - rho));
+        // The gradient array becomes the increment lr g / sqrt(a + eps), computed in place.
+        Transforms.sqrt(work.assign(average).addi(epsilon), false);
+        gradient.muli(learningRate).divi(work);
         if (velocities == null) {
             parameter.value().subi(gradient);
         } else {
