@@ -2,6 +2,7 @@ package dev.lamina.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The geometry of a sliding window over channels-last images, shared by convolutions and pooling:
@@ -58,13 +59,13 @@ public record Window2D(int height, int width, int strideHeight, int strideWidth,
      * The problem with sliding this window over an input of (height, width, ...), if any: the
      * window may not be larger than the input unless padding makes room.
      */
-    public java.util.Optional<String> fitProblem(Shape input, String layer, String what) {
+    public Optional<String> fitProblem(Shape input, String layer, String what) {
         if (padding == Padding.VALID && (height > input.dim(0) || width > input.dim(1))) {
-            return java.util.Optional.of(layer + "'s " + what + " " + height + "x" + width + " is larger than its input's "
+            return Optional.of(layer + "'s " + what + " " + height + "x" + width + " is larger than its input's "
                     + input.dim(0) + "x" + input.dim(1) + " " + input + " with padding = VALID. Use a smaller "
                     + what + ", padding = SAME, or fewer layers that shrink the image before it.");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The output height and width for an input of (height, width, ...). */

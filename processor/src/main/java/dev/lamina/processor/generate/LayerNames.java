@@ -1,5 +1,6 @@
 package dev.lamina.processor.generate;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,7 +41,7 @@ record LayerNames(String value) {
 
     /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
     String window() {
-        return value.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT) + "_WINDOW";
+        return value.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_WINDOW";
     }
 
     /** Every identifier this layer may take, to detect clashes. */

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.data;
 
 import dev.lamina.dsl.Shape;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -103,8 +104,8 @@ public final class Dataset {
     }
 
     /** Builds a dataset from IDX images scaled to [0, 1] and IDX labels, checking they agree. */
-    static Dataset fromIdx(String name, IdxFile images, java.nio.file.Path imagesFile,
-                           IdxFile labels, java.nio.file.Path labelsFile, int classes) throws IdxFormatException {
+    static Dataset fromIdx(String name, IdxFile images, Path imagesFile,
+                           IdxFile labels, Path labelsFile, int classes) throws IdxFormatException {
         if (labels.dims().length != 1) {
             throw new IdxFormatException(labelsFile, "labels must have one dimension but the header gives "
                     + labels.dims().length);

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.optimizers;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,7 +16,7 @@ final class OptimizerState {
 
     /** The arrays of {@code first} then {@code second}; {@code second} may be null. */
     static List<INDArray> concat(INDArray[] first, INDArray[] second) {
-        List<INDArray> all = new java.util.ArrayList<>(List.of(first));
+        List<INDArray> all = new ArrayList<>(List.of(first));
         if (second != null) {
             all.addAll(List.of(second));
         }

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.training;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -42,7 +43,7 @@ interface EpochProgress {
     static String format(Map<String, Double> logs) {
         StringBuilder text = new StringBuilder();
         logs.forEach((name, value) -> text.append(text.length() == 0 ? "" : " - ")
-                .append(String.format(java.util.Locale.ROOT, "%s: %.4f", name, value)));
+                .append(String.format(Locale.ROOT, "%s: %.4f", name, value)));
         return text.toString();
     }
 
@@ -64,7 +65,7 @@ interface EpochProgress {
 
         @Override
         public void end(Map<String, Double> logs, long nanos) {
-            out.printf(java.util.Locale.ROOT, "Epoch %d/%d - %.1fs - %s%n", epoch + 1, epochs, nanos / 1e9, format(logs));
+            out.printf(Locale.ROOT, "Epoch %d/%d - %.1fs - %s%n", epoch + 1, epochs, nanos / 1e9, format(logs));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.lamina.runtime.training;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,7 +39,7 @@ public final class History {
     }
 
     /** Writes one row per epoch: {@code epoch} (from 1), then every recorded metric. */
-    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+    public void writeCsv(Path file) throws IOException {
         StringBuilder csv = new StringBuilder("epoch");
         values.keySet().forEach(name -> csv.append(',').append(name));
         csv.append('\n');
@@ -47,7 +50,7 @@ public final class History {
             }
             csv.append('\n');
         }
-        java.nio.file.Files.writeString(file, csv);
+        Files.writeString(file, csv);
     }
 
     /** The value of {@code name} after the last epoch. */

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.training;
 
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.kernels.Buffers;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -38,6 +39,6 @@ final class InputCheck {
 
     /** {@code features} in the network's data type, contiguous and row-major (copied only if needed). */
     static INDArray typed(Network network, INDArray features) {
-        return dev.lamina.runtime.kernels.Buffers.contiguous(features, network.dataType());
+        return Buffers.contiguous(features, network.dataType());
     }
 }

@@ -2,6 +2,9 @@ package dev.lamina.runtime.training;
 
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Shape;
+import dev.lamina.runtime.optimizers.Optimizer;
+import dev.lamina.runtime.optimizers.Parameter;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -45,10 +48,10 @@ public interface Network {
     INDArray computeGradients(INDArray features, INDArray labels);
 
     /** The trainable parameters with their gradients, in layer order. */
-    java.util.List<dev.lamina.runtime.optimizers.Parameter> parameters();
+    List<Parameter> parameters();
 
     /** The optimizer updating {@link #parameters()}, with its state. */
-    dev.lamina.runtime.optimizers.Optimizer optimizer();
+    Optimizer optimizer();
 
     /**
      * The network's output for a batch in inference mode, with the same conventions as

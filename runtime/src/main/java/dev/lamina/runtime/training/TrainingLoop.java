@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code fit}, {@code evaluate} and {@code predict}, the same for every network: batching, shuffling,
@@ -165,9 +166,9 @@ public final class TrainingLoop {
         INDArray flat = InputCheck.typed(network, features).reshape('c', samples, network.inputShape().size());
         for (long from = 0; from < samples; from += INFERENCE_BATCH) {
             long to = Math.min(samples, from + INFERENCE_BATCH);
-            INDArray batch = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to))
+            INDArray batch = flat.get(NDArrayIndex.interval(from, to))
                     .reshape('c', network.inputShape().withBatch(to - from));
-            all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).assign(network.output(batch));
+            all.get(NDArrayIndex.interval(from, to)).assign(network.output(batch));
         }
         return all;
     }
