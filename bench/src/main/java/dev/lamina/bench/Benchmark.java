@@ -31,7 +31,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * One epoch of the reference MLP and CNN with Lamina's generated networks and with DL4J's
  * MultiLayerNetwork on the same ND4J backend, alternated and repeated, then inference throughput and
  * the annotation processor's share of compiling the samples. {@code --quick}: 6,000 training images,
- * one repeat, to check that it runs.
+ * one repeat, to check that it runs; {@code --mlp-only} or {@code --cnn-only}: one model.
  */
 public final class Benchmark {
     private static final long SEED = 42;
@@ -41,6 +41,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
+        List<String> models = Arrays.asList(args).contains("--mlp-only") ? List.of("MLP")
+                : Arrays.asList(args).contains("--cnn-only") ? List.of("CNN") : List.of("MLP", "CNN");
         int repeats = quick ? 1 : 3;
         Dataset train = Mnist.train();
         Dataset test = Mnist.test();
@@ -55,7 +57,7 @@ public final class Benchmark {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-5s %-7s %10s %12s %10s %12s %10s %12s", "model", "engine",
                 "s/epoch", "images/s", "test acc", "GFLOP/s", "% of gemm", "predict/s"));
-        for (String model : List.of("MLP", "CNN")) {
+        for (String model : models) {
             boolean mlp = model.equals("MLP");
             int batch = mlp ? 128 : 64;
             LongFunction<Network> lamina = mlp ? MnistMlpNetwork::create : MnistCnnNetwork::create;
