@@ -2,6 +2,7 @@ package dev.lamina.runtime.training;
 
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Shape;
+import dev.lamina.runtime.losses.CrossEntropy;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.optimizers.Parameter;
 import java.util.List;
@@ -27,6 +28,11 @@ public interface Network {
 
     /** Whether the output is logits (the loss applies softmax) rather than probabilities. */
     boolean outputsLogits();
+
+    /** The mean crossentropy of {@code outputs} of this network against one-hot {@code labels}. */
+    default double loss(INDArray outputs, INDArray labels) {
+        return outputsLogits() ? CrossEntropy.fromLogits(outputs, labels) : CrossEntropy.fromProbabilities(outputs, labels);
+    }
 
     /** Prints the summary table, as Keras' {@code model.summary()}: layers, output shapes, parameters. */
     void summary();

@@ -1,7 +1,6 @@
 package dev.lamina.runtime.training;
 
 import dev.lamina.runtime.data.Dataset;
-import dev.lamina.runtime.losses.CrossEntropy;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,7 +61,7 @@ public final class TrainingLoop {
                 int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
                 INDArray labels = batches.labels(indices);
                 INDArray outputs = network.trainBatch(batches.features(indices), labels);
-                double batchLoss = loss(network, outputs, labels);
+                double batchLoss = network.loss(outputs, labels);
                 lossSum += batchLoss * indices.length;
                 correct += Accuracy.correct(outputs, labels);
                 seen += indices.length;
@@ -152,7 +151,7 @@ public final class TrainingLoop {
             int to = Math.min(data.size(), from + INFERENCE_BATCH);
             INDArray labels = batches.labelRange(from, to);
             INDArray outputs = network.output(batches.featureRange(from, to));
-            lossSum += loss(network, outputs, labels) * (to - from);
+            lossSum += network.loss(outputs, labels) * (to - from);
             correct += Accuracy.correct(outputs, labels);
         }
         return new Evaluation(lossSum / data.size(), (double) correct / data.size());
@@ -173,9 +172,4 @@ public final class TrainingLoop {
         return all;
     }
 
-    private static double loss(Network network, INDArray outputs, INDArray labels) {
-        return network.outputsLogits()
-                ? CrossEntropy.fromLogits(outputs, labels)
-                : CrossEntropy.fromProbabilities(outputs, labels);
-    }
 }

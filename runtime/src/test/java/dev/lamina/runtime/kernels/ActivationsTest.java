@@ -3,7 +3,7 @@ package dev.lamina.runtime.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.dsl.Activation;
-import dev.lamina.runtime.GradientCheck;
+import dev.lamina.runtime.GradientAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +31,7 @@ class ActivationsTest {
         Activations.forward(activation, y);
         INDArray gradient = weights.dup();
         Activations.backward(activation, y, gradient);
-        GradientCheck.assertMatches(activation.name(), z, gradient, () -> {
+        GradientAssertions.assertMatches(activation.name(), z, gradient, () -> {
             INDArray out = z.dup();
             Activations.forward(activation, out);
             return out.mul(weights).sumNumber().doubleValue();

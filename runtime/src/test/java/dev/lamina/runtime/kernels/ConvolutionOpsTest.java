@@ -11,7 +11,7 @@ import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
-import dev.lamina.runtime.GradientCheck;
+import dev.lamina.runtime.GradientAssertions;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
@@ -107,10 +107,10 @@ class ConvolutionOpsTest {
         INDArray dBias = withBias ? bias.ulike() : null;
         Conv2DKernel.backward(x, kernel, bias, weights.dup(), window, dKernel, dBias, dx);
 
-        GradientCheck.assertMatches("input", x, dx, loss);
-        GradientCheck.assertMatches("kernel", kernel, dKernel, loss);
+        GradientAssertions.assertMatches("input", x, dx, loss);
+        GradientAssertions.assertMatches("kernel", kernel, dKernel, loss);
         if (withBias) {
-            GradientCheck.assertMatches("bias", bias, dBias, loss);
+            GradientAssertions.assertMatches("bias", bias, dBias, loss);
         }
     }
 
@@ -128,7 +128,7 @@ class ConvolutionOpsTest {
         };
         INDArray dx = x.ulike();
         Pool2DKernel.backward(pooling, x, weights, window, dx);
-        GradientCheck.assertMatches("input", x, dx, loss);
+        GradientAssertions.assertMatches("input", x, dx, loss);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.lamina.runtime.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.dsl.Activation;
-import dev.lamina.runtime.GradientCheck;
+import dev.lamina.runtime.GradientAssertions;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,10 +47,10 @@ class DenseKernelTest {
         INDArray dx = x.ulike();
         DenseKernel.backward(x, kernel, dz, dKernel, dBias, dx);
 
-        GradientCheck.assertMatches("kernel", kernel, dKernel, loss);
-        GradientCheck.assertMatches("input", x, dx, loss);
+        GradientAssertions.assertMatches("kernel", kernel, dKernel, loss);
+        GradientAssertions.assertMatches("input", x, dx, loss);
         if (withBias) {
-            GradientCheck.assertMatches("bias", bias, dBias, loss);
+            GradientAssertions.assertMatches("bias", bias, dBias, loss);
         }
     }
 }

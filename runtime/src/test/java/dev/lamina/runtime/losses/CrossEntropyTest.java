@@ -2,7 +2,7 @@ package dev.lamina.runtime.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lamina.runtime.GradientCheck;
+import dev.lamina.runtime.GradientAssertions;
 import dev.lamina.runtime.data.OneHot;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,7 +43,7 @@ class CrossEntropyTest {
         INDArray p = Nd4j.createFromArray(new double[][] {{0.2, 0.3, 0.5}, {0.6, 0.3, 0.1}});
         INDArray gradient = p.ulike();
         CrossEntropy.probabilityGradient(p, LABELS, gradient);
-        GradientCheck.assertMatches("probabilities", p, gradient, () -> CrossEntropy.fromProbabilities(p, LABELS));
+        GradientAssertions.assertMatches("probabilities", p, gradient, () -> CrossEntropy.fromProbabilities(p, LABELS));
     }
 
     @Test
@@ -51,7 +51,7 @@ class CrossEntropyTest {
         INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}});
         INDArray gradient = z.ulike();
         CrossEntropy.logitsGradient(z, LABELS, gradient);
-        GradientCheck.assertMatches("logits", z, gradient, () -> CrossEntropy.fromLogits(z, LABELS));
+        GradientAssertions.assertMatches("logits", z, gradient, () -> CrossEntropy.fromLogits(z, LABELS));
     }
 
     @Test
@@ -59,7 +59,7 @@ class CrossEntropyTest {
         INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}});
         INDArray gradient = z.ulike();
         CrossEntropy.softmaxGradient(softmax(z), LABELS, gradient);
-        GradientCheck.assertMatches("logits", z, gradient, () -> CrossEntropy.fromProbabilities(softmax(z), LABELS));
+        GradientAssertions.assertMatches("logits", z, gradient, () -> CrossEntropy.fromProbabilities(softmax(z), LABELS));
     }
 
     private static INDArray softmax(INDArray z) {
