@@ -57,6 +57,7 @@ public final class Benchmark {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-5s %-7s %10s %12s %10s %12s %10s %12s", "model", "engine",
                 "s/epoch", "images/s", "test acc", "GFLOP/s", "% of gemm", "predict/s"));
+        List<String> memory = new ArrayList<>();
         for (String model : models) {
             boolean mlp = model.equals("MLP");
             int batch = mlp ? 128 : 64;
@@ -77,6 +78,7 @@ public final class Benchmark {
                 System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f), DL4J %.1f s (%.4f)%n", r + 1,
                         ours.get(r).seconds, ours.get(r).accuracy, theirs.get(r).seconds, theirs.get(r).accuracy);
             }
+            memory.add(memoryReport(model, lamina, train, batch));
             double laminaPredict = laminaPredictRate(lamina.apply(SEED), test);
             double dl4jPredict = dl4jPredictRate(dl4j.apply(SEED), test);
             table.add(row(model, "Lamina", ours, train.size(), flopsPerSample, gemm, laminaPredict));
@@ -86,6 +88,7 @@ public final class Benchmark {
         String compile = processorTime();
         System.out.println();
         table.forEach(System.out::println);
+        memory.forEach(System.out::println);
         System.out.println(compile);
     }
 
@@ -98,6 +101,14 @@ public final class Benchmark {
         TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(SEED).verbose(0));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy());
+    }
+
+    /** Two epochs of a fresh network, the second watched by a {@link MemoryProbe}. */
+    private static String memoryReport(String model, LongFunction<Network> create, Dataset train, int batch) {
+        MemoryProbe probe = new MemoryProbe(1);
+        TrainingLoop.fit(create.apply(SEED), train,
+                FitOptions.epochs(2).batchSize(batch).seed(SEED).verbose(0).callbacks(probe));
+        return probe.report(model);
     }
 
     /** DL4J's epoch: the same shuffled batches, gathered the same way, fed to MultiLayerNetwork.fit. */

@@ -56,6 +56,15 @@ public record Window2D(int height, int width, int strideHeight, int strideWidth,
     }
 
     /**
+     * The zero cells padded before the input along one axis: with SAME padding, half the padding
+     * the output needs, rounded down, the other half (and the odd cell) after, as TensorFlow does.
+     */
+    public long paddingBefore(long input, int window, int stride) {
+        long needed = (outputLength(input, window, stride) - 1) * stride + window - input;
+        return padding == Padding.SAME ? Math.max(needed, 0) / 2 : 0;
+    }
+
+    /**
      * The problem with sliding this window over an input of (height, width, ...), if any: the
      * window may not be larger than the input unless padding makes room.
      */

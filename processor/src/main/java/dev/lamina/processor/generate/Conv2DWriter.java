@@ -33,6 +33,34 @@ final class Conv2DWriter extends WeightedWriter {
         WindowConstants.add(type, names.window(), layer.name() + "'s kernel window", window);
     }
 
+    /**
+     * A first convolution (its input needs no gradient) computes its kernel's gradient from the
+     * input's patches, written into a buffer of its own, rather than through ND4J's conv2d_bp,
+     * which would compute the input's gradient too.
+     */
+    @Override
+    void addBufferFields(TypeSpec.Builder type, boolean needsGradient, boolean needsInputGradient) {
+        super.addBufferFields(type, needsGradient, needsInputGradient);
+        if (!needsInputGradient) {
+            type.addField(buffer(names.columnsBuffer(), layer.name() + "'s input patches for its kernel gradient, "
+                    + "(capacity, " + patchDims() + ")."));
+        }
+    }
+
+    @Override
+    void allocateBuffers(CodeBlock.Builder code, boolean needsGradient, boolean needsInputGradient) {
+        super.allocateBuffers(code, needsGradient, needsInputGradient);
+        if (!needsInputGradient) {
+            code.addStatement("$N = $T.create(dataType, capacity, $L)", names.columnsBuffer(), RuntimeTypes.ND4J, patchDims());
+        }
+    }
+
+    /** (height', width', kernel height, kernel width, in): one kernel-sized patch per output position. */
+    private String patchDims() {
+        int[] out = layer.output().dims();
+        return out[0] + ", " + out[1] + ", " + window.height() + ", " + window.width() + ", " + layer.input().dim(2);
+    }
+
     @Override
     void forward(CodeBlock.Builder code, String input) {
         code.addStatement("$T.forward($N, $N, $L, $N, $T.$L, $N)", RuntimeTypes.CONV2D_KERNEL, input,
@@ -43,8 +71,15 @@ final class Conv2DWriter extends WeightedWriter {
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
         activationBackward(code, preActivation);
+        if (inputGradient == null) {
+            code.add("// Its input needs no gradient: the kernel's comes from the input's patches.\n");
+            code.addStatement("$T.backwardWithoutInputGradient($N, $N, $N, $T.rows($N, batch), $N, $L)",
+                    RuntimeTypes.CONV2D_KERNEL, input, names.gradient(), names.window(), RuntimeTypes.BUFFERS,
+                    names.columnsBuffer(), names.parameterGradient("kernel"), biasGradient());
+            return;
+        }
         code.addStatement("$T.backward($N, $N, $L, $N, $N, $N, $L, $L)", RuntimeTypes.CONV2D_KERNEL, input,
                 names.parameter("kernel"), bias(), names.gradient(), names.window(), names.parameterGradient("kernel"),
-                biasGradient(), inputGradient == null ? "null" : inputGradient);
+                biasGradient(), inputGradient);
     }
 }

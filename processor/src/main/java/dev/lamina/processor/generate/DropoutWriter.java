@@ -30,15 +30,15 @@ final class DropoutWriter extends LayerWriter {
     }
 
     @Override
-    void addBufferFields(TypeSpec.Builder type, boolean needsGradient) {
-        super.addBufferFields(type, needsGradient);
+    void addBufferFields(TypeSpec.Builder type, boolean needsGradient, boolean needsInputGradient) {
+        super.addBufferFields(type, needsGradient, needsInputGradient);
         type.addField(buffer(names.maskBuffer(), layer.name() + "'s mask of the last training step: 0 where an input"
                 + " was dropped, 1 / (1 - rate) where it was kept."));
     }
 
     @Override
-    void allocateBuffers(CodeBlock.Builder code, boolean needsGradient) {
-        super.allocateBuffers(code, needsGradient);
+    void allocateBuffers(CodeBlock.Builder code, boolean needsGradient, boolean needsInputGradient) {
+        super.allocateBuffers(code, needsGradient, needsInputGradient);
         code.addStatement("$N = $T.create(dataType, $L)", names.maskBuffer(), RuntimeTypes.ND4J, batchDims("capacity"));
     }
 

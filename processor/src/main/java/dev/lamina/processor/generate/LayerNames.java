@@ -39,6 +39,11 @@ record LayerNames(String value) {
         return value + "MaskBuffer";
     }
 
+    /** The field holding a first convolution's input patches, for its kernel gradient. */
+    String columnsBuffer() {
+        return value + "ColumnsBuffer";
+    }
+
     /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
     String window() {
         return value.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_WINDOW";
@@ -46,7 +51,7 @@ record LayerNames(String value) {
 
     /** Every identifier this layer may take, to detect clashes. */
     Set<String> all() {
-        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), window(),
+        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), columnsBuffer(), window(),
                 parameter("kernel"), parameterGradient("kernel"), parameter("bias"), parameterGradient("bias"));
     }
 }

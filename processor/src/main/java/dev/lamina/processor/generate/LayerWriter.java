@@ -102,8 +102,12 @@ abstract class LayerWriter {
         return List.of();
     }
 
-    /** Adds the fields of the buffers the layer owns, sized for {@code capacity} samples. */
-    void addBufferFields(TypeSpec.Builder type, boolean needsGradient) {
+    /**
+     * Adds the fields of the buffers the layer owns, sized for {@code capacity} samples: its output,
+     * and the gradient of its output if the backward pass computes it ({@code needsGradient});
+     * {@code needsInputGradient} tells whether the backward pass goes on to the layer's input.
+     */
+    void addBufferFields(TypeSpec.Builder type, boolean needsGradient, boolean needsInputGradient) {
         if (!ownsBuffer()) {
             return;
         }
@@ -115,7 +119,7 @@ abstract class LayerWriter {
     }
 
     /** Allocates the buffers of {@link #addBufferFields} for {@code capacity} samples. */
-    void allocateBuffers(CodeBlock.Builder code, boolean needsGradient) {
+    void allocateBuffers(CodeBlock.Builder code, boolean needsGradient, boolean needsInputGradient) {
         if (!ownsBuffer()) {
             return;
         }
@@ -160,7 +164,7 @@ abstract class LayerWriter {
         return "(batch, " + layer.output().toString().substring(1);
     }
 
-    private String capacityShape() {
+    protected String capacityShape() {
         return "(capacity, " + layer.output().toString().substring(1);
     }
 

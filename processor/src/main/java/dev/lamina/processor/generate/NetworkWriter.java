@@ -70,7 +70,7 @@ public final class NetworkWriter {
         type.addField(FieldSpec.builder(TypeName.LONG, "capacity", Modifier.PRIVATE)
                 .addJavadoc("How many samples the buffers below hold; a smaller batch uses their leading rows.").build());
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).addBufferFields(type, plan.needsGradient(i));
+            layers.get(i).addBufferFields(type, plan.needsGradient(i), plan.needsGradient(i - 1));
         }
 
         type.addMethod(constructor(description, layers, dropout));
@@ -390,7 +390,7 @@ public final class NetworkWriter {
                 .endControlFlow()
                 .addStatement("capacity = batch");
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).allocateBuffers(body, plan.needsGradient(i));
+            layers.get(i).allocateBuffers(body, plan.needsGradient(i), plan.needsGradient(i - 1));
         }
         return MethodSpec.methodBuilder("ensureCapacity")
                 .addJavadoc("Allocates the layers' buffers for batches of up to {@code batch} samples: once, and again\n"

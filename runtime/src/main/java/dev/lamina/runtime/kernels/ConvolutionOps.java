@@ -58,6 +58,25 @@ public final class ConvolutionOps {
         Nd4j.exec(op.addIntegerArguments(convolutionArguments(window)).build());
     }
 
+    /**
+     * Writes the image patches of {@code input} (batch, height, width, in) that the convolution's
+     * window visits into {@code columns}, (batch, height', width', kernel height, kernel width, in):
+     * row (n, y, x) of its matrix view holds the patch that output (n, y, x) is computed from, in
+     * the kernel's (height, width, in) order, padding as zeros.
+     */
+    public static void im2col(INDArray input, Window2D window, INDArray columns) {
+        // libnd4j's im2col reads (batch, in, height, width) and writes (batch, in, kh, kw, height', width');
+        // both are views here, so the patches land in Lamina's order with no copy.
+        Nd4j.exec(DynamicCustomOp.builder("im2col")
+                .addInputs(input.permute(0, 3, 1, 2))
+                .addOutputs(columns.permute(0, 5, 3, 4, 1, 2))
+                .addIntegerArguments(window.height(), window.width(), window.strideHeight(), window.strideWidth(),
+                        (int) window.paddingBefore(input.size(1), window.height(), window.strideHeight()),
+                        (int) window.paddingBefore(input.size(2), window.width(), window.strideWidth()),
+                        1, 1, sameMode(window))
+                .build());
+    }
+
     /** Max or average pooling of {@code input} into {@code output}. */
     public static void pool2d(Pooling pooling, INDArray input, Window2D window, INDArray output) {
         Nd4j.exec(pool2dOp(pooling, input, window).addOutputs(output).build());

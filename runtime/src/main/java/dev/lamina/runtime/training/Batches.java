@@ -1,15 +1,22 @@
 package dev.lamina.runtime.training;
 
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.kernels.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Gathers batches of a dataset in a network's data type and input shape. */
+/**
+ * Gathers batches of a dataset in a network's data type and input shape. A shuffled batch is
+ * gathered into arrays this object keeps and reuses, so training allocates no batch arrays after its
+ * first step; each batch is valid until the next one is gathered.
+ */
 final class Batches {
     private final Network network;
     private final INDArray flatFeatures;
     private final INDArray labels;
+    private INDArray featureRows;
+    private INDArray labelRows;
 
     Batches(Network network, Dataset data) {
         this.network = network;
@@ -21,12 +28,22 @@ final class Batches {
 
     /** The features of the given samples, (indices, input shape...). */
     INDArray features(int[] indices) {
-        return Nd4j.pullRows(flatFeatures, 1, indices).reshape('c', network.inputShape().withBatch(indices.length));
+        if (featureRows == null || featureRows.size(0) < indices.length) {
+            featureRows = Nd4j.create(flatFeatures.dataType(), indices.length, flatFeatures.size(1));
+        }
+        INDArray rows = Buffers.rows(featureRows, indices.length);
+        Nd4j.pullRows(flatFeatures, rows, 1, indices);
+        return rows.reshape('c', network.inputShape().withBatch(indices.length));
     }
 
     /** The one-hot labels of the given samples, (indices, classes). */
     INDArray labels(int[] indices) {
-        return Nd4j.pullRows(labels, 1, indices);
+        if (labelRows == null || labelRows.size(0) < indices.length) {
+            labelRows = Nd4j.create(labels.dataType(), indices.length, labels.size(1));
+        }
+        INDArray rows = Buffers.rows(labelRows, indices.length);
+        Nd4j.pullRows(labels, rows, 1, indices);
+        return rows;
     }
 
     INDArray featureRange(int from, int to) {

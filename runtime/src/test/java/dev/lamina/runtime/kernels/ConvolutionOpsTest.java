@@ -115,6 +115,35 @@ class ConvolutionOpsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"VALID, 1, 1, true", "VALID, 2, 3, false", "SAME, 1, 2, true", "SAME, 2, 1, true"})
+    void theFirstLayersKernelGradientFromPatchesMatchesFiniteDifferences(Padding padding, int stride, int channels,
+                                                                          boolean withBias) {
+        Window2D window = new Window2D(3, 2, stride, stride, padding);
+        INDArray x = Nd4j.create(random4(2, 7, 6, channels));
+        INDArray kernel = Nd4j.create(random4(3, 2, channels, 4));
+        INDArray bias = withBias ? Nd4j.createFromArray(0.1, -0.2, 0.3, 0.05) : null;
+        long oh = window.outputLength(7, 3, stride);
+        long ow = window.outputLength(6, 2, stride);
+        long[] outShape = {2, oh, ow, 4};
+        INDArray weights = Nd4j.rand(DataType.DOUBLE, outShape).subi(0.5);
+        DoubleSupplier loss = () -> {
+            INDArray y = Nd4j.create(DataType.DOUBLE, outShape);
+            Conv2DKernel.forward(x, kernel, bias, window, Activation.LINEAR, y);
+            return y.mul(weights).sumNumber().doubleValue();
+        };
+        // The columns buffer holds 3 samples and a stale value: the kernel uses its leading rows only.
+        INDArray columns = Nd4j.valueArrayOf(new long[] {3, oh, ow, 3, 2, channels}, 9.0, DataType.DOUBLE);
+        INDArray dKernel = kernel.ulike();
+        INDArray dBias = withBias ? bias.ulike() : null;
+        Conv2DKernel.backwardWithoutInputGradient(x, weights, window, Buffers.rows(columns, 2), dKernel, dBias);
+
+        GradientAssertions.assertMatches("kernel", kernel, dKernel, loss);
+        if (withBias) {
+            GradientAssertions.assertMatches("bias", bias, dBias, loss);
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"MAX, VALID, 2, 2", "MAX, SAME, 3, 2", "AVERAGE, VALID, 3, 1", "AVERAGE, SAME, 2, 2"})
     void poolingGradientsMatchFiniteDifferences(Pooling pooling, Padding padding, int size, int stride) {
         Window2D window = new Window2D(size, size, stride, stride, padding);

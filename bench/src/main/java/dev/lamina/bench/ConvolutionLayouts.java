@@ -1,0 +1,76 @@
+package dev.lamina.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Times libnd4j's conv2d and conv2d_bp on the reference CNN's three convolutions (batch 64) with the
+ * activations channels-last (NHWC, Keras' layout, what Lamina uses) and channels-first (NCHW), to
+ * decide which layout the generated code should use inside; and, for the first layer, the kernel
+ * gradient alone from im2col and one gemm, against conv2d_bp, which also computes the input's
+ * gradient the first layer never needs.
+ */
+public final class ConvolutionLayouts {
+    private static final int BATCH = 64;
+    private static final int REPEATS = 30;
+
+    private ConvolutionLayouts() {
+    }
+
+    public static void main(String[] args) {
+        String info = Nd4j.getBackend().buildInfo();
+        System.out.printf(Locale.ROOT, "Backend %s, oneDNN %s%n", Nd4j.getBackend().getClass().getSimpleName(),
+                info.contains("HAVE_ONEDNN") ? "in its build (HAVE_ONEDNN)" : "absent");
+        System.out.printf(Locale.ROOT, "%-6s %-18s %12s %12s %12s %12s%n", "layer", "input", "NHWC fwd ms", "NHWC bp ms",
+                "NCHW fwd ms", "NCHW bp ms");
+        int[][] layers = {{28, 1, 32}, {13, 32, 64}, {5, 64, 64}};
+        for (int i = 0; i < layers.length; i++) {
+            int size = layers[i][0];
+            int in = layers[i][1];
+            int out = layers[i][2];
+            double[] nhwc = time(size, in, out, true);
+            double[] nchw = time(size, in, out, false);
+            System.out.printf(Locale.ROOT, "conv%-2d %-18s %12.2f %12.2f %12.2f %12.2f%n", i + 1,
+                    "(64, " + size + ", " + size + ", " + in + ")", nhwc[0], nhwc[1], nchw[0], nchw[1]);
+        }
+    }
+
+    /** Median milliseconds of conv2d and of conv2d_bp, 3x3 valid, stride 1. */
+    private static double[] time(int size, int in, int out, boolean channelsLast) {
+        int o = size - 2;
+        INDArray x = channelsLast ? Nd4j.rand(DataType.FLOAT, BATCH, size, size, in)
+                : Nd4j.rand(DataType.FLOAT, BATCH, in, size, size);
+        // Weights (kernel height, kernel width, in, out) with NHWC, as Keras; (out, in, kh, kw) with NCHW.
+        INDArray w = channelsLast ? Nd4j.rand(DataType.FLOAT, 3, 3, in, out) : Nd4j.rand(DataType.FLOAT, out, in, 3, 3);
+        INDArray b = Nd4j.rand(DataType.FLOAT, out);
+        INDArray y = channelsLast ? Nd4j.create(DataType.FLOAT, BATCH, o, o, out) : Nd4j.create(DataType.FLOAT, BATCH, out, o, o);
+        INDArray dy = y.like().assign(0.01);
+        INDArray dx = x.ulike();
+        INDArray dw = w.ulike();
+        INDArray db = b.ulike();
+        int[] arguments = {3, 3, 1, 1, 0, 0, 1, 1, 0, channelsLast ? 1 : 0, channelsLast ? 0 : 1};
+        DynamicCustomOp forward = DynamicCustomOp.builder("conv2d").addInputs(x, w, b).addOutputs(y)
+                .addIntegerArguments(arguments).build();
+        DynamicCustomOp backward = DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, b, dy)
+                .addOutputs(dx, dw, db).addIntegerArguments(arguments).build();
+        return new double[] {medianMillis(() -> Nd4j.exec(forward)), medianMillis(() -> Nd4j.exec(backward))};
+    }
+
+    static double medianMillis(Runnable work) {
+        for (int r = 0; r < 5; r++) {
+            work.run();
+        }
+        double[] millis = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            long start = System.nanoTime();
+            work.run();
+            millis[r] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[REPEATS / 2];
+    }
+}
