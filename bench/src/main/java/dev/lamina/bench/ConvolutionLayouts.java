@@ -1,5 +1,8 @@
 package dev.lamina.bench;
 
+import dev.lamina.dsl.Padding;
+import dev.lamina.dsl.Window2D;
+import dev.lamina.runtime.kernels.Conv2DKernel;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,6 +40,19 @@ public final class ConvolutionLayouts {
             System.out.printf(Locale.ROOT, "conv%-2d %-18s %12.2f %12.2f %12.2f %12.2f%n", i + 1,
                     "(64, " + size + ", " + size + ", " + in + ")", nhwc[0], nhwc[1], nchw[0], nchw[1]);
         }
+        System.out.printf(Locale.ROOT, "conv1's kernel and bias gradients alone, from im2col patches and a batched matmul"
+                + " (what Lamina runs for a first layer): %.2f ms%n", firstLayerGradientMillis());
+    }
+
+    private static double firstLayerGradientMillis() {
+        Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
+        INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 28, 28, 1);
+        INDArray dz = Nd4j.rand(DataType.FLOAT, BATCH, 26, 26, 32);
+        INDArray patches = Nd4j.create(DataType.FLOAT, BATCH, 1, 3, 3, 26, 26);
+        INDArray products = Nd4j.create(DataType.FLOAT, BATCH, 9, 32);
+        INDArray dw = Nd4j.create(DataType.FLOAT, 3, 3, 1, 32);
+        INDArray db = Nd4j.create(DataType.FLOAT, 32);
+        return medianMillis(() -> Conv2DKernel.backwardWithoutInputGradient(x, dz, window, patches, products, dw, db));
     }
 
     /** Median milliseconds of conv2d and of conv2d_bp, 3x3 valid, stride 1. */

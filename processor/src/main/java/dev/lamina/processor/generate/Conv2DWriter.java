@@ -35,15 +35,17 @@ final class Conv2DWriter extends WeightedWriter {
 
     /**
      * A first convolution (its input needs no gradient) computes its kernel's gradient from the
-     * input's patches, written into a buffer of its own, rather than through ND4J's conv2d_bp,
-     * which would compute the input's gradient too.
+     * input's patches, in two work arrays of its own, rather than through ND4J's conv2d_bp, which
+     * would compute the input's gradient too.
      */
     @Override
     void addBufferFields(TypeSpec.Builder type, boolean needsGradient, boolean needsInputGradient) {
         super.addBufferFields(type, needsGradient, needsInputGradient);
         if (!needsInputGradient) {
-            type.addField(buffer(names.columnsBuffer(), layer.name() + "'s input patches for its kernel gradient, "
+            type.addField(buffer(names.patchesBuffer(), layer.name() + "'s input patches for its kernel gradient, "
                     + "(capacity, " + patchDims() + ")."));
+            type.addField(buffer(names.productsBuffer(), layer.name() + "'s kernel gradient for each sample, "
+                    + "(capacity, " + productDims() + ")."));
         }
     }
 
@@ -51,14 +53,20 @@ final class Conv2DWriter extends WeightedWriter {
     void allocateBuffers(CodeBlock.Builder code, boolean needsGradient, boolean needsInputGradient) {
         super.allocateBuffers(code, needsGradient, needsInputGradient);
         if (!needsInputGradient) {
-            code.addStatement("$N = $T.create(dataType, capacity, $L)", names.columnsBuffer(), RuntimeTypes.ND4J, patchDims());
+            code.addStatement("$N = $T.create(dataType, capacity, $L)", names.patchesBuffer(), RuntimeTypes.ND4J, patchDims());
+            code.addStatement("$N = $T.create(dataType, capacity, $L)", names.productsBuffer(), RuntimeTypes.ND4J, productDims());
         }
     }
 
-    /** (height', width', kernel height, kernel width, in): one kernel-sized patch per output position. */
+    /** (in, kernel height, kernel width, height', width'): the input cells under each kernel cell. */
     private String patchDims() {
         int[] out = layer.output().dims();
-        return out[0] + ", " + out[1] + ", " + window.height() + ", " + window.width() + ", " + layer.input().dim(2);
+        return layer.input().dim(2) + ", " + window.height() + ", " + window.width() + ", " + out[0] + ", " + out[1];
+    }
+
+    /** (in * kernel height * kernel width, filters). */
+    private String productDims() {
+        return (layer.input().dim(2) * window.height() * window.width()) + ", " + spec.filters();
     }
 
     @Override
@@ -73,9 +81,10 @@ final class Conv2DWriter extends WeightedWriter {
         activationBackward(code, preActivation);
         if (inputGradient == null) {
             code.add("// Its input needs no gradient: the kernel's comes from the input's patches.\n");
-            code.addStatement("$T.backwardWithoutInputGradient($N, $N, $N, $T.rows($N, batch), $N, $L)",
+            code.addStatement("$T.backwardWithoutInputGradient($N, $N, $N, $T.rows($N, batch), $T.rows($N, batch), $N, $L)",
                     RuntimeTypes.CONV2D_KERNEL, input, names.gradient(), names.window(), RuntimeTypes.BUFFERS,
-                    names.columnsBuffer(), names.parameterGradient("kernel"), biasGradient());
+                    names.patchesBuffer(), RuntimeTypes.BUFFERS, names.productsBuffer(), names.parameterGradient("kernel"),
+                    biasGradient());
             return;
         }
         code.addStatement("$T.backward($N, $N, $L, $N, $N, $N, $L, $L)", RuntimeTypes.CONV2D_KERNEL, input,

@@ -40,8 +40,13 @@ record LayerNames(String value) {
     }
 
     /** The field holding a first convolution's input patches, for its kernel gradient. */
-    String columnsBuffer() {
-        return value + "ColumnsBuffer";
+    String patchesBuffer() {
+        return value + "PatchesBuffer";
+    }
+
+    /** The field holding a first convolution's per-sample kernel gradients. */
+    String productsBuffer() {
+        return value + "ProductsBuffer";
     }
 
     /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
@@ -51,7 +56,7 @@ record LayerNames(String value) {
 
     /** Every identifier this layer may take, to detect clashes. */
     Set<String> all() {
-        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), columnsBuffer(), window(),
+        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), patchesBuffer(), productsBuffer(), window(),
                 parameter("kernel"), parameterGradient("kernel"), parameter("bias"), parameterGradient("bias"));
     }
 }

@@ -3,6 +3,7 @@ package dev.lamina.runtime.kernels;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Window2D;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -33,22 +34,30 @@ public final class Conv2DKernel {
     /**
      * The backward pass of a layer whose input needs no gradient (the first layer, fed the data):
      * only the kernel's and the bias's (if {@code biasGradient} is not null). ND4J's conv2d_bp
-     * always computes the input's gradient too, and for a first layer of one channel that is most of
-     * its time (4.5 ms of a batch of 64 28x28 images); here the kernel's gradient is one gemm over
-     * the input's patches instead, {@code patches^T · dz}, with the patches written into
-     * {@code columns}, (batch, height', width', kernel height, kernel width, in), a buffer the caller
-     * owns.
+     * always computes the input's gradient too, and for a first layer of one channel that is most
+     * of its time; here the kernel's gradient is a product of the input's patches and {@code dz}
+     * per sample, summed over the batch: 1.7 ms instead of conv2d_bp's 4 ms for the reference CNN's
+     * first layer on a batch of 64 (bench's ConvolutionLayouts). The caller owns the two work
+     * arrays: {@code patches} (batch, in, kernel height, kernel width, height', width') and
+     * {@code products} (batch, in * kernel height * kernel width, filters).
      */
-    public static void backwardWithoutInputGradient(INDArray x, INDArray dz, Window2D window, INDArray columns,
-                                                    INDArray kernelGradient, INDArray biasGradient) {
-        ConvolutionOps.im2col(x, window, columns);
-        long positions = dz.size(0) * dz.size(1) * dz.size(2);
-        INDArray patches = columns.reshape('c', positions, kernelGradient.length() / dz.size(3));
-        INDArray dzRows = dz.reshape('c', positions, dz.size(3));
-        // (kh * kw * in, out) in c order is the kernel's own (kh, kw, in, out) layout.
-        Nd4j.gemm(patches, dzRows, kernelGradient.reshape('c', patches.size(1), dz.size(3)), true, false, 1.0, 0.0);
+    public static void backwardWithoutInputGradient(INDArray x, INDArray dz, Window2D window, INDArray patches,
+                                                    INDArray products, INDArray kernelGradient,
+                                                    INDArray biasGradient) {
+        long batch = dz.size(0);
+        long positions = dz.size(1) * dz.size(2);
+        long filters = dz.size(3);
+        long in = x.size(3);
+        ConvolutionOps.im2col(x, window, patches);
+        Nd4j.exec(DynamicCustomOp.builder("matmul")
+                .addInputs(patches.reshape('c', batch, products.size(1), positions), dz.reshape('c', batch, positions, filters))
+                .addOutputs(products)
+                .build());
+        // The products' rows run over (in, kernel height, kernel width), the kernel's over (height, width, in).
+        products.reshape('c', batch, in, window.height(), window.width(), filters)
+                .sum(kernelGradient.permute(2, 0, 1, 3), 0);
         if (biasGradient != null) {
-            dzRows.sum(biasGradient, 0);
+            Ones.sumRows(dz.reshape('c', batch * positions, filters), biasGradient);
         }
     }
 }

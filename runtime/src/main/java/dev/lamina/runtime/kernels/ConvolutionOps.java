@@ -60,16 +60,15 @@ public final class ConvolutionOps {
 
     /**
      * Writes the image patches of {@code input} (batch, height, width, in) that the convolution's
-     * window visits into {@code columns}, (batch, height', width', kernel height, kernel width, in):
-     * row (n, y, x) of its matrix view holds the patch that output (n, y, x) is computed from, in
-     * the kernel's (height, width, in) order, padding as zeros.
+     * window visits into {@code patches}, (batch, in, kernel height, kernel width, height', width'),
+     * libnd4j's im2col layout: {@code patches[n, c, i, j, y, x]} is the input cell under kernel
+     * cell (i, j) of channel c when output (y, x) is computed, zero in the padding.
      */
-    public static void im2col(INDArray input, Window2D window, INDArray columns) {
-        // libnd4j's im2col reads (batch, in, height, width) and writes (batch, in, kh, kw, height', width');
-        // both are views here, so the patches land in Lamina's order with no copy.
+    public static void im2col(INDArray input, Window2D window, INDArray patches) {
+        // libnd4j's im2col reads (batch, in, height, width): a view of the channels-last input.
         Nd4j.exec(DynamicCustomOp.builder("im2col")
                 .addInputs(input.permute(0, 3, 1, 2))
-                .addOutputs(columns.permute(0, 5, 3, 4, 1, 2))
+                .addOutputs(patches)
                 .addIntegerArguments(window.height(), window.width(), window.strideHeight(), window.strideWidth(),
                         (int) window.paddingBefore(input.size(1), window.height(), window.strideHeight()),
                         (int) window.paddingBefore(input.size(2), window.width(), window.strideWidth()),

@@ -131,11 +131,13 @@ class ConvolutionOpsTest {
             Conv2DKernel.forward(x, kernel, bias, window, Activation.LINEAR, y);
             return y.mul(weights).sumNumber().doubleValue();
         };
-        // The columns buffer holds 3 samples and a stale value: the kernel uses its leading rows only.
-        INDArray columns = Nd4j.valueArrayOf(new long[] {3, oh, ow, 3, 2, channels}, 9.0, DataType.DOUBLE);
+        // The work arrays hold 3 samples and stale values: the kernel uses their leading rows only.
+        INDArray patches = Nd4j.valueArrayOf(new long[] {3, channels, 3, 2, oh, ow}, 9.0, DataType.DOUBLE);
+        INDArray products = Nd4j.valueArrayOf(new long[] {3, channels * 3 * 2, 4}, 9.0, DataType.DOUBLE);
         INDArray dKernel = kernel.ulike();
         INDArray dBias = withBias ? bias.ulike() : null;
-        Conv2DKernel.backwardWithoutInputGradient(x, weights, window, Buffers.rows(columns, 2), dKernel, dBias);
+        Conv2DKernel.backwardWithoutInputGradient(x, weights, window, Buffers.rows(patches, 2), Buffers.rows(products, 2),
+                dKernel, dBias);
 
         GradientAssertions.assertMatches("kernel", kernel, dKernel, loss);
         if (withBias) {
