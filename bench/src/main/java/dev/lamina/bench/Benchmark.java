@@ -56,7 +56,7 @@ public final class Benchmark {
 
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-5s %-7s %10s %12s %10s %12s %10s %12s", "model", "engine",
-                "s/epoch", "images/s", "test acc", "GFLOP/s", "% of gemm", "predict/s"));
+                "s/epoch", "images/s", "mean acc", "GFLOP/s", "% of gemm", "predict/s"));
         List<String> memory = new ArrayList<>();
         for (String model : models) {
             boolean mlp = model.equals("MLP");
@@ -67,14 +67,15 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "%n%s: %,d training FLOPs per sample, %.1f GFLOP per epoch of %d images%n",
                     model, flopsPerSample, flopsPerSample * (double) train.size() / 1e9, train.size());
 
-            // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ...
-            laminaEpoch(lamina, train, test, batch);
-            dl4jEpoch(dl4j, train, test, batch);
+            // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ... Repeat r starts both from
+            // seed SEED + r (weights and batch order), so the accuracies are a sample, not one draw.
+            laminaEpoch(lamina, train, test, batch, SEED - 1);
+            dl4jEpoch(dl4j, train, test, batch, SEED - 1);
             List<Epoch> ours = new ArrayList<>();
             List<Epoch> theirs = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
-                ours.add(laminaEpoch(lamina, train, test, batch));
-                theirs.add(dl4jEpoch(dl4j, train, test, batch));
+                ours.add(laminaEpoch(lamina, train, test, batch, SEED + r));
+                theirs.add(dl4jEpoch(dl4j, train, test, batch, SEED + r));
                 System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f), DL4J %.1f s (%.4f)%n", r + 1,
                         ours.get(r).seconds, ours.get(r).accuracy, theirs.get(r).seconds, theirs.get(r).accuracy);
             }
@@ -95,10 +96,10 @@ public final class Benchmark {
     private record Epoch(double seconds, double accuracy) {
     }
 
-    private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch) {
-        Network network = create.apply(SEED);
+    private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch, long seed) {
+        Network network = create.apply(seed);
         long start = System.nanoTime();
-        TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(SEED).verbose(0));
+        TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy());
     }
@@ -112,11 +113,12 @@ public final class Benchmark {
     }
 
     /** DL4J's epoch: the same shuffled batches, gathered the same way, fed to MultiLayerNetwork.fit. */
-    private static Epoch dl4jEpoch(LongFunction<MultiLayerNetwork> create, Dataset train, Dataset test, int batch) {
-        MultiLayerNetwork network = create.apply(SEED);
+    private static Epoch dl4jEpoch(LongFunction<MultiLayerNetwork> create, Dataset train, Dataset test, int batch,
+                                   long seed) {
+        MultiLayerNetwork network = create.apply(seed);
         INDArray features = train.features().reshape('c', train.size(), 784);
         INDArray labels = train.labelsOneHot();
-        int[] order = shuffled(train.size());
+        int[] order = shuffled(train.size(), seed);
         long start = System.nanoTime();
         for (int from = 0; from < order.length; from += batch) {
             int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
@@ -168,12 +170,12 @@ public final class Benchmark {
         return test.size() / median(seconds);
     }
 
-    private static int[] shuffled(int n) {
+    private static int[] shuffled(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom random = new SplittableRandom(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
@@ -204,7 +206,7 @@ public final class Benchmark {
     private static String row(String model, String engine, List<Epoch> epochs, int images, long flopsPerSample,
                               double gemm, double predictRate) {
         double seconds = median(epochs);
-        double accuracy = median(epochs.stream().mapToDouble(Epoch::accuracy).toArray());
+        double accuracy = epochs.stream().mapToDouble(Epoch::accuracy).average().orElseThrow();
         double rate = flopsPerSample * (double) images / seconds;
         String flag = accuracy < 0.9 ? " (did not learn: invalid timing)" : "";
         return String.format(Locale.ROOT, "%-5s %-7s %10.2f %12.0f %10.4f %12.1f %9.1f%% %12.0f%s", model, engine, seconds,

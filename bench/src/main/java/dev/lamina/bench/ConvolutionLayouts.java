@@ -14,8 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times libnd4j's conv2d and conv2d_bp on the reference CNN's three convolutions (batch 64) with the
  * activations channels-last (NHWC, Keras' layout, what Lamina uses) and channels-first (NCHW), to
  * decide which layout the generated code should use inside; and, for the first layer, the kernel
- * gradient alone from im2col and one gemm, against conv2d_bp, which also computes the input's
- * gradient the first layer never needs.
+ * gradient alone from im2col and a batched matmul, against conv2d_bp, which also computes the input's
+ * gradient the first layer never needs; and conv2 with oneDNN against libnd4j's own kernels, which
+ * shows that oneDNN is the code that runs. Run with
+ * {@code mvn -q -pl bench exec:exec -Dbench.main=dev.lamina.bench.ConvolutionLayouts}.
  */
 public final class ConvolutionLayouts {
     private static final int BATCH = 64;
@@ -40,6 +42,13 @@ public final class ConvolutionLayouts {
             System.out.printf(Locale.ROOT, "conv%-2d %-18s %12.2f %12.2f %12.2f %12.2f%n", i + 1,
                     "(64, " + size + ", " + size + ", " + in + ")", nhwc[0], nhwc[1], nchw[0], nchw[1]);
         }
+        // oneDNN at work: the same ops with ND4J's platform helpers turned off run libnd4j's own kernels.
+        Nd4j.getEnvironment().allowHelpers(false);
+        double[] plain = time(13, 32, 64, true);
+        Nd4j.getEnvironment().allowHelpers(true);
+        double[] helped = time(13, 32, 64, true);
+        System.out.printf(Locale.ROOT, "conv2 NHWC forward + backward: %.2f ms with oneDNN, %.2f ms with ND4J's platform"
+                + " helpers turned off (libnd4j's own kernels)%n", helped[0] + helped[1], plain[0] + plain[1]);
         System.out.printf(Locale.ROOT, "conv1's kernel and bias gradients alone, from im2col patches and a batched matmul"
                 + " (what Lamina runs for a first layer): %.2f ms%n", firstLayerGradientMillis());
     }

@@ -34,8 +34,21 @@ class ConvolutionChecksTest {
         assertTrue(code.contains(" flat (Flatten)              (None, 576)               0"), code);
         assertTrue(code.contains("Total params: 93,322"), code);
         assertTrue(code.contains("conv1Kernel = Initializers.glorotUniform(random, dataType, 3, 3, 1, 32);"), code);
-        assertTrue(code.contains("Conv2DKernel.forward(image, conv1Kernel, conv1Bias, CONV1_WINDOW, Activation.RELU, conv1);"), code);
-        assertTrue(code.contains("Pool2DKernel.backward(Pooling.MAX, conv1, pool1Gradient, POOL1_WINDOW, conv1Gradient);"), code);
+        // conv1's relu runs after pool1, on the pooled array, forward and backward.
+        assertTrue(code.contains("Conv2DKernel.forward(image, conv1Kernel, conv1Bias, CONV1_WINDOW, Activation.LINEAR, conv1);\n"
+                + "\n        // pool1: MaxPool2D(2x2, strides 2x2), (batch, 13, 13, 32)\n"
+                + "        // Then conv1's relu.\n"
+                + "        INDArray pool1 = Buffers.rows(pool1Buffer, batch);\n"
+                + "        Pool2DKernel.forward(Pooling.MAX, conv1, POOL1_WINDOW, pool1);\n"
+                + "        Activations.forward(Activation.RELU, pool1);"), code);
+        assertTrue(code.contains("Activations.backward(Activation.RELU, pool1, pool1Gradient);\n"
+                + "        Pool2DKernel.backward(Pooling.MAX, conv1, pool1Gradient, POOL1_WINDOW, conv1Gradient);"), code);
+        // conv3 feeds no pool: its relu stays.
+        assertTrue(code.contains("Conv2DKernel.forward(pool2, conv3Kernel, conv3Bias, CONV3_WINDOW, Activation.RELU, conv3);"), code);
+        // The first convolution computes no input gradient.
+        assertTrue(code.contains("Conv2DKernel.backwardWithoutInputGradient(image, conv1Gradient, CONV1_WINDOW, "
+                + "Buffers.rows(conv1PatchesBuffer, batch), Buffers.rows(conv1ProductsBuffer, batch), conv1KernelGradient, "
+                + "conv1BiasGradient);"), code);
     }
 
     @Test

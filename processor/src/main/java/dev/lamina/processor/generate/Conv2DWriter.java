@@ -72,7 +72,7 @@ final class Conv2DWriter extends WeightedWriter {
     @Override
     void forward(CodeBlock.Builder code, String input) {
         code.addStatement("$T.forward($N, $N, $L, $N, $T.$L, $N)", RuntimeTypes.CONV2D_KERNEL, input,
-                names.parameter("kernel"), bias(), names.window(), RuntimeTypes.ACTIVATION, spec.activation().name(),
+                names.parameter("kernel"), bias(), names.window(), RuntimeTypes.ACTIVATION, activation().name(),
                 names.value());
     }
 

@@ -13,6 +13,7 @@ import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.ReshapeSpec;
 import dev.lamina.processor.check.CheckedLayer;
 import java.util.List;
+import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -22,10 +23,18 @@ import javax.lang.model.element.Modifier;
 abstract class LayerWriter {
     protected final CheckedLayer layer;
     protected final LayerNames names;
+    /** The activation this layer's code applies: its own, or one moved here (see moveActivationTo). */
+    private Activation applied;
+    /** Comments for the forward and backward code when an activation moved, or null. */
+    private String forwardNote;
+    private String backwardNote;
+    /** For the buffer's Javadoc: which layer applies this layer's activation, or null. */
+    private String activationMovedTo;
 
     protected LayerWriter(CheckedLayer layer, LayerNames names) {
         this.layer = layer;
         this.names = names;
+        this.applied = layer.layer().spec().activation();
     }
 
     static LayerWriter of(CheckedLayer layer, LayerNames names) {
@@ -59,8 +68,30 @@ abstract class LayerWriter {
         return layer;
     }
 
+    /** The activation this layer's code applies, which may differ from its annotation's (see moveActivationTo). */
     Activation activation() {
-        return layer.layer().spec().activation();
+        return applied;
+    }
+
+    /**
+     * Has {@code next} apply this layer's activation to its own output instead, and this layer
+     * none. Right where {@code next} computes the same function of a smaller array (a max pool).
+     */
+    void moveActivationTo(LayerWriter next, String why) {
+        String activation = applied.name().toLowerCase(Locale.ROOT);
+        next.applied = applied;
+        next.forwardNote = "Then " + layer.name() + "'s " + activation + ".";
+        next.backwardNote = "First the gradient of " + layer.name() + "'s " + activation + ", applied after the pool.";
+        forwardNote = "Its " + activation + " is applied after " + next.layer.name() + ": " + why;
+        backwardNote = "Its " + activation + "'s gradient was taken at " + next.layer.name() + ".";
+        activationMovedTo = next.layer.name() + " applies its " + activation;
+        applied = Activation.LINEAR;
+    }
+
+    /** The comment line about a moved activation for the forward or the backward pass, if any. */
+    CodeBlock activationComment(boolean backward) {
+        String note = backward ? backwardNote : forwardNote;
+        return note == null ? CodeBlock.of("") : CodeBlock.of("// $L\n", note);
     }
 
     /** What the layer is, for comments: {@code Dense(512, relu)}. */
@@ -111,7 +142,8 @@ abstract class LayerWriter {
         if (!ownsBuffer()) {
             return;
         }
-        type.addField(buffer(names.buffer(), layer.name() + "'s output, " + capacityShape() + "."));
+        type.addField(buffer(names.buffer(), layer.name() + "'s output, " + capacityShape()
+                + (activationMovedTo == null ? "." : ", before its activation: " + activationMovedTo + ".")));
         if (needsGradient) {
             type.addField(buffer(names.gradientBuffer(), "The gradient of the loss with respect to " + layer.name()
                     + "'s output, " + capacityShape() + "."));

@@ -31,6 +31,9 @@ import javax.lang.model.element.Modifier;
  */
 public final class NetworkWriter {
     /** Identifiers of the generated class itself, which layer names must not take. */
+    /** The element-wise activations that never decrease (softmax is not element-wise; linear needs no move). */
+    private static final Set<Activation> NON_DECREASING =
+            Set.of(Activation.RELU, Activation.LEAKY_RELU, Activation.ELU, Activation.SIGMOID, Activation.TANH);
     private static final Set<String> RESERVED = Set.of("input", "labels", "batch", "capacity", "dataType",
             "optimizer", "parameters", "random", "seed", "features", "options", "data", "train",
             "INPUT_SHAPE", "CLASSES", "SUMMARY");
@@ -113,7 +116,23 @@ public final class NetworkWriter {
             taken.addAll(names.all());
             writers.add(LayerWriter.of(layer, names));
         }
+        moveActivationsPastMaxPools(writers);
         return writers;
+    }
+
+    /**
+     * A convolution's activation followed by a max pool is applied after the pool: max and any
+     * non-decreasing function commute, so the outputs are the same, and the activation and its
+     * gradient then run over the pooled array, a quarter of the size for a 2x2 pool.
+     */
+    private static void moveActivationsPastMaxPools(List<LayerWriter> writers) {
+        for (int i = 0; i + 1 < writers.size(); i++) {
+            LayerWriter layer = writers.get(i);
+            if (layer instanceof Conv2DWriter && NON_DECREASING.contains(layer.activation())
+                    && writers.get(i + 1) instanceof Pool2DWriter pool && pool.commutesWithActivation()) {
+                layer.moveActivationTo(pool, "max pooling commutes with it, and the pooled array is smaller.");
+            }
+        }
     }
 
     private static void addConstants(TypeSpec.Builder type, CheckedModel model) {
@@ -304,6 +323,7 @@ public final class NetworkWriter {
         String input = "input";
         for (LayerWriter layer : layers) {
             body.add("\n// $L: $L, $L\n", layer.layer().name(), layer.description(), layer.outputShape());
+            body.add(layer.activationComment(false));
             body.add(layer.valueDeclaration(input));
             layer.forward(body, input);
             input = layer.names().value();
@@ -338,6 +358,7 @@ public final class NetworkWriter {
         for (int i = last; i >= plan.firstTrainable(); i--) {
             LayerWriter layer = layers.get(i);
             body.add("\n// $L: $L\n", layer.layer().name(), layer.description());
+            body.add(layer.activationComment(true));
             boolean preActivation = false;
             if (i == last) {
                 preActivation = addLossGradient(body, model, layer);

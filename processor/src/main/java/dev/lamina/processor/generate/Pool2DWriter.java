@@ -2,7 +2,10 @@ package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
+import dev.lamina.dsl.Pooling;
 import dev.lamina.dsl.Window2D;
 import dev.lamina.processor.check.CheckedLayer;
 
@@ -27,15 +30,29 @@ final class Pool2DWriter extends LayerWriter {
         WindowConstants.add(type, names.window(), layer.name() + "'s pool window", window);
     }
 
+    /** Whether the layer before may apply its activation after this pool instead: max(f(x)) = f(max(x)). */
+    boolean commutesWithActivation() {
+        // With SAME padding the window may cover padding cells, which are not f of anything.
+        return spec.pooling() == Pooling.MAX && window.padding() == Padding.VALID;
+    }
+
     @Override
     void forward(CodeBlock.Builder code, String input) {
         code.addStatement("$T.forward($T.$L, $N, $N, $N)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
                 spec.pooling().name(), input, names.window(), names.value());
+        if (activation() != Activation.LINEAR) {
+            code.addStatement("$T.forward($T.$L, $N)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
+                    activation().name(), names.value());
+        }
     }
 
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
         if (inputGradient != null) {
+            if (!preActivation && activation() != Activation.LINEAR) {
+                code.addStatement("$T.backward($T.$L, $N, $N)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
+                        activation().name(), names.value(), names.gradient());
+            }
             code.addStatement("$T.backward($T.$L, $N, $N, $N, $N)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
                     spec.pooling().name(), input, names.gradient(), names.window(), inputGradient);
         }

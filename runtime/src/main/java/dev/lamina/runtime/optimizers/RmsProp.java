@@ -2,7 +2,11 @@ package dev.lamina.runtime.optimizers;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * RMSprop, as Keras 3: {@code a = rho a + (1 - rho) g^2; w -= lr g / sqrt(a + eps)}; with momentum
@@ -29,19 +33,25 @@ public final class RmsProp extends Optimizer {
         this.scratch = OptimizerState.zerosLike(this.parameters);
     }
 
+    /** Seven passes over the parameter, each an ND4J op writing into an array that exists already. */
     @Override
     protected void update(int index, Parameter parameter) {
         INDArray gradient = parameter.gradient();
         INDArray average = averages[index];
         INDArray work = scratch[index];
-        average.muli(rho).addi(work.assign(gradient).muli(gradient).muli(1 - rho));
-        // The gradient array becomes the increment lr g / sqrt(a + eps), computed in place.
-        Transforms.sqrt(work.assign(average).addi(epsilon), false);
-        gradient.muli(learningRate).divi(work);
+        // a = rho a + (1 - rho) g^2
+        Nd4j.exec(new MulOp(gradient, gradient, work));
+        Nd4j.exec(new Axpy(work, average.muli(rho), average, 1 - rho));
+        // The gradient array becomes g / sqrt(a + eps).
+        Nd4j.exec(new ScalarAdd(average, null, work, epsilon));
+        Nd4j.exec(new Sqrt(work, work));
+        gradient.divi(work);
         if (velocities == null) {
-            parameter.value().subi(gradient);
+            Nd4j.exec(new Axpy(gradient, parameter.value(), parameter.value(), -learningRate));
         } else {
-            parameter.value().subi(velocities[index].muli(momentum).addi(gradient));
+            INDArray velocity = velocities[index];
+            Nd4j.exec(new Axpy(gradient, velocity.muli(momentum), velocity, learningRate));
+            parameter.value().subi(velocity);
         }
     }
 
