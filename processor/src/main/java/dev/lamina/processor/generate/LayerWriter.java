@@ -196,7 +196,7 @@ abstract class LayerWriter {
         return "(batch, " + layer.output().toString().substring(1);
     }
 
-    protected String capacityShape() {
+    private String capacityShape() {
         return "(capacity, " + layer.output().toString().substring(1);
     }
 

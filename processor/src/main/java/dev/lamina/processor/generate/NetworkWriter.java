@@ -30,10 +30,10 @@ import javax.lang.model.element.Modifier;
  * {@code summary}, which delegate to the runtime.
  */
 public final class NetworkWriter {
-    /** Identifiers of the generated class itself, which layer names must not take. */
     /** The element-wise activations that never decrease (softmax is not element-wise; linear needs no move). */
     private static final Set<Activation> NON_DECREASING =
             Set.of(Activation.RELU, Activation.LEAKY_RELU, Activation.ELU, Activation.SIGMOID, Activation.TANH);
+    /** Identifiers of the generated class itself, which layer names must not take. */
     private static final Set<String> RESERVED = Set.of("input", "labels", "batch", "capacity", "dataType",
             "optimizer", "parameters", "random", "seed", "features", "options", "data", "train",
             "INPUT_SHAPE", "CLASSES", "SUMMARY");

@@ -65,7 +65,9 @@ public final class ConvolutionOps {
      * cell (i, j) of channel c when output (y, x) is computed, zero in the padding.
      */
     public static void im2col(INDArray input, Window2D window, INDArray patches) {
-        // libnd4j's im2col reads (batch, in, height, width): a view of the channels-last input.
+        // libnd4j's im2col reads (batch, in, height, width): a view of the channels-last input. Its
+        // same-mode flag sizes nothing here (the patches array has its size); the padding before is
+        // given explicitly, as TensorFlow places it, which conv2d computes the same way itself.
         Nd4j.exec(DynamicCustomOp.builder("im2col")
                 .addInputs(input.permute(0, 3, 1, 2))
                 .addOutputs(patches)

@@ -28,21 +28,25 @@ final class Batches {
 
     /** The features of the given samples, (indices, input shape...). */
     INDArray features(int[] indices) {
-        if (featureRows == null || featureRows.size(0) < indices.length) {
-            featureRows = Nd4j.create(flatFeatures.dataType(), indices.length, flatFeatures.size(1));
-        }
-        INDArray rows = Buffers.rows(featureRows, indices.length);
-        Nd4j.pullRows(flatFeatures, rows, 1, indices);
-        return rows.reshape('c', network.inputShape().withBatch(indices.length));
+        featureRows = atLeast(featureRows, flatFeatures, indices.length);
+        return gather(flatFeatures, featureRows, indices).reshape('c', network.inputShape().withBatch(indices.length));
     }
 
     /** The one-hot labels of the given samples, (indices, classes). */
     INDArray labels(int[] indices) {
-        if (labelRows == null || labelRows.size(0) < indices.length) {
-            labelRows = Nd4j.create(labels.dataType(), indices.length, labels.size(1));
-        }
-        INDArray rows = Buffers.rows(labelRows, indices.length);
-        Nd4j.pullRows(labels, rows, 1, indices);
+        labelRows = atLeast(labelRows, labels, indices.length);
+        return gather(labels, labelRows, indices);
+    }
+
+    /** {@code kept} if it has at least {@code rows} rows, else a new array of that many rows like {@code source}'s. */
+    private static INDArray atLeast(INDArray kept, INDArray source, int rows) {
+        return kept != null && kept.size(0) >= rows ? kept : Nd4j.create(source.dataType(), rows, source.size(1));
+    }
+
+    /** Rows {@code indices} of {@code source}, copied into the leading rows of {@code into}. */
+    private static INDArray gather(INDArray source, INDArray into, int[] indices) {
+        INDArray rows = Buffers.rows(into, indices.length);
+        Nd4j.pullRows(source, rows, 1, indices);
         return rows;
     }
 

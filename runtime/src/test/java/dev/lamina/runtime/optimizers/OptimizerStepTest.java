@@ -2,6 +2,7 @@ package dev.lamina.runtime.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Function;
@@ -75,6 +76,34 @@ class OptimizerStepTest {
     @Test
     void adamWithOtherSettings() {
         assertSteps(p -> new Adam(p, 0.02, 0.5, 0.9, 1e-3), adam(0.02, 0.5, 0.9, 1e-3));
+    }
+
+    /**
+     * A moment whose gradient has stopped decays towards zero; once below the smallest normal float
+     * it is swept to zero (as a CPU flushing subnormals would), and normal values are left alone.
+     */
+    @Test
+    void subnormalMomentsAreFlushedToZeroAndNormalOnesKept() {
+        INDArray value = Nd4j.createFromArray(1f, 1f);
+        INDArray gradient = value.ulike();
+        Optimizer optimizer = new Adam(List.of(new Parameter("w", value, gradient)), 0.001, 0.9, 0.999, 1e-7);
+        INDArray firstMoment = optimizer.state().get(0);
+        firstMoment.assign(Nd4j.createFromArray(1e-37f, 1e-3f));
+        float[] expected = {1e-37f, 1e-3f};
+        for (int t = 1; t <= Optimizer.SUBNORMAL_SWEEP_INTERVAL; t++) {
+            gradient.assign(0); // a step overwrites the gradient with its update
+            optimizer.step(); // a zero gradient: m *= 0.9
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] *= 0.9f;
+            }
+            if (t == Optimizer.SUBNORMAL_SWEEP_INTERVAL - 1) {
+                // Not swept yet: the first value is subnormal by now.
+                assertTrue(Math.abs(firstMoment.getFloat(0)) < Float.MIN_NORMAL && firstMoment.getFloat(0) != 0,
+                        "first moment before the sweep: " + firstMoment);
+            }
+        }
+        assertEquals(0f, firstMoment.getFloat(0), "a subnormal moment after the sweep");
+        assertEquals(expected[1], firstMoment.getFloat(1), 1e-9f, "a normal moment after the sweep");
     }
 
     private static Step adam(double lr, double beta1, double beta2, double epsilon) {
