@@ -31,7 +31,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * One epoch of the reference MLP and CNN with Lamina's generated networks and with DL4J's
  * MultiLayerNetwork on the same ND4J backend, alternated and repeated, then inference throughput and
  * the annotation processor's share of compiling the samples. {@code --quick}: 6,000 training images,
- * one repeat, to check that it runs; {@code --mlp-only} or {@code --cnn-only}: one model.
+ * one repeat, to check that it runs; {@code --mlp-only} or {@code --cnn-only}: one model;
+ * {@code --memory-only}: only the memory of a later epoch, without the timings.
  */
 public final class Benchmark {
     private static final long SEED = 42;
@@ -51,6 +52,14 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "Backend: %s, %d threads%n", Nd4j.getBackend().getClass().getSimpleName(),
                 Runtime.getRuntime().availableProcessors());
+        if (Arrays.asList(args).contains("--memory-only")) {
+            for (String model : models) {
+                boolean mlp = model.equals("MLP");
+                System.out.println(memoryReport(model, mlp ? MnistMlpNetwork::create : MnistCnnNetwork::create, train,
+                        mlp ? 128 : 64));
+            }
+            return;
+        }
         double gemm = gemmRate();
         System.out.printf(Locale.ROOT, "float32 gemm (2048^3, best of 10): %.1f GFLOP/s%n", gemm / 1e9);
 

@@ -13,8 +13,10 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>Resident memory, from JavaCPP's {@link Pointer#physicalBytes()}, is the measure of native memory
  * here because ND4J's CPU backend allocates its arrays inside libnd4j, where neither
- * {@link Pointer#totalBytes()} nor ND4J's own trackers count them. It includes the Java heap's
- * touched pages, so the start and end readings follow a garbage collection.
+ * {@link Pointer#totalBytes()} nor ND4J's own trackers count them. The benchmark's JVM commits and
+ * touches its whole heap at start ({@code -Xms} = {@code -Xmx}, {@code -XX:+AlwaysPreTouch}), so a
+ * change of resident memory is native memory; the start and end readings follow a garbage
+ * collection, after which ND4J frees the arrays that are garbage.
  */
 final class MemoryProbe implements Callback {
     private static final com.sun.management.ThreadMXBean THREADS =
