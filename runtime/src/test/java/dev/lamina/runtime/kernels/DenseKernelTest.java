@@ -1,12 +1,14 @@
 package dev.lamina.runtime.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.dsl.Activation;
 import dev.lamina.runtime.GradientAssertions;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +24,39 @@ class DenseKernelTest {
         INDArray y = Nd4j.create(DataType.DOUBLE, 2, 3);
         DenseKernel.forward(x, kernel, bias, Activation.LINEAR, y);
         assertEquals(Nd4j.createFromArray(new double[][] {{2.1, 2.2, 3.3}, {5.1, 4.2, 5.3}}), y);
+    }
+
+    /** Against the product, bias and activation written out, with a unit count of 1 too, into a buffer's leading rows. */
+    @ParameterizedTest
+    @CsvSource({"RELU, true, 4", "RELU, false, 4", "SOFTMAX, true, 4", "TANH, true, 4", "LINEAR, true, 4",
+            "LINEAR, false, 4", "RELU, true, 1", "SIGMOID, true, 1"})
+    void forwardEqualsProductPlusBiasThenActivation(Activation activation, boolean withBias, int units) {
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 7).subi(0.5);
+        INDArray kernel = Nd4j.rand(DataType.DOUBLE, 7, units).subi(0.5);
+        INDArray bias = withBias ? Nd4j.rand(DataType.DOUBLE, units).subi(0.5) : null;
+        INDArray expected = x.mmul(kernel);
+        if (withBias) {
+            expected.addiRowVector(bias);
+        }
+        Activations.forward(activation, expected);
+        // y is the leading rows of a larger buffer, as in a network's last, smaller batch.
+        INDArray buffer = Nd4j.valueArrayOf(new long[] {8, units}, 7.0, DataType.DOUBLE);
+        INDArray y = Buffers.rows(buffer, 5);
+        DenseKernel.forward(x, kernel, bias, activation, y);
+        assertTrue(expected.equalsWithEps(y, 1e-12), "expected " + expected + " but was " + y);
+        assertEquals(7.0, buffer.getDouble(5, 0), "the row after the batch is untouched");
+    }
+
+    @Test
+    void forwardTakesOneSampleOfOneInput() {
+        INDArray y = Nd4j.create(DataType.DOUBLE, 1, 1);
+        DenseKernel.forward(Nd4j.createFromArray(new double[][] {{2}}), Nd4j.createFromArray(new double[][] {{-3}}),
+                Nd4j.createFromArray(1.5), Activation.RELU, y);
+        assertEquals(0.0, y.getDouble(0, 0));
+        DenseKernel.forward(Nd4j.createFromArray(new double[][] {{2}}), Nd4j.createFromArray(new double[][] {{3}}),
+                Nd4j.createFromArray(1.5), Activation.RELU, y);
+        assertEquals(7.5, y.getDouble(0, 0));
     }
 
     @ParameterizedTest
