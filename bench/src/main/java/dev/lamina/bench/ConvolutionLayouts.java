@@ -77,6 +77,8 @@ public final class ConvolutionLayouts {
         INDArray dx = x.ulike();
         INDArray dw = w.ulike();
         INDArray db = b.ulike();
+        // ConvolutionOps' argument order (kH, kW, sH, sW, pH, pW, dH, dW, same mode, NHWC flag, weights
+        // format), which fixes NHWC; here the layout flags vary, so the ops are built directly.
         int[] arguments = {3, 3, 1, 1, 0, 0, 1, 1, 0, channelsLast ? 1 : 0, channelsLast ? 0 : 1};
         DynamicCustomOp forward = DynamicCustomOp.builder("conv2d").addInputs(x, w, b).addOutputs(y)
                 .addIntegerArguments(arguments).build();
@@ -85,7 +87,7 @@ public final class ConvolutionLayouts {
         return new double[] {medianMillis(() -> Nd4j.exec(forward)), medianMillis(() -> Nd4j.exec(backward))};
     }
 
-    static double medianMillis(Runnable work) {
+    private static double medianMillis(Runnable work) {
         for (int r = 0; r < 5; r++) {
             work.run();
         }

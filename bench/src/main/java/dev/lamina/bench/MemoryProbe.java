@@ -23,6 +23,7 @@ final class MemoryProbe implements Callback {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final int watchedEpoch;
+    private boolean watching;
     private long nativeAtStart;
     private long nativeAtEnd;
     private long nativeMin = Long.MAX_VALUE;
@@ -40,12 +41,13 @@ final class MemoryProbe implements Callback {
         if (epoch == watchedEpoch) {
             nativeAtStart = residentAfterCollection();
             heapAtStart = THREADS.getCurrentThreadAllocatedBytes();
+            watching = true;
         }
     }
 
     @Override
     public void onBatchEnd(Training training, int batch, Map<String, Double> logs) {
-        if (heapAtStart != 0 && nativeAtEnd == 0) {
+        if (watching) {
             long bytes = Pointer.physicalBytes();
             nativeMin = Math.min(nativeMin, bytes);
             nativeMax = Math.max(nativeMax, bytes);
@@ -56,8 +58,10 @@ final class MemoryProbe implements Callback {
     @Override
     public void onEpochEnd(Training training, int epoch, Map<String, Double> logs) {
         if (epoch == watchedEpoch) {
-            // Taken before anything else the epoch's end does (validation, logs), so it counts the steps only.
+            // The benchmark's fits have no validation data, so this is the steps' allocation (and the
+            // epoch's few lines of bookkeeping).
             heapAllocated = THREADS.getCurrentThreadAllocatedBytes() - heapAtStart;
+            watching = false;
             nativeAtEnd = residentAfterCollection();
         }
     }
