@@ -54,9 +54,7 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors());
         if (Arrays.asList(args).contains("--memory-only")) {
             for (String model : models) {
-                boolean mlp = model.equals("MLP");
-                System.out.println(memoryReport(model, mlp ? MnistMlpNetwork::create : MnistCnnNetwork::create, train,
-                        mlp ? 128 : 64));
+                System.out.println(memoryReport(model, lamina(model), train, batchSize(model)));
             }
             return;
         }
@@ -69,8 +67,8 @@ public final class Benchmark {
         List<String> memory = new ArrayList<>();
         for (String model : models) {
             boolean mlp = model.equals("MLP");
-            int batch = mlp ? 128 : 64;
-            LongFunction<Network> lamina = mlp ? MnistMlpNetwork::create : MnistCnnNetwork::create;
+            int batch = batchSize(model);
+            LongFunction<Network> lamina = lamina(model);
             LongFunction<MultiLayerNetwork> dl4j = mlp ? Dl4jModels::mlp : Dl4jModels::cnn;
             long flopsPerSample = TrainingFlops.perSample(mlp ? TrainingFlops.MLP : TrainingFlops.CNN);
             System.out.printf(Locale.ROOT, "%n%s: %,d training FLOPs per sample, %.1f GFLOP per epoch of %d images%n",
@@ -103,6 +101,15 @@ public final class Benchmark {
     }
 
     private record Epoch(double seconds, double accuracy) {
+    }
+
+    /** The reference settings: batch 128 for the MLP, 64 for the CNN. */
+    private static int batchSize(String model) {
+        return model.equals("MLP") ? 128 : 64;
+    }
+
+    private static LongFunction<Network> lamina(String model) {
+        return model.equals("MLP") ? MnistMlpNetwork::create : MnistCnnNetwork::create;
     }
 
     private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch, long seed) {

@@ -24,7 +24,8 @@ public final class Conv2DKernel {
 
     /**
      * From {@code dz}, the loss gradient with respect to the pre-activation, writes the gradients of
-     * the kernel, of the bias (if {@code bias} is not null) and of the input.
+     * the kernel, of the bias (if {@code bias} is not null) and of the input (not null: a layer
+     * whose input needs no gradient uses {@link #backwardWithoutInputGradient}).
      */
     public static void backward(INDArray x, INDArray kernel, INDArray bias, INDArray dz, Window2D window,
                                 INDArray kernelGradient, INDArray biasGradient, INDArray inputGradient) {
@@ -37,9 +38,9 @@ public final class Conv2DKernel {
      * always computes the input's gradient too, and for a first layer of one channel that is most
      * of its time; here the kernel's gradient is a product of the input's patches and {@code dz}
      * per sample, summed over the batch: about 2 ms instead of conv2d_bp's 4 to 5 ms for the
-     * reference CNN's first layer on a batch of 64 (bench's ConvolutionLayouts). The caller owns the two work
-     * arrays: {@code patches} (batch, in, kernel height, kernel width, height', width') and
-     * {@code products} (batch, in * kernel height * kernel width, filters).
+     * reference CNN's first layer on a batch of 64 (bench's ConvolutionLayouts). The caller owns
+     * the two work arrays: {@code patches} (batch, in, kernel height, kernel width, height',
+     * width') and {@code products} (batch, in * kernel height * kernel width, filters).
      */
     public static void backwardWithoutInputGradient(INDArray x, INDArray dz, Window2D window, INDArray patches,
                                                     INDArray products, INDArray kernelGradient,
