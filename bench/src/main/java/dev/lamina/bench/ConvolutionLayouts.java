@@ -2,7 +2,7 @@ package dev.lamina.bench;
 
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Window2D;
-import dev.lamina.runtime.kernels.Conv2DKernel;
+import dev.lamina.runtime.kernels.PatchGradients;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times libnd4j's conv2d and conv2d_bp on the reference CNN's three convolutions (batch 64) with the
  * activations channels-last (NHWC, Keras' layout, what Lamina uses) and channels-first (NCHW), to
  * decide which layout the generated code should use inside; and, for the first layer, the kernel
- * gradient alone from im2col and a batched matmul, against conv2d_bp, which also computes the input's
- * gradient the first layer never needs; and conv2 with oneDNN against libnd4j's own kernels, which
+ * and bias gradients alone from the input's patches and one gemm ({@link PatchGradients}), against
+ * conv2d_bp, which also computes the input's gradient the first layer never needs; and conv2 with oneDNN against libnd4j's own kernels, which
  * shows that oneDNN is the code that runs. Run with
  * {@code mvn -q -pl bench exec:exec -Dbench.main=dev.lamina.bench.ConvolutionLayouts}.
  */
@@ -49,7 +49,7 @@ public final class ConvolutionLayouts {
         double[] helped = time(13, 32, 64, true);
         System.out.printf(Locale.ROOT, "conv2 NHWC forward + backward: %.2f ms with oneDNN, %.2f ms with ND4J's platform"
                 + " helpers turned off (libnd4j's own kernels)%n", helped[0] + helped[1], plain[0] + plain[1]);
-        System.out.printf(Locale.ROOT, "conv1's kernel and bias gradients alone, from im2col patches and a batched matmul"
+        System.out.printf(Locale.ROOT, "conv1's kernel and bias gradients alone, from the input's patches and one gemm"
                 + " (what Lamina runs for a first layer): %.2f ms%n", firstLayerGradientMillis());
     }
 
@@ -57,11 +57,10 @@ public final class ConvolutionLayouts {
         Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
         INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 28, 28, 1);
         INDArray dz = Nd4j.rand(DataType.FLOAT, BATCH, 26, 26, 32);
-        INDArray patches = Nd4j.create(DataType.FLOAT, BATCH, 1, 3, 3, 26, 26);
-        INDArray products = Nd4j.create(DataType.FLOAT, BATCH, 9, 32);
+        PatchGradients gradients = new PatchGradients(DataType.FLOAT, window, 1, 32, true, BATCH, 26, 26);
         INDArray dw = Nd4j.create(DataType.FLOAT, 3, 3, 1, 32);
         INDArray db = Nd4j.create(DataType.FLOAT, 32);
-        return medianMillis(() -> Conv2DKernel.backwardWithoutInputGradient(x, dz, window, patches, products, dw, db));
+        return medianMillis(() -> gradients.compute(x, dz, dw, db));
     }
 
     /** Median milliseconds of conv2d and of conv2d_bp, 3x3 valid, stride 1. */

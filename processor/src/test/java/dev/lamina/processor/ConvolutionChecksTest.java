@@ -46,9 +46,10 @@ class ConvolutionChecksTest {
         // conv3 feeds no pool: its relu stays.
         assertTrue(code.contains("Conv2DKernel.forward(pool2, conv3Kernel, conv3Bias, CONV3_WINDOW, Activation.RELU, conv3);"), code);
         // The first convolution computes no input gradient.
-        assertTrue(code.contains("Conv2DKernel.backwardWithoutInputGradient(image, conv1Gradient, CONV1_WINDOW, "
-                + "Buffers.rows(conv1PatchesBuffer, batch), Buffers.rows(conv1ProductsBuffer, batch), conv1KernelGradient, "
-                + "conv1BiasGradient);"), code);
+        assertTrue(code.contains("conv1PatchGradients = new PatchGradients(dataType, CONV1_WINDOW, 1, 32, true, capacity, 26, 26);"),
+                code);
+        assertTrue(code.contains("conv1PatchGradients.compute(image, conv1Gradient, conv1KernelGradient, conv1BiasGradient);"),
+                code);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.Window2D;
 import dev.lamina.processor.check.CheckedLayer;
+import javax.lang.model.element.Modifier;
 
 /** Conv2D: a kernel (kernel height, kernel width, in, filters) and a bias (filters), channels-last. */
 final class Conv2DWriter extends WeightedWriter {
@@ -35,17 +37,17 @@ final class Conv2DWriter extends WeightedWriter {
 
     /**
      * A first convolution (its input needs no gradient) computes its kernel's gradient from the
-     * input's patches, in two work arrays of its own, rather than through ND4J's conv2d_bp, which
-     * would compute the input's gradient too.
+     * input's patches, with a {@code PatchGradients} of its own, rather than through ND4J's
+     * conv2d_bp, which would compute the input's gradient too.
      */
     @Override
     void addBufferFields(TypeSpec.Builder type, boolean needsGradient, boolean needsInputGradient) {
         super.addBufferFields(type, needsGradient, needsInputGradient);
         if (!needsInputGradient) {
-            type.addField(buffer(names.patchesBuffer(), layer.name() + "'s input patches for its kernel gradient, "
-                    + "(capacity, " + patchDims() + ")."));
-            type.addField(buffer(names.productsBuffer(), layer.name() + "'s kernel gradient for each sample, "
-                    + "(capacity, " + productDims() + ")."));
+            type.addField(FieldSpec.builder(RuntimeTypes.PATCH_GRADIENTS, names.patchGradients(), Modifier.PRIVATE)
+                    .addJavadoc(layer.name() + "'s kernel and bias gradients from its input's patches, for up to"
+                            + " capacity samples.")
+                    .build());
         }
     }
 
@@ -53,20 +55,11 @@ final class Conv2DWriter extends WeightedWriter {
     void allocateBuffers(CodeBlock.Builder code, boolean needsGradient, boolean needsInputGradient) {
         super.allocateBuffers(code, needsGradient, needsInputGradient);
         if (!needsInputGradient) {
-            code.addStatement("$N = $T.create(dataType, capacity, $L)", names.patchesBuffer(), RuntimeTypes.ND4J, patchDims());
-            code.addStatement("$N = $T.create(dataType, capacity, $L)", names.productsBuffer(), RuntimeTypes.ND4J, productDims());
+            int[] out = layer.output().dims();
+            code.addStatement("$N = new $T(dataType, $N, $L, $L, $L, capacity, $L, $L)", names.patchGradients(),
+                    RuntimeTypes.PATCH_GRADIENTS, names.window(), layer.input().dim(2), spec.filters(), spec.useBias(),
+                    out[0], out[1]);
         }
-    }
-
-    /** (in, kernel height, kernel width, height', width'): the input cells under each kernel cell. */
-    private String patchDims() {
-        int[] out = layer.output().dims();
-        return layer.input().dim(2) + ", " + window.height() + ", " + window.width() + ", " + out[0] + ", " + out[1];
-    }
-
-    /** (in * kernel height * kernel width, filters). */
-    private String productDims() {
-        return (layer.input().dim(2) * window.height() * window.width()) + ", " + spec.filters();
     }
 
     @Override
@@ -81,10 +74,8 @@ final class Conv2DWriter extends WeightedWriter {
         activationBackward(code, preActivation);
         if (inputGradient == null) {
             code.add("// Its input needs no gradient: the kernel's comes from the input's patches.\n");
-            code.addStatement("$T.backwardWithoutInputGradient($N, $N, $N, $T.rows($N, batch), $T.rows($N, batch), $N, $L)",
-                    RuntimeTypes.CONV2D_KERNEL, input, names.gradient(), names.window(), RuntimeTypes.BUFFERS,
-                    names.patchesBuffer(), RuntimeTypes.BUFFERS, names.productsBuffer(), names.parameterGradient("kernel"),
-                    biasGradient());
+            code.addStatement("$N.compute($N, $N, $N, $L)", names.patchGradients(), input, names.gradient(),
+                    names.parameterGradient("kernel"), biasGradient());
             return;
         }
         code.addStatement("$T.backward($N, $N, $L, $N, $N, $N, $L, $L)", RuntimeTypes.CONV2D_KERNEL, input,

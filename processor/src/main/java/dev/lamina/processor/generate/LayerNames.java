@@ -39,14 +39,9 @@ record LayerNames(String value) {
         return value + "MaskBuffer";
     }
 
-    /** The field holding a first convolution's input patches, for its kernel gradient. */
-    String patchesBuffer() {
-        return value + "PatchesBuffer";
-    }
-
-    /** The field holding a first convolution's per-sample kernel gradients. */
-    String productsBuffer() {
-        return value + "ProductsBuffer";
+    /** The field computing a first convolution's kernel gradient from its input's patches. */
+    String patchGradients() {
+        return value + "PatchGradients";
     }
 
     /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
@@ -56,7 +51,7 @@ record LayerNames(String value) {
 
     /** Every identifier this layer may take, to detect clashes. */
     Set<String> all() {
-        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), patchesBuffer(), productsBuffer(), window(),
+        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), patchGradients(), window(),
                 parameter("kernel"), parameterGradient("kernel"), parameter("bias"), parameterGradient("bias"));
     }
 }

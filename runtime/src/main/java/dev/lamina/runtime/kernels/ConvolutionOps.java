@@ -58,26 +58,6 @@ public final class ConvolutionOps {
         Nd4j.exec(op.addIntegerArguments(convolutionArguments(window)).build());
     }
 
-    /**
-     * Writes the image patches of {@code input} (batch, height, width, in) that the convolution's
-     * window visits into {@code patches}, (batch, in, kernel height, kernel width, height', width'),
-     * libnd4j's im2col layout: {@code patches[n, c, i, j, y, x]} is the input cell under kernel
-     * cell (i, j) of channel c when output (y, x) is computed, zero in the padding.
-     */
-    public static void im2col(INDArray input, Window2D window, INDArray patches) {
-        // libnd4j's im2col reads (batch, in, height, width): a view of the channels-last input. Its
-        // same-mode flag sizes nothing here (the patches array has its size); the padding before is
-        // given explicitly, as TensorFlow places it, which conv2d computes the same way itself.
-        Nd4j.exec(DynamicCustomOp.builder("im2col")
-                .addInputs(input.permute(0, 3, 1, 2))
-                .addOutputs(patches)
-                .addIntegerArguments(window.height(), window.width(), window.strideHeight(), window.strideWidth(),
-                        (int) window.paddingBefore(input.size(1), window.height(), window.strideHeight()),
-                        (int) window.paddingBefore(input.size(2), window.width(), window.strideWidth()),
-                        1, 1, sameMode(window))
-                .build());
-    }
-
     /** Max or average pooling of {@code input} into {@code output}. */
     public static void pool2d(Pooling pooling, INDArray input, Window2D window, INDArray output) {
         Nd4j.exec(pool2dOp(pooling, input, window).addOutputs(output).build());

@@ -131,13 +131,13 @@ class ConvolutionOpsTest {
             Conv2DKernel.forward(x, kernel, bias, window, Activation.LINEAR, y);
             return y.mul(weights).sumNumber().doubleValue();
         };
-        // The work arrays hold 3 samples and stale values: the kernel uses their leading rows only.
-        INDArray patches = Nd4j.valueArrayOf(new long[] {3, channels, 3, 2, oh, ow}, 9.0, DataType.DOUBLE);
-        INDArray products = Nd4j.valueArrayOf(new long[] {3, channels * 3 * 2, 4}, 9.0, DataType.DOUBLE);
+        // Its patches hold 3 samples: a batch of 2 uses their leading rows. Run twice, so that a
+        // second batch must not depend on what the first left in them.
+        PatchGradients gradients = new PatchGradients(DataType.DOUBLE, window, channels, 4, withBias, 3, oh, ow);
         INDArray dKernel = kernel.ulike();
         INDArray dBias = withBias ? bias.ulike() : null;
-        Conv2DKernel.backwardWithoutInputGradient(x, weights, window, Buffers.rows(patches, 2), Buffers.rows(products, 2),
-                dKernel, dBias);
+        gradients.compute(Nd4j.rand(DataType.DOUBLE, 2, 7, 6, channels), weights.dup().addi(1), dKernel, dBias);
+        gradients.compute(x, weights, dKernel, dBias);
 
         GradientAssertions.assertMatches("kernel", kernel, dKernel, loss);
         if (withBias) {
