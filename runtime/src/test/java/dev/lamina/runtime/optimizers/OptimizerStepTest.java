@@ -2,17 +2,29 @@ package dev.lamina.runtime.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Two steps of each optimizer against the same steps computed here in plain doubles from Keras 3's
- * formulas (keras/src/optimizers/{sgd,rmsprop,adam}.py).
+ * formulas (keras/src/optimizers/{sgd,rmsprop,adam}.py): in double precision, where ND4J's ops
+ * run, and in single precision, where RMSprop and Adam run their {@link HostLoop}s; and the two ways
+ * against each other on arrays of several chunks.
  */
 class OptimizerStepTest {
     private static final double[] START = {0.5, -1.0, 2.0};
@@ -123,7 +135,13 @@ class OptimizerStepTest {
     }
 
     private static void assertSteps(Function<List<Parameter>, Optimizer> create, Step reference) {
-        INDArray value = Nd4j.createFromArray(START.clone());
+        assertSteps(create, reference, DataType.DOUBLE, 1e-12);
+        assertSteps(create, reference, DataType.FLOAT, 1e-6);
+    }
+
+    private static void assertSteps(Function<List<Parameter>, Optimizer> create, Step reference, DataType type,
+                                    double tolerance) {
+        INDArray value = Nd4j.createFromArray(START.clone()).castTo(type);
         INDArray gradient = value.ulike();
         Optimizer optimizer = create.apply(List.of(new Parameter("w", value, gradient)));
         double[] expected = START.clone();
@@ -132,8 +150,75 @@ class OptimizerStepTest {
             gradient.assign(Nd4j.createFromArray(GRADIENTS[t - 1].clone()));
             optimizer.step();
             reference.apply(expected, GRADIENTS[t - 1], state, t);
-            assertArrayEquals(expected, value.toDoubleVector(), 1e-12, "after step " + t);
+            assertArrayEquals(expected, value.toDoubleVector(), tolerance, type + ", after step " + t);
         }
         assertEquals(GRADIENTS.length, optimizer.iterations());
+    }
+
+    @Test
+    void hostLoopsRunOnPlainFloatArraysOfTheCpuBackendOnly() {
+        INDArray floats = Nd4j.rand(DataType.FLOAT, 3, 5);
+        boolean[] written = {true, true};
+        assertNotNull(HostLoop.of(new INDArray[] {floats, floats.ulike()}, written));
+        // A new array reshaped, as generated networks' kernels are, still fills its own buffer.
+        assertNotNull(HostLoop.of(new INDArray[] {floats, Nd4j.rand(DataType.FLOAT, 15).reshape('c', 3, 5)}, written));
+        assertNull(HostLoop.of(new INDArray[] {floats, Nd4j.rand(DataType.DOUBLE, 3, 5)}, written), "double precision");
+        INDArray wide = Nd4j.rand(DataType.FLOAT, 3, 10);
+        assertNull(HostLoop.of(new INDArray[] {floats, wide.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 5))},
+                written), "a view");
+        assertNull(HostLoop.of(new INDArray[] {floats, Nd4j.rand(DataType.FLOAT, 'f', 3, 5)}, written), "column-major");
+    }
+
+    /** Settings of RMSprop and Adam: the loop and ND4J's ops must take the same steps with each. */
+    static Stream<Arguments> loopedOptimizers() {
+        return Stream.of(
+                Arguments.of("RMSprop", (BiFunction<List<Parameter>, Boolean, Optimizer>)
+                        (p, loops) -> new RmsProp(p, 0.001, 0.9, 0, 1e-7, loops)),
+                Arguments.of("RMSprop with momentum", (BiFunction<List<Parameter>, Boolean, Optimizer>)
+                        (p, loops) -> new RmsProp(p, 0.01, 0.8, 0.5, 1e-3, loops)),
+                Arguments.of("Adam", (BiFunction<List<Parameter>, Boolean, Optimizer>)
+                        (p, loops) -> new Adam(p, 0.001, 0.9, 0.999, 1e-7, loops)),
+                Arguments.of("Adam, other settings", (BiFunction<List<Parameter>, Boolean, Optimizer>)
+                        (p, loops) -> new Adam(p, 0.02, 0.5, 0.9, 1e-3, loops)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("loopedOptimizers")
+    void hostLoopsAndNd4jOpsTakeTheSameSteps(String name, BiFunction<List<Parameter>, Boolean, Optimizer> create) {
+        // Two parameters, one longer than two chunks and not a multiple of one.
+        long[][] shapes = {{2 * HostLoop.CHUNK + 123}, {7, 3}};
+        Nd4j.getRandom().setSeed(5);
+        List<Parameter> looped = new ArrayList<>();
+        List<Parameter> withOps = new ArrayList<>();
+        for (long[] shape : shapes) {
+            INDArray value = Nd4j.rand(DataType.FLOAT, shape).subi(0.5);
+            looped.add(new Parameter("w", value, value.ulike()));
+            withOps.add(new Parameter("w", value.dup(), value.ulike()));
+        }
+        Optimizer loop = create.apply(looped, true);
+        Optimizer ops = create.apply(withOps, false);
+        for (int t = 0; t < 3; t++) {
+            for (int p = 0; p < shapes.length; p++) {
+                INDArray gradient = Nd4j.rand(DataType.FLOAT, shapes[p]).subi(0.5).muli(t + 1);
+                looped.get(p).gradient().assign(gradient);
+                withOps.get(p).gradient().assign(gradient);
+            }
+            loop.step();
+            ops.step();
+        }
+        for (int p = 0; p < shapes.length; p++) {
+            assertClose(withOps.get(p).value(), looped.get(p).value(), name + ": parameter " + p);
+        }
+        for (int s = 0; s < ops.state().size(); s++) {
+            assertClose(ops.state().get(s), loop.state().get(s), name + ": state array " + s);
+        }
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, String what) {
+        double[] e = expected.data().asDouble();
+        double[] a = actual.data().asDouble();
+        for (int i = 0; i < e.length; i++) {
+            assertEquals(e[i], a[i], 1e-6 + 1e-5 * Math.abs(e[i]), what + " at " + i);
+        }
     }
 }
