@@ -4,13 +4,14 @@ import dev.lamina.dsl.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Every activation, forward and backward, in place. The backward pass is written in terms of the
@@ -41,8 +42,9 @@ public final class Activations {
     public static void backward(Activation activation, INDArray y, INDArray gradient) {
         switch (activation) {
             case LINEAR -> { }
-            // y > 0 exactly where the input was > 0, so the output serves as the input here.
-            case RELU -> Nd4j.exec(new RectifiedLinearDerivative(y, gradient, gradient));
+            // y is 0 exactly where the input was <= 0: there the gradient takes y's value, 0. One
+            // pass; libnd4j's relu_bp took 0.39 ms against this op's 0.17 on (64, 13, 13, 32).
+            case RELU -> Nd4j.exec(new CompareAndSet(gradient, y, gradient, Conditions.lessThanOrEqual(0.0)));
             case LEAKY_RELU -> Nd4j.exec(new LeakyReLUBp(y, gradient, gradient, Activation.LEAKY_RELU_SLOPE));
             // sigmoid' = y (1 - y)
             case SIGMOID -> gradient.muli(y.rsub(1.0).muli(y));

@@ -2,6 +2,7 @@ package dev.lamina.runtime.kernels;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -26,6 +27,23 @@ public final class Buffers {
         INDArray typed = array.dataType() == dataType ? array : array.castTo(dataType);
         boolean contiguous = typed.ordering() == 'c' && !typed.isView();
         return contiguous ? typed : typed.dup('c');
+    }
+
+    /**
+     * Whether {@code array} is the whole of its data buffer in row-major order (a new array, or one
+     * reshaped: ND4J calls those views too), so its buffer can be read as its values.
+     */
+    public static boolean fillsItsBuffer(INDArray array) {
+        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) && array.offset() == 0
+                && array.data().length() == array.length();
+    }
+
+    /**
+     * The values of {@code array} in row-major order, copied into a Java array: for small arrays (a
+     * batch's outputs and labels) a loop over them costs microseconds where each ND4J op costs tens.
+     */
+    public static double[] hostValues(INDArray array) {
+        return (fillsItsBuffer(array) ? array : array.dup('c')).data().asDouble();
     }
 
     /**

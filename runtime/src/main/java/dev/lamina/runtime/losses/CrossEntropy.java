@@ -1,9 +1,9 @@
 package dev.lamina.runtime.losses;
 
+import dev.lamina.runtime.kernels.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Categorical crossentropy, averaged over the batch, against one-hot labels (batch, classes). The
@@ -11,6 +11,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>On probabilities it clips them to [EPSILON, 1 - EPSILON] as Keras does, so a confident wrong
  * answer costs a large finite loss rather than infinity.
+ *
+ * <p>The loss values are computed in Java over copies of the (batch, classes) arrays: with ND4J's
+ * ops, six of them at some 20 to 40 microseconds each, the loss of one batch of 64 took 0.25 ms,
+ * a tenth of the reference MLP's whole training step; the loop takes a few microseconds.
  */
 public final class CrossEntropy {
     /** Keras' backend epsilon, the clipping bound for probabilities. */
@@ -21,21 +25,40 @@ public final class CrossEntropy {
 
     /** The mean loss of {@code probabilities} against {@code labels}; NaN if any probability is NaN. */
     public static double fromProbabilities(INDArray probabilities, INDArray labels) {
-        // Clipping would turn NaN into a bound and hide a diverged network; a sum keeps the NaN.
-        if (Double.isNaN(probabilities.sumNumber().doubleValue())) {
-            return Double.NaN;
+        double[] p = Buffers.hostValues(probabilities);
+        double[] y = Buffers.hostValues(labels);
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            // Clipping would turn NaN into a bound and hide a diverged network.
+            if (Double.isNaN(p[i])) {
+                return Double.NaN;
+            }
+            sum += y[i] * Math.log(Math.min(Math.max(p[i], EPSILON), 1 - EPSILON));
         }
-        INDArray logP = Transforms.log(Transforms.min(Transforms.max(probabilities, EPSILON, true), 1 - EPSILON, false), false);
-        return -logP.muli(labels).sumNumber().doubleValue() / probabilities.size(0);
+        return -sum / probabilities.size(0);
     }
 
     /** The mean loss of {@code logits} against {@code labels}, through a numerically stable log-softmax. */
     public static double fromLogits(INDArray logits, INDArray labels) {
-        INDArray max = logits.max(true, 1);
-        INDArray shifted = logits.subColumnVector(max);
-        INDArray logSumExp = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
-        INDArray logP = shifted.subiColumnVector(logSumExp);
-        return -logP.muli(labels).sumNumber().doubleValue() / logits.size(0);
+        double[] z = Buffers.hostValues(logits);
+        double[] y = Buffers.hostValues(labels);
+        int classes = Math.toIntExact(logits.size(1));
+        double sum = 0;
+        for (int row = 0; row < z.length; row += classes) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = row; j < row + classes; j++) {
+                max = Math.max(max, z[j]);
+            }
+            double exponentials = 0;
+            for (int j = row; j < row + classes; j++) {
+                exponentials += Math.exp(z[j] - max);
+            }
+            double logSumExp = max + Math.log(exponentials);
+            for (int j = row; j < row + classes; j++) {
+                sum += y[j] * (z[j] - logSumExp);
+            }
+        }
+        return -sum / logits.size(0);
     }
 
     /**

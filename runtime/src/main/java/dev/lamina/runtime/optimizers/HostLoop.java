@@ -1,9 +1,9 @@
 package dev.lamina.runtime.optimizers;
 
+import dev.lamina.runtime.kernels.Buffers;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -54,10 +54,8 @@ final class HostLoop {
         FloatBuffer[] buffers = new FloatBuffer[arrays.length];
         for (int a = 0; a < arrays.length; a++) {
             INDArray array = arrays[a];
-            // The whole of its buffer, in row-major order (a reshaped new array is a "view" of this kind).
-            boolean plain = array.dataType() == DataType.FLOAT && array.ordering() == 'c'
-                    && Shape.hasDefaultStridesForShape(array) && array.offset() == 0
-                    && array.data().length() == array.length() && array.length() == arrays[0].length();
+            boolean plain = array.dataType() == DataType.FLOAT && Buffers.fillsItsBuffer(array)
+                    && array.length() == arrays[0].length();
             if (!plain) {
                 return null;
             }

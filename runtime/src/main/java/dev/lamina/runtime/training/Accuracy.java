@@ -1,5 +1,6 @@
 package dev.lamina.runtime.training;
 
+import dev.lamina.runtime.kernels.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Categorical accuracy: the highest-scoring output matches the label. */
@@ -9,14 +10,27 @@ public final class Accuracy {
 
     /** How many rows of {@code outputs} (batch, classes) have their largest value at the one-hot label. */
     public static long correct(INDArray outputs, INDArray oneHotLabels) {
-        long[] predicted = outputs.argMax(1).toLongVector();
-        long[] actual = oneHotLabels.argMax(1).toLongVector();
+        // In Java over copies, as the loss: ND4J's two argMax ops took 0.1 ms for a batch of 64.
+        double[] predicted = Buffers.hostValues(outputs);
+        double[] actual = Buffers.hostValues(oneHotLabels);
+        int classes = Math.toIntExact(outputs.size(1));
         long correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == actual[i]) {
+        for (int row = 0; row < predicted.length; row += classes) {
+            if (argMax(predicted, row, classes) == argMax(actual, row, classes)) {
                 correct++;
             }
         }
         return correct;
+    }
+
+    /** The first index of the largest of {@code values[row .. row + classes)}, counted from {@code row}. */
+    private static int argMax(double[] values, int row, int classes) {
+        int best = 0;
+        for (int j = 1; j < classes; j++) {
+            if (values[row + j] > values[row + best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 }

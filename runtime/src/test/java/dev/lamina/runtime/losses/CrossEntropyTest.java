@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.runtime.GradientAssertions;
 import dev.lamina.runtime.data.OneHot;
+import dev.lamina.runtime.kernels.Buffers;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +29,19 @@ class CrossEntropyTest {
         // Stable for large logits.
         assertEquals(0.0, CrossEntropy.fromLogits(Nd4j.createFromArray(new double[][] {{0, 0, 1000}}),
                 OneHot.encode(new int[] {2}, 3, DataType.DOUBLE)), 1e-12);
+    }
+
+    @Test
+    void aViewIsReadAsItsRowsAndFloatsAsTheirValues() {
+        // The last, smaller batch of an epoch: the leading rows of larger float buffers.
+        INDArray p = Nd4j.createFromArray(new float[][] {{0.2f, 0.3f, 0.5f}, {0.6f, 0.3f, 0.1f}, {0.1f, 0.1f, 0.8f}});
+        INDArray labels = OneHot.encode(new int[] {2, 0, 0}, 3, DataType.FLOAT);
+        assertEquals(-(Math.log(0.5f) + Math.log(0.6f)) / 2,
+                CrossEntropy.fromProbabilities(Buffers.rows(p, 2), Buffers.rows(labels, 2)), 1e-9);
+        INDArray z = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {0.5f, -1, 2}, {9, 9, 9}});
+        double first = 3 - Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+        double second = 0.5 - Math.log(Math.exp(0.5) + Math.exp(-1) + Math.exp(2));
+        assertEquals(-(first + second) / 2, CrossEntropy.fromLogits(Buffers.rows(z, 2), Buffers.rows(labels, 2)), 1e-6);
     }
 
     @Test
