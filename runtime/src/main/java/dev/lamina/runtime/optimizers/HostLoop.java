@@ -1,10 +1,9 @@
 package dev.lamina.runtime.optimizers;
 
-import dev.lamina.runtime.kernels.Buffers;
+import dev.lamina.runtime.kernels.HostMemory;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An element-wise update run as one plain Java loop over arrays in the host's memory, a chunk at a
@@ -17,9 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * kernel (401,408 weights) ND4J's {@code Sqrt} alone takes 0.9 ms and its RMSprop and Adam updaters
  * 1.1 and 1.7 ms (2 threads), where the whole RMSprop step here takes 0.21 ms on one thread.
  *
- * <p>Only where the memory is the host's and the layout plain: ND4J's CPU backend, float32 arrays
- * each filling its own buffer in row-major order. Elsewhere (a GPU backend, whose host copy is not kept in
- * step; double precision) {@link #of} returns null and the optimizers use ND4J's ops instead.
+ * <p>Only for float32 arrays that {@link HostMemory#holds}: elsewhere (a GPU backend, double
+ * precision) {@link #of} returns null and the optimizers use ND4J's ops instead.
  */
 final class HostLoop {
     /** Elements per chunk: 16 KB of floats per array, so that a few arrays' chunks fit in L1. */
@@ -48,18 +46,13 @@ final class HostLoop {
      * written back; null where the arrays are not plain float32 arrays in host memory.
      */
     static HostLoop of(INDArray[] arrays, boolean[] written) {
-        if (!Nd4j.getEnvironment().isCPU()) {
-            return null;
-        }
         FloatBuffer[] buffers = new FloatBuffer[arrays.length];
         for (int a = 0; a < arrays.length; a++) {
             INDArray array = arrays[a];
-            boolean plain = array.dataType() == DataType.FLOAT && Buffers.fillsItsBuffer(array)
-                    && array.length() == arrays[0].length();
-            if (!plain) {
+            if (array.dataType() != DataType.FLOAT || !HostMemory.holds(array) || array.length() != arrays[0].length()) {
                 return null;
             }
-            buffers[a] = array.data().asNioFloat();
+            buffers[a] = HostMemory.bytes(array).asFloatBuffer();
         }
         return new HostLoop(buffers, written.clone(), Math.toIntExact(arrays[0].length()));
     }

@@ -1,0 +1,31 @@
+package dev.lamina.runtime.kernels;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Direct access to the memory of arrays that live in the host's memory, for the few loops that are
+ * faster in Java than as ND4J ops (an optimizer's fused step, gathering a batch's rows). Only ND4J's
+ * CPU backend keeps an array's values there; a GPU backend keeps a host copy that is not kept in
+ * step, so callers check {@link #holds} and fall back to ND4J's ops where it is false.
+ */
+public final class HostMemory {
+    private HostMemory() {
+    }
+
+    /**
+     * Whether {@code array}'s values are in host memory, all of its buffer and in row-major order,
+     * so that {@link #bytes} reads and writes exactly them.
+     */
+    public static boolean holds(INDArray array) {
+        return Nd4j.getEnvironment().isCPU() && Buffers.fillsItsBuffer(array)
+                && array.length() * array.dataType().width() <= Integer.MAX_VALUE;
+    }
+
+    /** The memory of an array that {@link #holds}, in the machine's byte order. */
+    public static ByteBuffer bytes(INDArray array) {
+        return array.data().asNio().order(ByteOrder.nativeOrder());
+    }
+}
