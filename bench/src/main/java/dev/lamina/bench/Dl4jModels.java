@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The two reference models as DL4J configures them: same layers, initialisation, optimizer settings. */
@@ -19,12 +18,15 @@ final class Dl4jModels {
     private Dl4jModels() {
     }
 
-    /** Flatten, Dense(512, relu), Dense(10, softmax); RMSprop(0.001, rho 0.9, epsilon 1e-7). */
+    /**
+     * Flatten, Dense(512, relu), Dense(10, softmax); RMSprop(0.001, rho 0.9, epsilon 1e-7) with Keras'
+     * formula, as Lamina's (see {@link KerasRmsProp}).
+     */
     static MultiLayerNetwork mlp(long seed) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(new RmsProp(0.001, 0.9, 1e-7))
+                .updater(new KerasRmsProp(0.001, 0.9, 1e-7))
                 .list()
                 .layer(new DenseLayer.Builder().nIn(784).nOut(512).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(512).nOut(10)
