@@ -87,7 +87,9 @@ public final class ConvolutionLayouts {
     }
 
     private static double medianMillis(Runnable work) {
-        for (int r = 0; r < 5; r++) {
+        // Enough warm-ups for the JIT to compile the Java around the ops: with 5, the first layer's
+        // gradients measured twice their settled time.
+        for (int r = 0; r < 30; r++) {
             work.run();
         }
         double[] millis = new double[REPEATS];

@@ -17,8 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * a fixed one-hot kernel that copies input cell (i, j, c) to output channel
  * {@code (i * kw + j) * in + c} and a bias that writes the 1, so strides and SAME padding (zero
  * cells) follow the forward pass's own rules. For the reference CNN's first layer on a batch of 64
- * this takes 0.5 ms, where libnd4j's im2col and a batched matmul per sample took 3.2 ms and
- * conv2d_bp 4 to 5 ms (bench's ConvolutionLayouts).
+ * this took 0.5 ms where libnd4j's im2col and a batched matmul per sample took 3.3 ms, timed alike
+ * in one run; conv2d_bp takes longer still (bench's ConvolutionLayouts).
  *
  * <p>An instance holds its patch array, sized for {@code capacity} samples (a smaller batch uses
  * its leading rows), and is used by one layer of one network.
