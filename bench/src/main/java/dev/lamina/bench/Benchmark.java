@@ -36,6 +36,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Benchmark {
     private static final long SEED = 42;
+    /**
+     * Two per engine: the JIT compiles a method to its final form after some 15,000 calls, and each
+     * ND4J op call runs a few dozen methods; one MLP epoch (469 steps of some 20 ops) is not enough,
+     * and Lamina's next MLP epochs took 1.7, 1.3 and 0.9 s when it had only one.
+     */
+    private static final int WARM_UP_EPOCHS = 2;
 
     private Benchmark() {
     }
@@ -58,8 +64,8 @@ public final class Benchmark {
             }
             return;
         }
-        double gemm = gemmRate();
-        System.out.printf(Locale.ROOT, "float32 gemm (2048^3, best of 10): %.1f GFLOP/s%n", gemm / 1e9);
+        System.out.printf(Locale.ROOT, "float32 gemm (2048^3, best of 10): %.1f GFLOP/s; measured again before"
+                + " every timed epoch, whose share of it is taken against that measurement%n", gemmRate() / 1e9);
 
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-5s %-7s %10s %12s %10s %12s %10s %12s", "model", "engine",
@@ -76,21 +82,25 @@ public final class Benchmark {
 
             // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ... Repeat r starts both from
             // seed SEED + r (weights and batch order), so the accuracies are a sample, not one draw.
-            laminaEpoch(lamina, train, test, batch, SEED - 1);
-            dl4jEpoch(dl4j, train, test, batch, SEED - 1);
+            for (int w = 1; w <= WARM_UP_EPOCHS; w++) {
+                laminaEpoch(lamina, train, test, batch, SEED - w);
+                dl4jEpoch(dl4j, train, test, batch, SEED - w);
+            }
             List<Epoch> ours = new ArrayList<>();
             List<Epoch> theirs = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 ours.add(laminaEpoch(lamina, train, test, batch, SEED + r));
                 theirs.add(dl4jEpoch(dl4j, train, test, batch, SEED + r));
-                System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f), DL4J %.1f s (%.4f)%n", r + 1,
-                        ours.get(r).seconds, ours.get(r).accuracy, theirs.get(r).seconds, theirs.get(r).accuracy);
+                System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f; gemm %.0f GFLOP/s), DL4J %.1f s (%.4f;"
+                        + " gemm %.0f GFLOP/s)%n", r + 1, ours.get(r).seconds, ours.get(r).accuracy,
+                        ours.get(r).gemmRate / 1e9, theirs.get(r).seconds, theirs.get(r).accuracy,
+                        theirs.get(r).gemmRate / 1e9);
             }
             memory.add(memoryReport(model, lamina, train, batch));
             double laminaPredict = laminaPredictRate(lamina.apply(SEED), test);
             double dl4jPredict = dl4jPredictRate(dl4j.apply(SEED), test);
-            table.add(row(model, "Lamina", ours, train.size(), flopsPerSample, gemm, laminaPredict));
-            table.add(row(model, "DL4J", theirs, train.size(), flopsPerSample, gemm, dl4jPredict));
+            table.add(row(model, "Lamina", ours, train.size(), flopsPerSample, laminaPredict));
+            table.add(row(model, "DL4J", theirs, train.size(), flopsPerSample, dl4jPredict));
             table.add(String.format(Locale.ROOT, "%-5s %-7s %10.2f", model, "ratio", median(ours) / median(theirs)));
         }
         String compile = processorTime();
@@ -100,7 +110,11 @@ public final class Benchmark {
         System.out.println(compile);
     }
 
-    private record Epoch(double seconds, double accuracy) {
+    /**
+     * One timed epoch, with the gemm rate measured just before it: this shared machine's speed drifts
+     * within a run, so each epoch's share of the gemm rate is taken against its own measurement.
+     */
+    private record Epoch(double seconds, double accuracy, double gemmRate) {
     }
 
     /** The reference settings: batch 128 for the MLP, 64 for the CNN. */
@@ -114,10 +128,11 @@ public final class Benchmark {
 
     private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch, long seed) {
         Network network = create.apply(seed);
+        double gemm = gemmRate();
         long start = System.nanoTime();
         TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy());
+        return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy(), gemm);
     }
 
     /** Two epochs of a fresh network, the second watched by a {@link MemoryProbe}. */
@@ -135,13 +150,14 @@ public final class Benchmark {
         INDArray features = train.features().reshape('c', train.size(), 784);
         INDArray labels = train.labelsOneHot();
         int[] order = shuffled(train.size(), seed);
+        double gemm = gemmRate();
         long start = System.nanoTime();
         for (int from = 0; from < order.length; from += batch) {
             int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
             network.fit(new DataSet(Nd4j.pullRows(features, 1, indices), Nd4j.pullRows(labels, 1, indices)));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Epoch(seconds, dl4jAccuracy(network, test));
+        return new Epoch(seconds, dl4jAccuracy(network, test), gemm);
     }
 
     private static double dl4jAccuracy(MultiLayerNetwork network, Dataset test) {
@@ -219,14 +235,17 @@ public final class Benchmark {
         return 2.0 * n * n * n / best;
     }
 
+    /** The median epoch's time and FLOP rate, the mean accuracy, and the median of the epochs' shares of the gemm rate. */
     private static String row(String model, String engine, List<Epoch> epochs, int images, long flopsPerSample,
-                              double gemm, double predictRate) {
+                              double predictRate) {
         double seconds = median(epochs);
         double accuracy = epochs.stream().mapToDouble(Epoch::accuracy).average().orElseThrow();
-        double rate = flopsPerSample * (double) images / seconds;
+        double flops = flopsPerSample * (double) images;
+        double rate = flops / seconds;
+        double shareOfGemm = median(epochs.stream().mapToDouble(e -> flops / e.seconds / e.gemmRate).toArray());
         String flag = accuracy < 0.9 ? " (did not learn: invalid timing)" : "";
         return String.format(Locale.ROOT, "%-5s %-7s %10.2f %12.0f %10.4f %12.1f %9.1f%% %12.0f%s", model, engine, seconds,
-                images / seconds, accuracy, rate / 1e9, 100 * rate / gemm, predictRate, flag);
+                images / seconds, accuracy, rate / 1e9, 100 * shareOfGemm, predictRate, flag);
     }
 
     private static double median(List<Epoch> epochs) {
