@@ -57,7 +57,7 @@ public final class ConvolutionLayouts {
         Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
         INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 28, 28, 1);
         INDArray dz = Nd4j.rand(DataType.FLOAT, BATCH, 26, 26, 32);
-        PatchGradients gradients = new PatchGradients(DataType.FLOAT, window, 1, 32, true, BATCH, 26, 26);
+        PatchGradients gradients = new PatchGradients(DataType.FLOAT, window, 1, 32, BATCH, 26, 26);
         INDArray dw = Nd4j.create(DataType.FLOAT, 3, 3, 1, 32);
         INDArray db = Nd4j.create(DataType.FLOAT, 32);
         return medianMillis(() -> gradients.compute(x, dz, dw, db));

@@ -46,7 +46,7 @@ class ConvolutionChecksTest {
         // conv3 feeds no pool: its relu stays.
         assertTrue(code.contains("Conv2DKernel.forward(pool2, conv3Kernel, conv3Bias, CONV3_WINDOW, Activation.RELU, conv3);"), code);
         // The first convolution computes no input gradient.
-        assertTrue(code.contains("conv1PatchGradients = new PatchGradients(dataType, CONV1_WINDOW, 1, 32, true, capacity, 26, 26);"),
+        assertTrue(code.contains("conv1PatchGradients = new PatchGradients(dataType, CONV1_WINDOW, 1, 32, capacity, 26, 26);"),
                 code);
         assertTrue(code.contains("conv1PatchGradients.compute(image, conv1Gradient, conv1KernelGradient, conv1BiasGradient);"),
                 code);

@@ -56,9 +56,8 @@ final class Conv2DWriter extends WeightedWriter {
         super.allocateBuffers(code, needsGradient, needsInputGradient);
         if (!needsInputGradient) {
             int[] out = layer.output().dims();
-            code.addStatement("$N = new $T(dataType, $N, $L, $L, $L, capacity, $L, $L)", names.patchGradients(),
-                    RuntimeTypes.PATCH_GRADIENTS, names.window(), layer.input().dim(2), spec.filters(), spec.useBias(),
-                    out[0], out[1]);
+            code.addStatement("$N = new $T(dataType, $N, $L, $L, capacity, $L, $L)", names.patchGradients(),
+                    RuntimeTypes.PATCH_GRADIENTS, names.window(), layer.input().dim(2), spec.filters(), out[0], out[1]);
         }
     }
 

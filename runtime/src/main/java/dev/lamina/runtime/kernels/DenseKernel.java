@@ -35,7 +35,7 @@ public final class DenseKernel {
                                 INDArray kernelGradient, INDArray biasGradient, INDArray inputGradient) {
         Nd4j.gemm(x, dz, kernelGradient, true, false, 1.0, 0.0);
         if (biasGradient != null) {
-            dz.sum(biasGradient, 0);
+            ColumnSums.of(dz, biasGradient);
         }
         if (inputGradient != null) {
             Nd4j.gemm(dz, kernel, inputGradient, false, true, 1.0, 0.0);

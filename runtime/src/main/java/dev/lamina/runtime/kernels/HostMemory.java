@@ -3,6 +3,7 @@ package dev.lamina.runtime.kernels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -16,15 +17,16 @@ public final class HostMemory {
     }
 
     /**
-     * Whether {@code array}'s values are in host memory, all of its buffer and in row-major order,
-     * so that {@link #bytes} reads and writes exactly them.
+     * Whether {@code array}'s values are in host memory, in row-major order from the start of its
+     * buffer: a whole array, or the leading rows of one (a batch smaller than the buffers). Then
+     * {@link #bytes} starts with its values, {@code length()} of them.
      */
     public static boolean holds(INDArray array) {
-        return Nd4j.getEnvironment().isCPU() && Buffers.fillsItsBuffer(array)
-                && array.length() * array.dataType().width() <= Integer.MAX_VALUE;
+        return Nd4j.getEnvironment().isCPU() && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)
+                && array.offset() == 0 && array.data().length() * array.dataType().width() <= Integer.MAX_VALUE;
     }
 
-    /** The memory of an array that {@link #holds}, in the machine's byte order. */
+    /** The memory of the buffer of an array that {@link #holds}, in the machine's byte order. */
     public static ByteBuffer bytes(INDArray array) {
         return array.data().asNio().order(ByteOrder.nativeOrder());
     }

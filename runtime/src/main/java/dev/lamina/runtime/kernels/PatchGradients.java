@@ -11,8 +11,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the data), without ND4J's {@code conv2d_bp}, which always computes the input's gradient too.
  *
  * <p>Each output position contributes one row of a patch matrix P: the input cells under the
- * kernel window, in the kernel's own order (kernel row, kernel column, channel), then a 1 if the
- * layer has a bias. One gemm, {@code P^T · dz}, then holds the kernel's gradient in its first
+ * kernel window, in the kernel's own order (kernel row, kernel column, channel), then a 1. One gemm, {@code P^T · dz}, then holds the kernel's gradient in its first
  * {@code kh * kw * in} rows and the bias's in its last. The patches are made by conv2d itself, with
  * a fixed one-hot kernel that copies input cell (i, j, c) to output channel
  * {@code (i * kw + j) * in + c} and a bias that writes the 1, so strides and SAME padding (zero
@@ -27,13 +26,13 @@ public final class PatchGradients {
     private final Window2D window;
     /** (kernel height, kernel width, in, rows): input cell (i, j, c) to patch column (i * kw + j) * in + c. */
     private final INDArray selector;
-    /** (rows): zero but for the last entry, the 1 of the bias column; null without a bias. */
+    /** (rows): zero but for the last entry, the 1 of the bias column. */
     private final INDArray selectorBias;
     /** (capacity, height', width', rows). */
     private final INDArray patches;
     /** (rows, filters): P^T · dz. */
     private final INDArray product;
-    /** Views of the product: its kernel rows, (kh * kw * in, filters), and its bias row (filters) or null. */
+    /** Views of the product: its kernel rows, (kh * kw * in, filters), and its bias row (filters). */
     private final INDArray kernelRows;
     private final INDArray biasRow;
 
@@ -41,11 +40,11 @@ public final class PatchGradients {
      * For a layer with the given window, input channels and filters, whose output is
      * (capacity, height, width, filters).
      */
-    public PatchGradients(DataType dataType, Window2D window, int channels, int filters, boolean withBias,
-                          long capacity, long height, long width) {
+    public PatchGradients(DataType dataType, Window2D window, int channels, int filters, long capacity, long height,
+                          long width) {
         this.window = window;
         long kernelSize = (long) window.height() * window.width() * channels;
-        long rows = kernelSize + (withBias ? 1 : 0);
+        long rows = kernelSize + 1;
         this.selector = Nd4j.create(dataType, window.height(), window.width(), channels, rows);
         for (int i = 0; i < window.height(); i++) {
             for (int j = 0; j < window.width(); j++) {
@@ -54,17 +53,13 @@ public final class PatchGradients {
                 }
             }
         }
-        if (withBias) {
-            this.selectorBias = Nd4j.create(dataType, rows);
-            selectorBias.putScalar(rows - 1, 1.0);
-        } else {
-            this.selectorBias = null;
-        }
+        this.selectorBias = Nd4j.create(dataType, rows);
+        selectorBias.putScalar(rows - 1, 1.0);
         this.patches = Nd4j.create(dataType, capacity, height, width, rows);
         this.product = Nd4j.create(dataType, rows, filters);
         // Made once: ND4J's indexing is slow enough to show against the gemm.
         this.kernelRows = product.get(NDArrayIndex.interval(0, kernelSize));
-        this.biasRow = withBias ? product.getRow(kernelSize) : null;
+        this.biasRow = product.getRow(kernelSize);
     }
 
     /**

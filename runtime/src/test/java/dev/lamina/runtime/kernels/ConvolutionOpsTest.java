@@ -133,7 +133,7 @@ class ConvolutionOpsTest {
         };
         // Its patches hold 3 samples: a batch of 2 uses their leading rows. Run twice, so that a
         // second batch must not depend on what the first left in them.
-        PatchGradients gradients = new PatchGradients(DataType.DOUBLE, window, channels, 4, withBias, 3, oh, ow);
+        PatchGradients gradients = new PatchGradients(DataType.DOUBLE, window, channels, 4, 3, oh, ow);
         INDArray dKernel = kernel.ulike();
         INDArray dBias = withBias ? bias.ulike() : null;
         gradients.compute(Nd4j.rand(DataType.DOUBLE, 2, 7, 6, channels), weights.dup().addi(1), dKernel, dBias);

@@ -1,0 +1,38 @@
+package dev.lamina.runtime.kernels;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The sums of a matrix's columns, as a layer's bias gradient is the column sum of its output's
+ * gradient. ND4J's reduction along the rows is slow on the CPU: 0.17 ms for the reference MLP's
+ * (128, 512) gradient, a twelfth of its training step; a Java loop over the rows in host memory takes
+ * a few hundredths of that. Arrays elsewhere (a GPU backend, double precision) use ND4J's sum.
+ */
+final class ColumnSums {
+    private ColumnSums() {
+    }
+
+    /** Writes the sums of the columns of {@code x} (rows, columns) into {@code sums} (columns). */
+    static void of(INDArray x, INDArray sums) {
+        boolean host = x.dataType() == DataType.FLOAT && sums.dataType() == DataType.FLOAT
+                && HostMemory.holds(x) && HostMemory.holds(sums);
+        if (!host) {
+            x.sum(sums, 0);
+            return;
+        }
+        int rows = Math.toIntExact(x.size(0));
+        int columns = Math.toIntExact(x.size(1));
+        FloatBuffer values = HostMemory.bytes(x).asFloatBuffer();
+        float[] row = new float[columns];
+        float[] total = new float[columns];
+        for (int r = 0; r < rows; r++) {
+            values.get(r * columns, row);
+            for (int c = 0; c < columns; c++) {
+                total[c] += row[c];
+            }
+        }
+        HostMemory.bytes(sums).asFloatBuffer().put(0, total);
+    }
+}
