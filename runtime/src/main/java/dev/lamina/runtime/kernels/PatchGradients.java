@@ -10,14 +10,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The kernel and bias gradients of a convolution whose input needs no gradient (a first layer, fed
  * the data), without ND4J's {@code conv2d_bp}, which always computes the input's gradient too.
  *
- * <p>Each output position contributes one row of a patch matrix P: the input cells under the
- * kernel window, in the kernel's own order (kernel row, kernel column, channel), then a 1. One gemm, {@code P^T · dz}, then holds the kernel's gradient in its first
- * {@code kh * kw * in} rows and the bias's in its last. The patches are made by conv2d itself, with
- * a fixed one-hot kernel that copies input cell (i, j, c) to output channel
- * {@code (i * kw + j) * in + c} and a bias that writes the 1, so strides and SAME padding (zero
- * cells) follow the forward pass's own rules. For the reference CNN's first layer on a batch of 64
- * this took 0.5 ms where libnd4j's im2col and a batched matmul per sample took 3.3 ms, timed alike
- * in one run; conv2d_bp takes longer still (bench's ConvolutionLayouts).
+ * <p>Each output position contributes one row of a patch matrix P: the input cells under the kernel
+ * window, in the kernel's own order (kernel row, kernel column, channel), then a 1. One gemm,
+ * {@code P^T · dz}, then holds the kernel's gradient in its first {@code kh * kw * in} rows and the
+ * bias's in its last. The patches are made by conv2d itself, with a fixed one-hot kernel that
+ * copies input cell (i, j, c) to output channel {@code (i * kw + j) * in + c} and a bias that
+ * writes the 1, so strides and SAME padding (zero cells) follow the forward pass's own rules. For
+ * the reference CNN's first layer on a batch of 64 this took 0.5 ms where libnd4j's im2col and a
+ * batched matmul per sample took 3.3 ms, timed alike in one run; conv2d_bp takes longer still
+ * (bench's ConvolutionLayouts).
  *
  * <p>An instance holds its patch array, sized for {@code capacity} samples (a smaller batch uses
  * its leading rows), and is used by one layer of one network.
