@@ -33,7 +33,7 @@ public final class Buffers {
      * Whether {@code array} is the whole of its data buffer in row-major order (a new array, or one
      * reshaped: ND4J calls those views too), so its buffer can be read as its values.
      */
-    public static boolean fillsItsBuffer(INDArray array) {
+    private static boolean fillsItsBuffer(INDArray array) {
         return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) && array.offset() == 0
                 && array.data().length() == array.length();
     }

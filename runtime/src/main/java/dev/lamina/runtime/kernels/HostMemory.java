@@ -8,9 +8,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Direct access to the memory of arrays that live in the host's memory, for the few loops that are
- * faster in Java than as ND4J ops (an optimizer's fused step, gathering a batch's rows). Only ND4J's
- * CPU backend keeps an array's values there; a GPU backend keeps a host copy that is not kept in
- * step, so callers check {@link #holds} and fall back to ND4J's ops where it is false.
+ * faster in Java than as ND4J ops (an optimizer's fused step, gathering a batch's rows, a bias
+ * gradient's column sums). Only ND4J's CPU backend keeps an array's values there; a GPU backend
+ * keeps a host copy that is not kept in step, so callers check {@link #holds} and fall back to
+ * ND4J's ops where it is false.
  */
 public final class HostMemory {
     private HostMemory() {
