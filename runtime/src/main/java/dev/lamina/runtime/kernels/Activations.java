@@ -1,6 +1,7 @@
 package dev.lamina.runtime.kernels;
 
 import dev.lamina.dsl.Activation;
+import java.nio.IntBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -19,6 +20,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * (its output) rather than two (pre-activation and output).
  */
 public final class Activations {
+    /** Elements per chunk of a Java loop: 16 KB of each array, so that the chunks stay in the L1 cache. */
+    private static final int CHUNK = 4096;
+
     private Activations() {
     }
 
@@ -42,9 +46,7 @@ public final class Activations {
     public static void backward(Activation activation, INDArray y, INDArray gradient) {
         switch (activation) {
             case LINEAR -> { }
-            // y is 0 exactly where the input was <= 0: there the gradient takes y's value, 0. One
-            // pass; libnd4j's relu_bp took 0.39 ms against this op's 0.17 on (64, 13, 13, 32).
-            case RELU -> Nd4j.exec(new CompareAndSet(gradient, y, gradient, Conditions.lessThanOrEqual(0.0)));
+            case RELU -> reluBackward(y, gradient);
             case LEAKY_RELU -> Nd4j.exec(new LeakyReLUBp(y, gradient, gradient, Activation.LEAKY_RELU_SLOPE));
             // sigmoid' = y (1 - y)
             case SIGMOID -> gradient.muli(y.rsub(1.0).muli(y));
@@ -61,6 +63,61 @@ public final class Activations {
                 int last = y.rank() - 1;
                 INDArray weighted = gradient.mul(y).sum(true, last);
                 gradient.subi(weighted.broadcast(gradient.shape())).muli(y);
+            }
+        }
+    }
+
+    /**
+     * ReLU's backward pass: the gradient is kept where y is positive and zeroed elsewhere (y is 0
+     * exactly where the input was at most 0). On float32 arrays in host memory, a Java loop over their
+     * bits; elsewhere one ND4J op. Measured: on (64, 13, 13, 32) libnd4j's relu_bp 0.39 ms, the
+     * CompareAndSet op 0.17-0.19 ms, the loop 0.08 ms; on (128, 512) the op 37-44 us, the loop 13 us.
+     */
+    private static void reluBackward(INDArray y, INDArray gradient) {
+        if (!HostMemory.holdsFloats(y, gradient) || y.length() != gradient.length()) {
+            Nd4j.exec(new CompareAndSet(gradient, y, gradient, Conditions.lessThanOrEqual(0.0)));
+            return;
+        }
+        // A float is positive exactly when its bits, read as an int, are: the loop works on ints,
+        // which the JIT vectorizes where it does not vectorize a comparison of floats that picks a
+        // value (Java 17). mask is all ones for a positive y and 0 for 0, -0, negatives.
+        IntBuffer outputs = HostMemory.bytes(y).asIntBuffer();
+        IntBuffer gradients = HostMemory.bytes(gradient).asIntBuffer();
+        int length = Math.toIntExact(y.length());
+        int[] yBits = new int[Math.min(length, CHUNK)];
+        int[] gradientBits = new int[yBits.length];
+        for (int from = 0; from < length; from += CHUNK) {
+            int size = Math.min(CHUNK, length - from);
+            outputs.get(from, yBits, 0, size);
+            gradients.get(from, gradientBits, 0, size);
+            for (int i = 0; i < size; i++) {
+                int bits = yBits[i];
+                int mask = (~bits & -bits) >> 31;
+                gradientBits[i] &= mask;
+            }
+            gradients.put(from, gradientBits, 0, size);
+        }
+    }
+
+    /**
+     * Softmax over each row of {@code columns} values in {@code values[0, length)}, in place, as ND4J
+     * computes it: {@code exp(x - max) / sum}. For Java loops over small float arrays.
+     */
+    public static void softmaxRows(float[] values, int length, int columns) {
+        for (int row = 0; row < length; row += columns) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = row; j < row + columns; j++) {
+                max = Math.max(max, values[j]);
+            }
+            double sum = 0;
+            for (int j = row; j < row + columns; j++) {
+                float exponential = (float) Math.exp(values[j] - max);
+                values[j] = exponential;
+                sum += exponential;
+            }
+            float scale = (float) (1 / sum);
+            for (int j = row; j < row + columns; j++) {
+                values[j] *= scale;
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.lamina.runtime.kernels;
 
 import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,9 +15,7 @@ final class ColumnSums {
 
     /** Writes the sums of the columns of {@code x} (rows, columns) into {@code sums} (columns). */
     static void of(INDArray x, INDArray sums) {
-        boolean host = x.dataType() == DataType.FLOAT && sums.dataType() == DataType.FLOAT
-                && HostMemory.holds(x) && HostMemory.holds(sums);
-        if (!host) {
+        if (!HostMemory.holdsFloats(x, sums)) {
             x.sum(sums, 0);
             return;
         }

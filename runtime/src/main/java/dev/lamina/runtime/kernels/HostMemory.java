@@ -2,14 +2,16 @@ package dev.lamina.runtime.kernels;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Direct access to the memory of arrays that live in the host's memory, for the few loops that are
- * faster in Java than as ND4J ops (an optimizer's fused step, gathering a batch's rows, a bias
- * gradient's column sums). Only ND4J's CPU backend keeps an array's values there; a GPU backend
+ * faster in Java than as ND4J ops (an optimizer's fused step, gathering a batch's rows, a Dense
+ * layer's bias and activation, ReLU's backward pass, a bias gradient's column sums, the softmax and
+ * crossentropy gradient). Only ND4J's CPU backend keeps an array's values there; a GPU backend
  * keeps a host copy that is not kept in step, so callers check {@link #holds} and fall back to
  * ND4J's ops where it is false.
  */
@@ -25,6 +27,16 @@ public final class HostMemory {
     public static boolean holds(INDArray array) {
         return Nd4j.getEnvironment().isCPU() && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)
                 && array.offset() == 0 && array.data().length() * array.dataType().width() <= Integer.MAX_VALUE;
+    }
+
+    /** Whether every one of {@code arrays} is float32 and {@link #holds held} in host memory: what Java loops take. */
+    public static boolean holdsFloats(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array.dataType() != DataType.FLOAT || !holds(array)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The memory of the buffer of an array that {@link #holds}, in the machine's byte order. */

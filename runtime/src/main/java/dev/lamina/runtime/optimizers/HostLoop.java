@@ -2,7 +2,6 @@ package dev.lamina.runtime.optimizers;
 
 import dev.lamina.runtime.kernels.HostMemory;
 import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -49,7 +48,7 @@ final class HostLoop {
         FloatBuffer[] buffers = new FloatBuffer[arrays.length];
         for (int a = 0; a < arrays.length; a++) {
             INDArray array = arrays[a];
-            if (array.dataType() != DataType.FLOAT || !HostMemory.holds(array) || array.length() != arrays[0].length()) {
+            if (!HostMemory.holdsFloats(array) || array.length() != arrays[0].length()) {
                 return null;
             }
             buffers[a] = HostMemory.bytes(array).asFloatBuffer();

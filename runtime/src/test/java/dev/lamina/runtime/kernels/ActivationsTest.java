@@ -1,6 +1,7 @@
 package dev.lamina.runtime.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.dsl.Activation;
 import dev.lamina.runtime.GradientAssertions;
@@ -49,6 +50,44 @@ class ActivationsTest {
         double sum = Math.exp(-2) + Math.exp(0.5) + Math.exp(1);
         assertEquals(Math.exp(0.5) / sum, apply(Activation.SOFTMAX, z).getDouble(0, 1), 1e-12);
         assertEquals(z, apply(Activation.LINEAR, z));
+    }
+
+    /**
+     * On float arrays in host memory ReLU's backward pass is a Java loop over the values' bits: it
+     * must keep the gradient exactly where y is positive, zeroing it at 0 and -0, over several chunks
+     * and a partial one, as ND4J's op does on doubles.
+     */
+    @Test
+    void reluBackwardOnFloatsKeepsTheGradientExactlyWherePositive() {
+        Nd4j.getRandom().setSeed(4);
+        int length = 3 * 4096 + 123;
+        INDArray z = Nd4j.rand(DataType.DOUBLE, length).subi(0.5);
+        z.putScalar(5, -0.0);
+        z.putScalar(length - 1, Float.MIN_VALUE);
+        INDArray y = z.dup();
+        Activations.forward(Activation.RELU, y);
+        INDArray floatY = y.castTo(DataType.FLOAT);
+        floatY.putScalar(7, -0.0f);
+        INDArray upstream = Nd4j.rand(DataType.DOUBLE, length).addi(0.5);
+        INDArray expected = upstream.dup();
+        Activations.backward(Activation.RELU, y, expected);
+
+        INDArray gradient = upstream.castTo(DataType.FLOAT);
+        Activations.backward(Activation.RELU, floatY, gradient);
+        assertEquals(expected.castTo(DataType.FLOAT), gradient);
+        assertEquals(0f, gradient.getFloat(5));
+        assertEquals(0f, gradient.getFloat(7), "-0 is not positive");
+        assertEquals(upstream.getFloat(length - 1), gradient.getFloat(length - 1), "the least positive float is");
+    }
+
+    @Test
+    void softmaxRowsMatchesNd4jsSoftmax() {
+        INDArray z = Nd4j.createFromArray(new float[][] {{1, 2, 3, 4}, {-50, 0, 50, 100}, {7, 7, 7, 7}});
+        float[] values = z.data().asFloat();
+        Activations.softmaxRows(values, values.length, 4);
+        INDArray expected = apply(Activation.SOFTMAX, z);
+        assertTrue(expected.equalsWithEps(Nd4j.createFromArray(values).reshape(3, 4), 1e-7),
+                "expected " + expected + " but was " + java.util.Arrays.toString(values));
     }
 
     private static INDArray apply(Activation activation, INDArray z) {

@@ -48,6 +48,30 @@ class DenseKernelTest {
         assertEquals(7.0, buffer.getDouble(5, 0), "the row after the batch is untouched");
     }
 
+    /**
+     * On float arrays in host memory the bias and activation are one Java pass over blocks of rows
+     * (sigmoid and tanh stay with ND4J): against the double computation, with several blocks and a
+     * partial one (70 x 130), a row longer than a block (3 x 5000), and into a buffer's leading rows.
+     */
+    @ParameterizedTest
+    @CsvSource({"LINEAR, true, 70, 130", "LINEAR, false, 70, 130", "RELU, true, 70, 130", "RELU, false, 3, 5000",
+            "LEAKY_RELU, true, 70, 130", "SOFTMAX, true, 70, 130", "SOFTMAX, true, 3, 5000", "SIGMOID, true, 70, 130"})
+    void floatForwardMatchesTheDoubleOne(Activation activation, boolean withBias, int rows, int units) {
+        Nd4j.getRandom().setSeed(6);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, rows, 9).subi(0.5);
+        INDArray kernel = Nd4j.rand(DataType.DOUBLE, 9, units).subi(0.5);
+        INDArray bias = withBias ? Nd4j.rand(DataType.DOUBLE, units).subi(0.5) : null;
+        INDArray expected = Nd4j.create(DataType.DOUBLE, rows, units);
+        DenseKernel.forward(x, kernel, bias, activation, expected);
+
+        INDArray buffer = Nd4j.valueArrayOf(new long[] {rows + 2, units}, 7f, DataType.FLOAT);
+        INDArray y = Buffers.rows(buffer, rows);
+        DenseKernel.forward(x.castTo(DataType.FLOAT), kernel.castTo(DataType.FLOAT),
+                withBias ? bias.castTo(DataType.FLOAT) : null, activation, y);
+        assertTrue(expected.equalsWithEps(y.castTo(DataType.DOUBLE), 1e-6), activation + " differs");
+        assertEquals(7f, buffer.getFloat(rows, 0), "the row after the batch is untouched");
+    }
+
     @Test
     void forwardTakesOneSampleOfOneInput() {
         INDArray y = Nd4j.create(DataType.DOUBLE, 1, 1);

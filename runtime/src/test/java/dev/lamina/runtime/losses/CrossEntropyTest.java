@@ -1,15 +1,19 @@
 package dev.lamina.runtime.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.runtime.GradientAssertions;
 import dev.lamina.runtime.data.OneHot;
 import dev.lamina.runtime.kernels.Buffers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class CrossEntropyTest {
     private static final INDArray LABELS = OneHot.encode(new int[] {2, 0}, 3, DataType.DOUBLE);
@@ -74,6 +78,40 @@ class CrossEntropyTest {
         INDArray gradient = z.ulike();
         CrossEntropy.softmaxGradient(softmax(z), LABELS, gradient);
         GradientAssertions.assertMatches("logits", z, gradient, () -> CrossEntropy.fromProbabilities(softmax(z), LABELS));
+    }
+
+    /**
+     * Float arrays in host memory take a Java loop, double ones ND4J's ops: both give the gradient
+     * with respect to the logits, here into the leading rows of a larger buffer (an epoch's last batch).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void floatGradientIntoLeadingRowsMatchesTheDoubleOne(boolean fromLogits) {
+        Nd4j.getRandom().setSeed(3);
+        INDArray z = Nd4j.rand(DataType.DOUBLE, 3, 4).subi(0.5).muli(8);
+        INDArray labels = OneHot.encode(new int[] {1, 3, 0}, 4, DataType.DOUBLE);
+        INDArray outputs = fromLogits ? z : softmax(z);
+        INDArray expected = z.ulike();
+        if (fromLogits) {
+            CrossEntropy.logitsGradient(outputs, labels, expected);
+        } else {
+            CrossEntropy.softmaxGradient(outputs, labels, expected);
+        }
+
+        INDArray outputsBuffer = Nd4j.zeros(DataType.FLOAT, 5, 4);
+        outputsBuffer.get(NDArrayIndex.interval(0, 3)).assign(outputs);
+        INDArray labelsBuffer = Nd4j.zeros(DataType.FLOAT, 5, 4);
+        labelsBuffer.get(NDArrayIndex.interval(0, 3)).assign(labels);
+        INDArray gradientBuffer = Nd4j.valueArrayOf(new long[] {5, 4}, 7f, DataType.FLOAT);
+        INDArray gradient = Buffers.rows(gradientBuffer, 3);
+        if (fromLogits) {
+            CrossEntropy.logitsGradient(Buffers.rows(outputsBuffer, 3), Buffers.rows(labelsBuffer, 3), gradient);
+        } else {
+            CrossEntropy.softmaxGradient(Buffers.rows(outputsBuffer, 3), Buffers.rows(labelsBuffer, 3), gradient);
+        }
+        assertTrue(expected.equalsWithEps(gradient.castTo(DataType.DOUBLE), 1e-6),
+                "expected " + expected + " but was " + gradient);
+        assertEquals(7f, gradientBuffer.getFloat(3, 0), "the row after the batch is untouched");
     }
 
     private static INDArray softmax(INDArray z) {
