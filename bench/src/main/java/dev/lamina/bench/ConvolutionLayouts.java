@@ -1,8 +1,9 @@
 package dev.lamina.bench;
 
+import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Window2D;
-import dev.lamina.runtime.kernels.PatchGradients;
+import dev.lamina.runtime.kernels.PatchConvolution;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,10 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Times libnd4j's conv2d and conv2d_bp on the reference CNN's three convolutions (batch 64) with the
  * activations channels-last (NHWC, Keras' layout, what Lamina uses) and channels-first (NCHW), to
- * decide which layout the generated code should use inside; and, for the first layer, the kernel
- * and bias gradients alone from the input's patches and one gemm ({@link PatchGradients}), against
- * conv2d_bp, which also computes the input's gradient the first layer never needs; and conv2 with oneDNN against libnd4j's own kernels, which
- * shows that oneDNN is the code that runs. Run with
+ * decide which layout the generated code should use inside; for the first layer, what Lamina runs
+ * instead ({@link PatchConvolution}): the forward pass as the input's patches and one gemm, and the
+ * kernel and bias gradients as one more gemm over the patches the forward pass kept, against conv2d
+ * and conv2d_bp (which also computes the input's gradient the first layer never needs); and conv2
+ * with oneDNN against libnd4j's own kernels, which shows that oneDNN is the code that runs. Run with
  * {@code mvn -q -pl bench exec:exec -Dbench.main=dev.lamina.bench.ConvolutionLayouts}.
  */
 public final class ConvolutionLayouts {
@@ -49,18 +51,24 @@ public final class ConvolutionLayouts {
         double[] helped = time(13, 32, 64, true);
         System.out.printf(Locale.ROOT, "conv2 NHWC forward + backward: %.2f ms with oneDNN, %.2f ms with ND4J's platform"
                 + " helpers turned off (libnd4j's own kernels)%n", helped[0] + helped[1], plain[0] + plain[1]);
-        System.out.printf(Locale.ROOT, "conv1's kernel and bias gradients alone, from the input's patches and one gemm"
-                + " (what Lamina runs for a first layer): %.2f ms%n", firstLayerGradientMillis());
+        double[] patches = firstLayerFromPatchesMillis();
+        System.out.printf(Locale.ROOT, "conv1 from its input's patches (what Lamina runs for a first layer): forward"
+                + " (patches, then one gemm) %.2f ms, kernel and bias gradients (one gemm) %.2f ms%n", patches[0], patches[1]);
     }
 
-    private static double firstLayerGradientMillis() {
+    /** Median milliseconds of PatchConvolution's forward and backward passes on conv1. */
+    private static double[] firstLayerFromPatchesMillis() {
         Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
         INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 28, 28, 1);
-        INDArray dz = Nd4j.rand(DataType.FLOAT, BATCH, 26, 26, 32);
-        PatchGradients gradients = new PatchGradients(DataType.FLOAT, window, 1, 32, BATCH, 26, 26);
-        INDArray dw = Nd4j.create(DataType.FLOAT, 3, 3, 1, 32);
-        INDArray db = Nd4j.create(DataType.FLOAT, 32);
-        return medianMillis(() -> gradients.compute(x, dz, dw, db));
+        INDArray w = Nd4j.rand(DataType.FLOAT, 3, 3, 1, 32);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 32);
+        INDArray y = Nd4j.create(DataType.FLOAT, BATCH, 26, 26, 32);
+        INDArray dz = y.like().assign(0.01);
+        INDArray dw = w.ulike();
+        INDArray db = b.ulike();
+        PatchConvolution convolution = new PatchConvolution(DataType.FLOAT, window, 1, 32, BATCH, 26, 26);
+        double forward = medianMillis(() -> convolution.forward(x, w, b, Activation.LINEAR, y));
+        return new double[] {forward, medianMillis(() -> convolution.backward(dz, dw, db))};
     }
 
     /** Median milliseconds of conv2d and of conv2d_bp, 3x3 valid, stride 1. */

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.lamina.processor.ModelSource.mnist;
 import static dev.lamina.processor.ModelSource.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -35,7 +36,7 @@ class ConvolutionChecksTest {
         assertTrue(code.contains("Total params: 93,322"), code);
         assertTrue(code.contains("conv1Kernel = Initializers.glorotUniform(random, dataType, 3, 3, 1, 32);"), code);
         // conv1's relu runs after pool1, on the pooled array, forward and backward.
-        assertTrue(code.contains("Conv2DKernel.forward(image, conv1Kernel, conv1Bias, CONV1_WINDOW, Activation.LINEAR, conv1);\n"
+        assertTrue(code.contains("conv1Patches.forward(image, conv1Kernel, conv1Bias, Activation.LINEAR, conv1);\n"
                 + "\n        // pool1: MaxPool2D(2x2, strides 2x2), (batch, 13, 13, 32)\n"
                 + "        // Then conv1's relu.\n"
                 + "        INDArray pool1 = Buffers.rows(pool1Buffer, batch);\n"
@@ -45,11 +46,13 @@ class ConvolutionChecksTest {
                 + "        Pool2DKernel.backward(Pooling.MAX, conv1, pool1Gradient, POOL1_WINDOW, conv1Gradient);"), code);
         // conv3 feeds no pool: its relu stays.
         assertTrue(code.contains("Conv2DKernel.forward(pool2, conv3Kernel, conv3Bias, CONV3_WINDOW, Activation.RELU, conv3);"), code);
-        // The first convolution computes no input gradient.
-        assertTrue(code.contains("conv1PatchGradients = new PatchGradients(dataType, CONV1_WINDOW, 1, 32, capacity, 26, 26);"),
+        // The first convolution runs from its input's patches and computes no input gradient; its
+        // backward pass reads the patches, not the input.
+        assertTrue(code.contains("conv1Patches = new PatchConvolution(dataType, CONV1_WINDOW, 1, 32, capacity, 26, 26);"),
                 code);
-        assertTrue(code.contains("conv1PatchGradients.compute(image, conv1Gradient, conv1KernelGradient, conv1BiasGradient);"),
-                code);
+        assertTrue(code.contains("conv1Patches.backward(conv1Gradient, conv1KernelGradient, conv1BiasGradient);"), code);
+        String backward = code.substring(code.indexOf("private void backward("));
+        assertFalse(backward.contains("INDArray image ="), backward);
     }
 
     @Test

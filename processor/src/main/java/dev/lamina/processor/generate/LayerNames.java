@@ -39,9 +39,9 @@ record LayerNames(String value) {
         return value + "MaskBuffer";
     }
 
-    /** The field computing a first convolution's kernel gradient from its input's patches. */
-    String patchGradients() {
-        return value + "PatchGradients";
+    /** The field computing a first convolution from its input's patches. */
+    String patches() {
+        return value + "Patches";
     }
 
     /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
@@ -51,7 +51,7 @@ record LayerNames(String value) {
 
     /** Every identifier this layer may take, to detect clashes. */
     Set<String> all() {
-        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), patchGradients(), window(),
+        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), patches(), window(),
                 parameter("kernel"), parameterGradient("kernel"), parameter("bias"), parameterGradient("bias"));
     }
 }

@@ -37,13 +37,17 @@ abstract class LayerWriter {
         this.applied = layer.layer().spec().activation();
     }
 
-    static LayerWriter of(CheckedLayer layer, LayerNames names) {
+    /**
+     * The writer of {@code layer}; {@code inputNeedsGradient} tells whether a layer with parameters
+     * comes before it, so that the backward pass goes on to its input.
+     */
+    static LayerWriter of(CheckedLayer layer, LayerNames names, boolean inputNeedsGradient) {
         LayerSpec spec = layer.layer().spec();
         if (spec instanceof DenseSpec dense) {
             return new DenseWriter(layer, names, dense);
         }
         if (spec instanceof Conv2DSpec conv) {
-            return new Conv2DWriter(layer, names, conv);
+            return new Conv2DWriter(layer, names, conv, !inputNeedsGradient);
         }
         if (spec instanceof Pool2DSpec pool) {
             return new Pool2DWriter(layer, names, pool);

@@ -108,13 +108,16 @@ public final class NetworkWriter {
     private static List<LayerWriter> writers(CheckedModel model) {
         Set<String> taken = new HashSet<>(RESERVED);
         List<LayerWriter> writers = new ArrayList<>();
+        boolean trainableBefore = false;
         for (CheckedLayer layer : model.layers()) {
             LayerNames names = new LayerNames(layer.name());
             for (int suffix = 2; names.all().stream().anyMatch(taken::contains); suffix++) {
                 names = new LayerNames(layer.name() + "Layer" + (suffix == 2 ? "" : suffix));
             }
             taken.addAll(names.all());
-            writers.add(LayerWriter.of(layer, names));
+            LayerWriter writer = LayerWriter.of(layer, names, trainableBefore);
+            writers.add(writer);
+            trainableBefore |= writer.hasParameters();
         }
         moveActivationsPastMaxPools(writers);
         return writers;

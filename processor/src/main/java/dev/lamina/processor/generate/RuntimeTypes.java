@@ -24,7 +24,7 @@ final class RuntimeTypes {
     static final ClassName BUFFERS = ClassName.get(RUNTIME + ".kernels", "Buffers");
     static final ClassName DENSE_KERNEL = ClassName.get(RUNTIME + ".kernels", "DenseKernel");
     static final ClassName CONV2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Conv2DKernel");
-    static final ClassName PATCH_GRADIENTS = ClassName.get(RUNTIME + ".kernels", "PatchGradients");
+    static final ClassName PATCH_CONVOLUTION = ClassName.get(RUNTIME + ".kernels", "PatchConvolution");
     static final ClassName POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Pool2DKernel");
     static final ClassName DROPOUT_KERNEL = ClassName.get(RUNTIME + ".kernels", "DropoutKernel");
     static final ClassName INITIALIZERS = ClassName.get(RUNTIME + ".kernels", "Initializers");

@@ -23,7 +23,7 @@ public final class Conv2DKernel {
     /**
      * From {@code dz}, the loss gradient with respect to the pre-activation, writes the gradients of
      * the kernel, of the bias (if {@code bias} is not null) and of the input (not null: a layer
-     * whose input needs no gradient uses {@link PatchGradients}).
+     * whose input needs no gradient uses {@link PatchConvolution}).
      */
     public static void backward(INDArray x, INDArray kernel, INDArray bias, INDArray dz, Window2D window,
                                 INDArray kernelGradient, INDArray biasGradient, INDArray inputGradient) {

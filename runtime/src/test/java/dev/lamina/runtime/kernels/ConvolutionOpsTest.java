@@ -2,6 +2,7 @@ package dev.lamina.runtime.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.dsl.Activation;
@@ -116,8 +117,8 @@ class ConvolutionOpsTest {
 
     @ParameterizedTest
     @CsvSource({"VALID, 1, 1, true", "VALID, 2, 3, false", "SAME, 1, 2, true", "SAME, 2, 1, true"})
-    void theFirstLayersKernelGradientFromPatchesMatchesFiniteDifferences(Padding padding, int stride, int channels,
-                                                                          boolean withBias) {
+    void aFirstLayerFromPatchesMatchesConv2dAndFiniteDifferences(Padding padding, int stride, int channels,
+                                                                 boolean withBias) {
         Window2D window = new Window2D(3, 2, stride, stride, padding);
         INDArray x = Nd4j.create(random4(2, 7, 6, channels));
         INDArray kernel = Nd4j.create(random4(3, 2, channels, 4));
@@ -131,18 +132,35 @@ class ConvolutionOpsTest {
             Conv2DKernel.forward(x, kernel, bias, window, Activation.LINEAR, y);
             return y.mul(weights).sumNumber().doubleValue();
         };
-        // Its patches hold 3 samples: a batch of 2 uses their leading rows. Run twice, so that a
-        // second batch must not depend on what the first left in them.
-        PatchGradients gradients = new PatchGradients(DataType.DOUBLE, window, channels, 4, 3, oh, ow);
+        // Its patches hold 3 samples: a batch of 2 uses their leading rows. A first, larger batch
+        // runs before, so that the second must not depend on what it left in them.
+        PatchConvolution convolution = new PatchConvolution(DataType.DOUBLE, window, channels, 4, 3, oh, ow);
+        convolution.forward(Nd4j.rand(DataType.DOUBLE, 3, 7, 6, channels), kernel, bias, Activation.LINEAR,
+                Nd4j.create(DataType.DOUBLE, 3, oh, ow, 4));
+        INDArray y = Nd4j.create(DataType.DOUBLE, outShape);
+        convolution.forward(x, kernel, bias, Activation.TANH, y);
+        INDArray expected = Nd4j.create(DataType.DOUBLE, outShape);
+        Conv2DKernel.forward(x, kernel, bias, window, Activation.TANH, expected);
+        assertTrue(expected.equalsWithEps(y, 1e-12), "expected " + expected + " but was " + y);
+
         INDArray dKernel = kernel.ulike();
         INDArray dBias = withBias ? bias.ulike() : null;
-        gradients.compute(Nd4j.rand(DataType.DOUBLE, 2, 7, 6, channels), weights.dup().addi(1), dKernel, dBias);
-        gradients.compute(x, weights, dKernel, dBias);
-
+        convolution.backward(weights, dKernel, dBias);
         GradientAssertions.assertMatches("kernel", kernel, dKernel, loss);
         if (withBias) {
             GradientAssertions.assertMatches("bias", bias, dBias, loss);
         }
+    }
+
+    @Test
+    void aPatchConvolutionsBackwardPassTakesTheBatchOfItsForwardPass() {
+        Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
+        PatchConvolution convolution = new PatchConvolution(DataType.DOUBLE, window, 1, 2, 4, 2, 2);
+        convolution.forward(Nd4j.rand(DataType.DOUBLE, 3, 4, 4, 1), Nd4j.rand(DataType.DOUBLE, 3, 3, 1, 2), null,
+                Activation.LINEAR, Nd4j.create(DataType.DOUBLE, 3, 2, 2, 2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> convolution.backward(
+                Nd4j.rand(DataType.DOUBLE, 4, 2, 2, 2), Nd4j.create(DataType.DOUBLE, 3, 3, 1, 2), null));
+        assertEquals("The gradient is for a batch of 4 samples, the last forward pass had 3", e.getMessage());
     }
 
     @ParameterizedTest
