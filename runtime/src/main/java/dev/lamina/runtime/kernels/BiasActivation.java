@@ -23,6 +23,8 @@ final class BiasActivation {
 
     /** Floats per block of rows: 16 KB, so that a block stays in the L1 cache while it is worked on. */
     private static final int BLOCK = 4096;
+    /** A block per thread, reused, so that a training step allocates none; longer rows take a longer one. */
+    private static final ThreadLocal<float[]> BLOCKS = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
     private BiasActivation() {
     }
@@ -46,7 +48,7 @@ final class BiasActivation {
         }
         FloatBuffer values = HostMemory.bytes(y).asFloatBuffer();
         int blockRows = Math.max(1, BLOCK / units);
-        float[] block = new float[Math.min(rows, blockRows) * units];
+        float[] block = units <= BLOCK ? BLOCKS.get() : new float[units];
         for (int first = 0; first < rows; first += blockRows) {
             int length = Math.min(blockRows, rows - first) * units;
             values.get(first * units, block, 0, length);
