@@ -21,10 +21,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * channel {@code (i * kw + j) * in + c} and a bias that writes the 1, so strides and SAME padding
  * (zero cells) follow conv2d's own rules.
  *
- * <p>Measured for the reference CNN's first layer (batch 64, 28x28x1 to 26x26x32), in one run:
- * forward, oneDNN's conv2d 0.55-0.72 ms, the gemm 0.27-0.43 ms, and the patches are then made once
- * a step rather than twice; backward, libnd4j's im2col and a batched matmul per sample took 3.3 ms,
- * the patches and gemm 0.5 ms; conv2d_bp takes longer still (bench's ConvolutionLayouts).
+ * <p>Measured for the reference CNN's first layer (batch 64, 28x28x1 to 26x26x32): forward,
+ * oneDNN's conv2d 0.53-0.89 ms, the gemm 0.20-0.44 ms (timed alternately over two runs, caches
+ * evicted before each, as in a training step), and the patches are then made once a step rather
+ * than twice; backward, libnd4j's im2col and a batched matmul per sample took 3.3 ms, the patches
+ * and gemm 0.5 ms; conv2d_bp takes longer still (bench's ConvolutionLayouts).
  *
  * <p>An instance holds its patch array, sized for {@code capacity} samples (a smaller batch uses
  * its leading rows), and is used by one layer of one network; {@link #backward} takes the batch of
