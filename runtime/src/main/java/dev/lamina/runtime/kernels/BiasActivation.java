@@ -62,13 +62,7 @@ final class BiasActivation {
         int units = bias.length;
         // One loop per activation, so that each inner loop is branch-free and the JIT vectorizes it.
         switch (activation) {
-            case LINEAR -> {
-                for (int row = 0; row < length; row += units) {
-                    for (int j = 0; j < units; j++) {
-                        block[row + j] += bias[j];
-                    }
-                }
-            }
+            case LINEAR -> addBias(block, length, bias);
             case RELU -> {
                 // Math.max keeps a NaN, as TerminateOnNaN needs.
                 for (int row = 0; row < length; row += units) {
@@ -88,14 +82,18 @@ final class BiasActivation {
                 }
             }
             case SOFTMAX -> {
-                for (int row = 0; row < length; row += units) {
-                    for (int j = 0; j < units; j++) {
-                        block[row + j] += bias[j];
-                    }
-                }
+                addBias(block, length, bias);
                 Activations.softmaxRows(block, length, units);
             }
             default -> throw new IllegalArgumentException(activation + " is applied by ND4J's ops");
+        }
+    }
+
+    private static void addBias(float[] block, int length, float[] bias) {
+        for (int row = 0; row < length; row += bias.length) {
+            for (int j = 0; j < bias.length; j++) {
+                block[row + j] += bias[j];
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.lamina.runtime.losses;
 import dev.lamina.runtime.kernels.Activations;
 import dev.lamina.runtime.kernels.Buffers;
 import dev.lamina.runtime.kernels.HostMemory;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
@@ -105,6 +106,12 @@ public final class CrossEntropy {
      */
     private static void probabilitiesMinusLabels(INDArray outputs, boolean softmax, INDArray labels,
                                                  INDArray gradient) {
+        // ND4J's ops would refuse arrays of other shapes; a loop over their memory would not.
+        if (!Arrays.equals(outputs.shape(), labels.shape()) || !Arrays.equals(outputs.shape(), gradient.shape())) {
+            throw new IllegalArgumentException("The outputs " + Arrays.toString(outputs.shape()) + ", labels "
+                    + Arrays.toString(labels.shape()) + " and gradient " + Arrays.toString(gradient.shape())
+                    + " must have one shape");
+        }
         int length = Math.toIntExact(outputs.length());
         float[] values = new float[length];
         float[] targets = new float[length];

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.runtime.GradientAssertions;
@@ -112,6 +113,15 @@ class CrossEntropyTest {
         assertTrue(expected.equalsWithEps(gradient.castTo(DataType.DOUBLE), 1e-6),
                 "expected " + expected + " but was " + gradient);
         assertEquals(7f, gradientBuffer.getFloat(3, 0), "the row after the batch is untouched");
+    }
+
+    @Test
+    void labelsOfAnotherShapeAreRefusedByName() {
+        INDArray p = Nd4j.rand(DataType.FLOAT, 4, 3);
+        INDArray classIndices = Nd4j.createFromArray(new float[][] {{0}, {2}, {1}, {1}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CrossEntropy.softmaxGradient(p, classIndices, p.ulike()));
+        assertEquals("The outputs [4, 3], labels [4, 1] and gradient [4, 3] must have one shape", e.getMessage());
     }
 
     private static INDArray softmax(INDArray z) {
