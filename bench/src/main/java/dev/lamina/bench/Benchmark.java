@@ -130,6 +130,7 @@ public final class Benchmark {
 
     private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch, long seed) {
         Network network = create.apply(seed);
+        settle();
         double gemm = gemmRate();
         long start = System.nanoTime();
         TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0));
@@ -158,6 +159,7 @@ public final class Benchmark {
         INDArray features = train.features().reshape('c', train.size(), 784);
         INDArray labels = train.labelsOneHot();
         int[] order = shuffled(train.size(), seed);
+        settle();
         double gemm = gemmRate();
         long start = System.nanoTime();
         for (int from = 0; from < order.length; from += batch) {
@@ -223,6 +225,20 @@ public final class Benchmark {
             order[j] = t;
         }
         return order;
+    }
+
+    /**
+     * Collects what the epoch before left (DL4J's epochs leave hundreds of thousands of arrays) and
+     * gives ND4J's deallocator threads time to free their native memory, so that an epoch does not
+     * share this machine's two cores with the clean-up of the one before.
+     */
+    private static void settle() {
+        System.gc();
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The best of 10 float32 gemms of 2048^3 (2 * 2048^3 FLOPs each), after 3 warm-ups. */
