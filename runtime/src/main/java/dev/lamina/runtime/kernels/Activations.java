@@ -20,13 +20,11 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * (its output) rather than two (pre-activation and output).
  */
 public final class Activations {
-    /** Elements per chunk of a Java loop: 16 KB of each array, so that the chunks stay in the L1 cache. */
-    private static final int CHUNK = 4096;
     /**
      * The ReLU loop's two chunks, one pair per thread and reused, so that a training step allocates
      * none (they were 32 KB of a CNN step's garbage per ReLU).
      */
-    private static final ThreadLocal<int[][]> RELU_CHUNKS = ThreadLocal.withInitial(() -> new int[2][CHUNK]);
+    private static final ThreadLocal<int[][]> RELU_CHUNKS = ThreadLocal.withInitial(() -> new int[2][HostMemory.CHUNK]);
 
     private Activations() {
     }
@@ -92,8 +90,8 @@ public final class Activations {
         int[][] chunks = RELU_CHUNKS.get();
         int[] yBits = chunks[0];
         int[] gradientBits = chunks[1];
-        for (int from = 0; from < length; from += CHUNK) {
-            int size = Math.min(CHUNK, length - from);
+        for (int from = 0; from < length; from += HostMemory.CHUNK) {
+            int size = Math.min(HostMemory.CHUNK, length - from);
             outputs.get(from, yBits, 0, size);
             gradients.get(from, gradientBits, 0, size);
             for (int i = 0; i < size; i++) {

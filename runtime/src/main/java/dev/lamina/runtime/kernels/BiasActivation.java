@@ -21,10 +21,11 @@ final class BiasActivation {
     private static final Set<Activation> IN_JAVA =
             EnumSet.of(Activation.LINEAR, Activation.RELU, Activation.LEAKY_RELU, Activation.SOFTMAX);
 
-    /** Floats per block of rows: 16 KB, so that a block stays in the L1 cache while it is worked on. */
-    private static final int BLOCK = 4096;
-    /** A block per thread, reused, so that a training step allocates none; longer rows take a longer one. */
-    private static final ThreadLocal<float[]> BLOCKS = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    /**
+     * A block of whole rows, at most a {@link HostMemory#CHUNK} long, per thread and reused, so that
+     * a training step allocates none; a row longer than that takes a block of its own.
+     */
+    private static final ThreadLocal<float[]> BLOCKS = ThreadLocal.withInitial(() -> new float[HostMemory.CHUNK]);
 
     private BiasActivation() {
     }
@@ -47,8 +48,8 @@ final class BiasActivation {
             HostMemory.bytes(bias).asFloatBuffer().get(0, biasValues);
         }
         FloatBuffer values = HostMemory.bytes(y).asFloatBuffer();
-        int blockRows = Math.max(1, BLOCK / units);
-        float[] block = units <= BLOCK ? BLOCKS.get() : new float[units];
+        int blockRows = Math.max(1, HostMemory.CHUNK / units);
+        float[] block = units <= HostMemory.CHUNK ? BLOCKS.get() : new float[units];
         for (int first = 0; first < rows; first += blockRows) {
             int length = Math.min(blockRows, rows - first) * units;
             values.get(first * units, block, 0, length);

@@ -2,7 +2,6 @@ package dev.lamina.runtime.kernels;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -34,8 +33,7 @@ public final class Buffers {
      * reshaped: ND4J calls those views too), so its buffer can be read as its values.
      */
     private static boolean fillsItsBuffer(INDArray array) {
-        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) && array.offset() == 0
-                && array.data().length() == array.length();
+        return HostMemory.rowMajorFromItsStart(array) && array.data().length() == array.length();
     }
 
     /**

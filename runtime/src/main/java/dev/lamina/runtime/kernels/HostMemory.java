@@ -16,6 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J's ops where it is false.
  */
 public final class HostMemory {
+    /**
+     * Elements a Java loop over host memory copies out and works on at a time: 16 KB of floats, so
+     * that a few arrays' chunks stay in the L1 cache while the JIT-vectorized loop runs over them.
+     */
+    public static final int CHUNK = 4096;
+
     private HostMemory() {
     }
 
@@ -25,8 +31,16 @@ public final class HostMemory {
      * {@link #bytes} starts with its values, {@code length()} of them.
      */
     public static boolean holds(INDArray array) {
-        return Nd4j.getEnvironment().isCPU() && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)
-                && array.offset() == 0 && array.data().length() * array.dataType().width() <= Integer.MAX_VALUE;
+        return Nd4j.getEnvironment().isCPU() && rowMajorFromItsStart(array)
+                && array.data().length() * array.dataType().width() <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * Whether {@code array}'s values are the first {@code length()} of its buffer, in row-major
+     * order: a new array, one reshaped, or the leading rows of one (ND4J calls those views too).
+     */
+    static boolean rowMajorFromItsStart(INDArray array) {
+        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) && array.offset() == 0;
     }
 
     /** Whether every one of {@code arrays} is float32 and {@link #holds held} in host memory: what Java loops take. */

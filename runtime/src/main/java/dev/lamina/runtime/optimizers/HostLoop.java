@@ -19,8 +19,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * precision) {@link #of} returns null and the optimizers use ND4J's ops instead.
  */
 final class HostLoop {
-    /** Elements per chunk: 16 KB of floats per array, so that a few arrays' chunks fit in L1. */
-    static final int CHUNK = 4096;
 
     /** The update of one chunk: {@code chunks[a][i]} is element i of array a, for i below {@code length}. */
     @FunctionalInterface
@@ -36,7 +34,7 @@ final class HostLoop {
     private HostLoop(FloatBuffer[] buffers, boolean[] written, int length) {
         this.buffers = buffers;
         this.written = written;
-        this.chunks = new float[buffers.length][CHUNK];
+        this.chunks = new float[buffers.length][HostMemory.CHUNK];
         this.length = length;
     }
 
@@ -57,8 +55,8 @@ final class HostLoop {
     }
 
     void run(ChunkUpdate update) {
-        for (int from = 0; from < length; from += CHUNK) {
-            int size = Math.min(CHUNK, length - from);
+        for (int from = 0; from < length; from += HostMemory.CHUNK) {
+            int size = Math.min(HostMemory.CHUNK, length - from);
             for (int a = 0; a < buffers.length; a++) {
                 buffers[a].get(from, chunks[a], 0, size);
             }

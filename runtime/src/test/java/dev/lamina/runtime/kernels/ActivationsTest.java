@@ -60,7 +60,7 @@ class ActivationsTest {
     @Test
     void reluBackwardOnFloatsKeepsTheGradientExactlyWherePositive() {
         Nd4j.getRandom().setSeed(4);
-        int length = 3 * 4096 + 123;
+        int length = 3 * HostMemory.CHUNK + 123;
         INDArray z = Nd4j.rand(DataType.DOUBLE, length).subi(0.5);
         z.putScalar(5, -0.0);
         z.putScalar(length - 1, Float.MIN_VALUE);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.runtime.kernels.HostMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -186,7 +187,7 @@ class OptimizerStepTest {
     @MethodSource("loopedOptimizers")
     void hostLoopsAndNd4jOpsTakeTheSameSteps(String name, BiFunction<List<Parameter>, Boolean, Optimizer> create) {
         // Two parameters, one longer than two chunks and not a multiple of one.
-        long[][] shapes = {{2 * HostLoop.CHUNK + 123}, {7, 3}};
+        long[][] shapes = {{2 * HostMemory.CHUNK + 123}, {7, 3}};
         Nd4j.getRandom().setSeed(5);
         List<Parameter> looped = new ArrayList<>();
         List<Parameter> withOps = new ArrayList<>();
