@@ -27,15 +27,24 @@ public final class DenseKernel {
     /**
      * From {@code dz}, the loss gradient with respect to the layer's pre-activation (batch, units),
      * writes the gradients of the kernel, of the bias (if not null) and of the input (if not null:
-     * the first layer's input is data and needs none).
+     * the first layer's input is data and needs none). A narrow layer's products run in Java
+     * ({@link NarrowDenseGradients}), the others' are ND4J's gemm.
      */
     public static void backward(INDArray x, INDArray kernel, INDArray dz,
                                 INDArray kernelGradient, INDArray biasGradient, INDArray inputGradient) {
-        Nd4j.gemm(x, dz, kernelGradient, true, false, 1.0, 0.0);
+        boolean narrow = NarrowDenseGradients.takes(x, kernel, dz, kernelGradient)
+                && (inputGradient == null || NarrowDenseGradients.takes(x, kernel, dz, inputGradient));
+        if (narrow) {
+            NarrowDenseGradients.kernelGradient(x, dz, kernelGradient);
+        } else {
+            Nd4j.gemm(x, dz, kernelGradient, true, false, 1.0, 0.0);
+        }
         if (biasGradient != null) {
             ColumnSums.of(dz, biasGradient);
         }
-        if (inputGradient != null) {
+        if (inputGradient != null && narrow) {
+            NarrowDenseGradients.inputGradient(dz, kernel, inputGradient);
+        } else if (inputGradient != null) {
             Nd4j.gemm(dz, kernel, inputGradient, false, true, 1.0, 0.0);
         }
     }

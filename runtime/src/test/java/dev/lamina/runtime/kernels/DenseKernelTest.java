@@ -1,6 +1,7 @@
 package dev.lamina.runtime.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.dsl.Activation;
@@ -111,5 +112,46 @@ class DenseKernelTest {
         if (withBias) {
             GradientAssertions.assertMatches("bias", bias, dBias, loss);
         }
+    }
+
+    /**
+     * A narrow layer's products in Java against ND4J's gemm in double precision: unit counts of 2,
+     * 3 (less than a block of four), 10 and the widest taken, row counts not a multiple of four, a
+     * batch in a buffer's leading rows, and the first layer's case without an input gradient.
+     */
+    @ParameterizedTest
+    @CsvSource({"5, 7, 2, true", "6, 9, 3, true", "130, 513, 10, true", "64, 40, 16, true", "3, 11, 10, false"})
+    void narrowLayersGradientsMatchTheGemms(int batch, int inputs, int units, boolean withInputGradient) {
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, batch, inputs).subi(0.5);
+        INDArray kernel = Nd4j.rand(DataType.DOUBLE, inputs, units).subi(0.5);
+        INDArray dz = Nd4j.rand(DataType.DOUBLE, batch, units).subi(0.5);
+        INDArray xBuffer = Nd4j.valueArrayOf(new long[] {batch + 3, inputs}, 5f, DataType.FLOAT);
+        INDArray xRows = Buffers.rows(xBuffer, batch).assign(x.castTo(DataType.FLOAT));
+        INDArray dzRows = Buffers.rows(Nd4j.create(DataType.FLOAT, batch + 3, units), batch).assign(dz.castTo(DataType.FLOAT));
+        INDArray dKernel = Nd4j.valueArrayOf(new long[] {inputs, units}, 9f, DataType.FLOAT);
+        INDArray dxBuffer = Nd4j.valueArrayOf(new long[] {batch + 3, inputs}, 9f, DataType.FLOAT);
+        INDArray dx = withInputGradient ? Buffers.rows(dxBuffer, batch) : null;
+        assertTrue(NarrowDenseGradients.takes(xRows, kernel.castTo(DataType.FLOAT), dzRows, dKernel), "the Java loops run");
+
+        DenseKernel.backward(xRows, kernel.castTo(DataType.FLOAT), dzRows, dKernel, null, dx);
+
+        assertTrue(x.transpose().mmul(dz).equalsWithEps(dKernel.castTo(DataType.DOUBLE), 1e-4), "kernel gradient");
+        if (withInputGradient) {
+            assertTrue(dz.mmul(kernel.transpose()).equalsWithEps(dx.castTo(DataType.DOUBLE), 1e-4), "input gradient");
+            assertEquals(9f, dxBuffer.getFloat(batch, 0), "the row after the batch is untouched");
+        }
+    }
+
+    @Test
+    void widerOrLargerLayersAndOtherTypesKeepTheGemm() {
+        INDArray dz = Nd4j.create(DataType.FLOAT, 4, NarrowDenseGradients.MAX_UNITS + 1);
+        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
+                Nd4j.create(DataType.FLOAT, 8, NarrowDenseGradients.MAX_UNITS + 1), dz));
+        long inputs = NarrowDenseGradients.MAX_WORK / 10 / 64 + 1;
+        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 64, inputs),
+                Nd4j.create(DataType.FLOAT, inputs, 10), Nd4j.create(DataType.FLOAT, 64, 10)));
+        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.DOUBLE, 4, 8),
+                Nd4j.create(DataType.DOUBLE, 8, 10), Nd4j.create(DataType.DOUBLE, 4, 10)));
     }
 }
