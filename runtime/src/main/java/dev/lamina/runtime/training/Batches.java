@@ -31,7 +31,7 @@ final class Batches {
     /** The features of the given samples, (indices, input shape...). */
     INDArray features(int[] indices) {
         featureRows = atLeast(featureRows, flatFeatures, indices.length);
-        return gather(flatFeatures, featureRows, indices).reshape('c', network.inputShape().withBatch(indices.length));
+        return Buffers.reshape(gather(flatFeatures, featureRows, indices), network.inputShape().withBatch(indices.length));
     }
 
     /** The one-hot labels of the given samples, (indices, classes). */
