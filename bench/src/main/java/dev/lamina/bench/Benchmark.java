@@ -10,6 +10,7 @@ import dev.lamina.samples.MnistMlpNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,13 +38,22 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Benchmark {
     private static final long SEED = 42;
     /**
-     * Three per engine: the JIT compiles a method to its final form after some 15,000 calls, each ND4J
-     * op call runs a few dozen methods, and its compiler threads share this machine's two cores with
-     * the training while they work. In a fresh JVM Lamina's MLP epochs took 2.2, 1.8, 1.2, 1.1 s; with
-     * two warm-ups the first timed epoch was the slowest of three in every run (MLP 1.4 s against 0.9
-     * and 1.0; CNN 14.7 s against 11.4 and 11.6).
+     * At least three warm-up epochs per engine: the JIT compiles a method to its final form after
+     * some 15,000 calls, each ND4J op call runs a few dozen methods, and its compiler threads share
+     * this machine's two cores with the training while they work. In a fresh JVM Lamina's MLP epochs
+     * took 2.2, 1.8, 1.2, 1.1 s; with two warm-ups the first timed epoch was the slowest of three in
+     * every run (MLP 1.4 s against 0.9 and 1.0; CNN 14.7 s against 11.4 and 11.6).
      */
     private static final int WARM_UP_EPOCHS = 3;
+    /**
+     * Then Lamina's, whose epochs are short, go on until the JIT is quiet (see {@link #QUIET}), at most
+     * this many in all: in one JVM the MLP's epochs 4 to 14 still took 1.04 to 0.77 s as the JIT
+     * compiled 6 to 729 ms in each, and a timed epoch should measure the code, not its compilation.
+     * DL4J's epochs are ten to twenty times longer, so its third ends with its JIT long quiet.
+     */
+    private static final int MAX_WARM_UP_EPOCHS = 10;
+    /** An epoch in which the JIT compiled for less than this share of its time counts as quiet. */
+    private static final double QUIET = 0.01;
 
     private Benchmark() {
     }
@@ -84,19 +94,27 @@ public final class Benchmark {
 
             // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ... Repeat r starts both from
             // seed SEED + r (weights and batch order), so the accuracies are a sample, not one draw.
+            Epoch last = null;
             for (int w = 1; w <= WARM_UP_EPOCHS; w++) {
-                laminaEpoch(lamina, train, test, batch, SEED - w);
+                last = laminaEpoch(lamina, train, test, batch, SEED - w);
                 dl4jEpoch(dl4j, train, test, batch, SEED - w);
             }
+            int warmUps = WARM_UP_EPOCHS;
+            while (last.jitShare() >= QUIET && warmUps < MAX_WARM_UP_EPOCHS) {
+                last = laminaEpoch(lamina, train, test, batch, SEED - ++warmUps);
+            }
+            System.out.printf(Locale.ROOT, "  warm-up: Lamina %d epochs (the JIT compiled for %.0f ms of the last,"
+                    + " %.1f s), DL4J %d%n", warmUps, last.jitMillis, last.seconds, WARM_UP_EPOCHS);
             List<Epoch> ours = new ArrayList<>();
             List<Epoch> theirs = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 ours.add(laminaEpoch(lamina, train, test, batch, SEED + r));
                 theirs.add(dl4jEpoch(dl4j, train, test, batch, SEED + r));
-                System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f; gemm %.0f GFLOP/s), DL4J %.1f s (%.4f;"
-                        + " gemm %.0f GFLOP/s)%n", r + 1, ours.get(r).seconds, ours.get(r).accuracy,
-                        ours.get(r).gemmRate / 1e9, theirs.get(r).seconds, theirs.get(r).accuracy,
-                        theirs.get(r).gemmRate / 1e9);
+                System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms),"
+                        + " DL4J %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms)%n", r + 1, ours.get(r).seconds,
+                        ours.get(r).accuracy, ours.get(r).gemmRate / 1e9, ours.get(r).jitMillis,
+                        theirs.get(r).seconds, theirs.get(r).accuracy, theirs.get(r).gemmRate / 1e9,
+                        theirs.get(r).jitMillis);
             }
             memory.add(memoryReport(model, lamina, train, batch));
             double laminaPredict = laminaPredictRate(lamina.apply(SEED), test);
@@ -113,10 +131,19 @@ public final class Benchmark {
     }
 
     /**
-     * One timed epoch, with the gemm rate measured just before it: this shared machine's speed drifts
-     * within a run, so each epoch's share of the gemm rate is taken against its own measurement.
+     * One timed epoch, with the gemm rate measured just before it (this shared machine's speed drifts
+     * within a run, so each epoch's share of the gemm rate is taken against its own measurement) and
+     * the milliseconds the JIT compiled for during it.
      */
-    private record Epoch(double seconds, double accuracy, double gemmRate) {
+    private record Epoch(double seconds, double accuracy, double gemmRate, double jitMillis) {
+        double jitShare() {
+            return jitMillis / 1000 / seconds;
+        }
+    }
+
+    /** The JIT's total compilation time so far, in milliseconds. */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** The reference settings: batch 128 for the MLP, 64 for the CNN. */
@@ -132,10 +159,12 @@ public final class Benchmark {
         Network network = create.apply(seed);
         settle();
         double gemm = gemmRate();
+        long jit = jitMillis();
         long start = System.nanoTime();
         TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy(), gemm);
+        jit = jitMillis() - jit;
+        return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy(), gemm, jit);
     }
 
     /**
@@ -161,13 +190,15 @@ public final class Benchmark {
         int[] order = shuffled(train.size(), seed);
         settle();
         double gemm = gemmRate();
+        long jit = jitMillis();
         long start = System.nanoTime();
         for (int from = 0; from < order.length; from += batch) {
             int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
             network.fit(new DataSet(Nd4j.pullRows(features, 1, indices), Nd4j.pullRows(labels, 1, indices)));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Epoch(seconds, dl4jAccuracy(network, test), gemm);
+        jit = jitMillis() - jit;
+        return new Epoch(seconds, dl4jAccuracy(network, test), gemm, jit);
     }
 
     private static double dl4jAccuracy(MultiLayerNetwork network, Dataset test) {
