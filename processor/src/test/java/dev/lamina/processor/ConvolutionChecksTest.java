@@ -53,6 +53,11 @@ class ConvolutionChecksTest {
         assertTrue(code.contains("conv1Patches.backward(conv1Gradient, conv1KernelGradient, conv1BiasGradient);"), code);
         String backward = code.substring(code.indexOf("private void backward("));
         assertFalse(backward.contains("INDArray image ="), backward);
+        // conv3's output map, 3x3, is small: its gradients are gemms over patches; conv2's, 11x11, is not.
+        assertTrue(code.contains("conv3Patches = new SmallMapGradients(dataType, CONV3_WINDOW, 5, 5, 64, capacity);"), code);
+        assertTrue(code.contains("conv3Patches.backward(pool2, conv3Kernel, conv3Bias, conv3Gradient, conv3KernelGradient,"
+                + " conv3BiasGradient, pool2Gradient);"), code);
+        assertTrue(code.contains("Conv2DKernel.backward(pool1, conv2Kernel, conv2Bias, conv2Gradient, CONV2_WINDOW,"), code);
     }
 
     @Test

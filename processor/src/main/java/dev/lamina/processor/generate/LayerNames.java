@@ -39,7 +39,7 @@ record LayerNames(String value) {
         return value + "MaskBuffer";
     }
 
-    /** The field computing a first convolution from its input's patches. */
+    /** The field computing a convolution, or its gradients, from its input's patches (a first one, or one with a small output map). */
     String patches() {
         return value + "Patches";
     }

@@ -47,7 +47,7 @@ abstract class LayerWriter {
             return new DenseWriter(layer, names, dense);
         }
         if (spec instanceof Conv2DSpec conv) {
-            return new Conv2DWriter(layer, names, conv, !inputNeedsGradient);
+            return new Conv2DWriter(layer, names, conv, inputNeedsGradient);
         }
         if (spec instanceof Pool2DSpec pool) {
             return new Pool2DWriter(layer, names, pool);

@@ -25,6 +25,7 @@ final class RuntimeTypes {
     static final ClassName DENSE_KERNEL = ClassName.get(RUNTIME + ".kernels", "DenseKernel");
     static final ClassName CONV2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Conv2DKernel");
     static final ClassName PATCH_CONVOLUTION = ClassName.get(RUNTIME + ".kernels", "PatchConvolution");
+    static final ClassName SMALL_MAP_GRADIENTS = ClassName.get(RUNTIME + ".kernels", "SmallMapGradients");
     static final ClassName POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Pool2DKernel");
     static final ClassName DROPOUT_KERNEL = ClassName.get(RUNTIME + ".kernels", "DropoutKernel");
     static final ClassName INITIALIZERS = ClassName.get(RUNTIME + ".kernels", "Initializers");

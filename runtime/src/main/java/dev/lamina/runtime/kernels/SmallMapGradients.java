@@ -1,0 +1,150 @@
+package dev.lamina.runtime.kernels;
+
+import dev.lamina.dsl.Window2D;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The backward pass of a convolution whose output map is small (the generated code picks it for maps
+ * of a few dozen positions, such as the reference CNN's third layer, 5x5x64 to 3x3x64), as gemms over
+ * its input's patches: the kernel's gradient is {@code P^T · dz}, the bias's the column sums of dz,
+ * and the input's {@code dz · kernel^T}, scattered back from patch cells to the input cells they were
+ * copied from. P has a row per output position: the input cells under the window, in the kernel's own
+ * order (kernel row, kernel column, channel), zero for a SAME window's padding. Java loops make the
+ * patches and scatter their gradients.
+ *
+ * <p>Why: oneDNN's convolutions block their work over the output map, which a map of a few positions
+ * leaves mostly empty. For the third layer, oneDNN's conv2d_bp took 1.0-1.3 ms, its 85 MFLOP at some
+ * 70 GFLOP/s, where its two gemms here take 0.2-0.4 ms each. Its forward pass stays with conv2d, which
+ * did not lose: 0.30-0.36 ms against 0.23-0.34 for the gemm alone, before making the patches.
+ *
+ * <p>Only for float32 arrays in host memory: other arrays (a GPU backend, double precision) go to
+ * ND4J's conv2d_bp, as {@link Conv2DKernel#backward}. An instance belongs to one layer of one network
+ * and holds patch arrays for up to {@code capacity} samples.
+ */
+public final class SmallMapGradients {
+    private final Window2D window;
+    private final int height;
+    private final int width;
+    private final int channels;
+    private final int outHeight;
+    private final int outWidth;
+    private final int padTop;
+    private final int padLeft;
+    /** Kernel height x kernel width x channels: a patch's cells. */
+    private final int kernelSize;
+    /** (capacity * positions, kernelSize): the patches of a batch's input, in its leading rows. */
+    private final INDArray patches;
+    /** (capacity * positions, kernelSize): the loss gradient with respect to each patch cell. */
+    private final INDArray patchGradients;
+    /** One sample's input (or input gradient) and its patch rows, in Java for the loops. */
+    private final float[] sampleCells;
+    private final float[] samplePatches;
+
+    /** For a layer with the given window, input (height, width, channels) and output map. */
+    public SmallMapGradients(DataType dataType, Window2D window, int height, int width, int channels, long capacity) {
+        this.window = window;
+        this.height = height;
+        this.width = width;
+        this.channels = channels;
+        this.outHeight = Math.toIntExact(window.outputLength(height, window.height(), window.strideHeight()));
+        this.outWidth = Math.toIntExact(window.outputLength(width, window.width(), window.strideWidth()));
+        this.padTop = Math.toIntExact(window.paddingBefore(height, window.height(), window.strideHeight()));
+        this.padLeft = Math.toIntExact(window.paddingBefore(width, window.width(), window.strideWidth()));
+        this.kernelSize = window.height() * window.width() * channels;
+        long positions = (long) outHeight * outWidth;
+        this.patches = Nd4j.create(dataType, capacity * positions, kernelSize);
+        this.patchGradients = Nd4j.create(dataType, capacity * positions, kernelSize);
+        this.sampleCells = new float[height * width * channels];
+        this.samplePatches = new float[Math.toIntExact(positions * kernelSize)];
+    }
+
+    /**
+     * From {@code dz}, the loss gradient with respect to the pre-activation of the output of
+     * {@code conv2d(x, kernel) + bias}, writes the gradients of the kernel, of the bias (null without
+     * one) and of the input (null if it needs none).
+     */
+    public void backward(INDArray x, INDArray kernel, INDArray bias, INDArray dz, INDArray kernelGradient,
+                         INDArray biasGradient, INDArray inputGradient) {
+        long rows = x.size(0) * outHeight * outWidth;
+        boolean inJava = rows <= patches.size(0) && HostMemory.holdsFloats(x, kernel, dz, kernelGradient, patches)
+                && (biasGradient == null || HostMemory.holdsFloats(biasGradient))
+                && (inputGradient == null || HostMemory.holdsFloats(inputGradient));
+        if (!inJava) {
+            Conv2DKernel.backward(x, kernel, bias, dz, window, kernelGradient, biasGradient, inputGradient);
+            return;
+        }
+        INDArray batchPatches = Buffers.rows(patches, rows);
+        makePatches(x, batchPatches);
+        INDArray dzRows = Buffers.reshape(dz, rows, dz.size(3));
+        INDArray kernelRows = Buffers.reshape(kernel, kernelSize, dz.size(3));
+        Nd4j.gemm(batchPatches, dzRows, Buffers.reshape(kernelGradient, kernelSize, dz.size(3)), true, false, 1.0, 0.0);
+        if (biasGradient != null) {
+            ColumnSums.of(dzRows, biasGradient);
+        }
+        if (inputGradient != null) {
+            INDArray batchPatchGradients = Buffers.rows(patchGradients, rows);
+            Nd4j.gemm(dzRows, kernelRows, batchPatchGradients, false, true, 1.0, 0.0);
+            scatterPatchGradients(batchPatchGradients, inputGradient);
+        }
+    }
+
+    /** Each sample's patch rows from its input cells, zero for a SAME window's padding. */
+    private void makePatches(INDArray x, INDArray batchPatches) {
+        FloatBuffer cells = HostMemory.bytes(x).asFloatBuffer();
+        FloatBuffer rows = HostMemory.bytes(batchPatches).asFloatBuffer();
+        for (int sample = 0; sample < x.size(0); sample++) {
+            cells.get(sample * sampleCells.length, sampleCells);
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int row = (oy * outWidth + ox) * kernelSize;
+                    for (int i = 0; i < window.height(); i++) {
+                        int iy = oy * window.strideHeight() + i - padTop;
+                        for (int j = 0; j < window.width(); j++) {
+                            int ix = ox * window.strideWidth() + j - padLeft;
+                            int to = row + (i * window.width() + j) * channels;
+                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
+                                System.arraycopy(sampleCells, (iy * width + ix) * channels, samplePatches, to, channels);
+                            } else {
+                                Arrays.fill(samplePatches, to, to + channels, 0f);
+                            }
+                        }
+                    }
+                }
+            }
+            rows.put(sample * samplePatches.length, samplePatches);
+        }
+    }
+
+    /** The input's gradient: each patch cell's gradient added to the input cell it was copied from. */
+    private void scatterPatchGradients(INDArray batchPatchGradients, INDArray inputGradient) {
+        FloatBuffer rows = HostMemory.bytes(batchPatchGradients).asFloatBuffer();
+        FloatBuffer cells = HostMemory.bytes(inputGradient).asFloatBuffer();
+        for (int sample = 0; sample < inputGradient.size(0); sample++) {
+            rows.get(sample * samplePatches.length, samplePatches);
+            Arrays.fill(sampleCells, 0f);
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int row = (oy * outWidth + ox) * kernelSize;
+                    for (int i = 0; i < window.height(); i++) {
+                        int iy = oy * window.strideHeight() + i - padTop;
+                        for (int j = 0; j < window.width(); j++) {
+                            int ix = ox * window.strideWidth() + j - padLeft;
+                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
+                                int from = row + (i * window.width() + j) * channels;
+                                int to = (iy * width + ix) * channels;
+                                for (int c = 0; c < channels; c++) {
+                                    sampleCells[to + c] += samplePatches[from + c];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            cells.put(sample * sampleCells.length, sampleCells);
+        }
+    }
+}
