@@ -4,6 +4,7 @@ import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Window2D;
 import dev.lamina.runtime.kernels.PatchConvolution;
+import dev.lamina.runtime.kernels.SmallMapGradients;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * decide which layout the generated code should use inside; for the first layer, what Lamina runs
  * instead ({@link PatchConvolution}): the forward pass as the input's patches and one gemm, and the
  * kernel and bias gradients as one more gemm over the patches the forward pass kept, against conv2d
- * and conv2d_bp (which also computes the input's gradient the first layer never needs); and conv2
+ * and conv2d_bp (which also computes the input's gradient the first layer never needs); for the
+ * third, whose output map is 3x3, its gradients as gemms over its input's patches
+ * ({@link SmallMapGradients}) against conv2d_bp; and conv2
  * with oneDNN against libnd4j's own kernels, which shows that oneDNN is the code that runs. Run with
  * {@code mvn -q -pl bench exec:exec -Dbench.main=dev.lamina.bench.ConvolutionLayouts}.
  */
@@ -54,6 +57,22 @@ public final class ConvolutionLayouts {
         double[] patches = firstLayerFromPatchesMillis();
         System.out.printf(Locale.ROOT, "conv1 from its input's patches (what Lamina runs for a first layer): forward"
                 + " (patches, then one gemm) %.2f ms, kernel and bias gradients (one gemm) %.2f ms%n", patches[0], patches[1]);
+        System.out.printf(Locale.ROOT, "conv3's gradients from its input's patches (what Lamina runs for a small output"
+                + " map): %.2f ms (patches, two gemms, the input gradient scattered back)%n", smallMapGradientsMillis());
+    }
+
+    /** Median milliseconds of SmallMapGradients' backward pass on conv3, input gradient included. */
+    private static double smallMapGradientsMillis() {
+        Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
+        INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 5, 5, 64);
+        INDArray w = Nd4j.rand(DataType.FLOAT, 3, 3, 64, 64);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 64);
+        INDArray dz = Nd4j.create(DataType.FLOAT, BATCH, 3, 3, 64).assign(0.01);
+        INDArray dw = w.ulike();
+        INDArray db = b.ulike();
+        INDArray dx = x.ulike();
+        SmallMapGradients gradients = new SmallMapGradients(DataType.FLOAT, window, 5, 5, 64, BATCH);
+        return medianMillis(() -> gradients.backward(x, w, b, dz, dw, db, dx));
     }
 
     /** Median milliseconds of PatchConvolution's forward and backward passes on conv1. */

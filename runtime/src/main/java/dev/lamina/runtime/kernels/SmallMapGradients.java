@@ -27,15 +27,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SmallMapGradients {
     private final Window2D window;
-    private final int height;
-    private final int width;
     private final int channels;
     private final int outHeight;
     private final int outWidth;
-    private final int padTop;
-    private final int padLeft;
     /** Kernel height x kernel width x channels: a patch's cells. */
     private final int kernelSize;
+    /** Per run of {@code channels} patch cells, its input cells' offset in a sample, or -1 for padding. */
+    private final int[] cellOffsets;
     /** (capacity * positions, kernelSize): the patches of a batch's input, in its leading rows. */
     private final INDArray patches;
     /** (capacity * positions, kernelSize): the loss gradient with respect to each patch cell. */
@@ -47,14 +45,13 @@ public final class SmallMapGradients {
     /** For a layer with the given window, input (height, width, channels) and output map. */
     public SmallMapGradients(DataType dataType, Window2D window, int height, int width, int channels, long capacity) {
         this.window = window;
-        this.height = height;
-        this.width = width;
         this.channels = channels;
         this.outHeight = Math.toIntExact(window.outputLength(height, window.height(), window.strideHeight()));
         this.outWidth = Math.toIntExact(window.outputLength(width, window.width(), window.strideWidth()));
-        this.padTop = Math.toIntExact(window.paddingBefore(height, window.height(), window.strideHeight()));
-        this.padLeft = Math.toIntExact(window.paddingBefore(width, window.width(), window.strideWidth()));
         this.kernelSize = window.height() * window.width() * channels;
+        this.cellOffsets = cellOffsets(window, height, width, channels, outHeight, outWidth,
+                Math.toIntExact(window.paddingBefore(height, window.height(), window.strideHeight())),
+                Math.toIntExact(window.paddingBefore(width, window.width(), window.strideWidth())));
         long positions = (long) outHeight * outWidth;
         this.patches = Nd4j.create(dataType, capacity * positions, kernelSize);
         this.patchGradients = Nd4j.create(dataType, capacity * positions, kernelSize);
@@ -92,27 +89,42 @@ public final class SmallMapGradients {
         }
     }
 
+    /**
+     * Where each run of {@code channels} patch cells comes from: for output position p and kernel
+     * cell (i, j), entry {@code p * kh * kw + i * kw + j} is the offset of its input cell in a
+     * sample's cells, or -1 where a SAME window reads padding.
+     */
+    private static int[] cellOffsets(Window2D window, int height, int width, int channels, int outHeight,
+                                     int outWidth, int padTop, int padLeft) {
+        int[] offsets = new int[outHeight * outWidth * window.height() * window.width()];
+        int run = 0;
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                for (int i = 0; i < window.height(); i++) {
+                    int iy = oy * window.strideHeight() + i - padTop;
+                    for (int j = 0; j < window.width(); j++) {
+                        int ix = ox * window.strideWidth() + j - padLeft;
+                        boolean inside = iy >= 0 && iy < height && ix >= 0 && ix < width;
+                        offsets[run++] = inside ? (iy * width + ix) * channels : -1;
+                    }
+                }
+            }
+        }
+        return offsets;
+    }
+
     /** Each sample's patch rows from its input cells, zero for a SAME window's padding. */
     private void makePatches(INDArray x, INDArray batchPatches) {
         FloatBuffer cells = HostMemory.bytes(x).asFloatBuffer();
         FloatBuffer rows = HostMemory.bytes(batchPatches).asFloatBuffer();
         for (int sample = 0; sample < x.size(0); sample++) {
             cells.get(sample * sampleCells.length, sampleCells);
-            for (int oy = 0; oy < outHeight; oy++) {
-                for (int ox = 0; ox < outWidth; ox++) {
-                    int row = (oy * outWidth + ox) * kernelSize;
-                    for (int i = 0; i < window.height(); i++) {
-                        int iy = oy * window.strideHeight() + i - padTop;
-                        for (int j = 0; j < window.width(); j++) {
-                            int ix = ox * window.strideWidth() + j - padLeft;
-                            int to = row + (i * window.width() + j) * channels;
-                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
-                                System.arraycopy(sampleCells, (iy * width + ix) * channels, samplePatches, to, channels);
-                            } else {
-                                Arrays.fill(samplePatches, to, to + channels, 0f);
-                            }
-                        }
-                    }
+            for (int run = 0; run < cellOffsets.length; run++) {
+                int to = run * channels;
+                if (cellOffsets[run] >= 0) {
+                    System.arraycopy(sampleCells, cellOffsets[run], samplePatches, to, channels);
+                } else {
+                    Arrays.fill(samplePatches, to, to + channels, 0f);
                 }
             }
             rows.put(sample * samplePatches.length, samplePatches);
@@ -126,21 +138,12 @@ public final class SmallMapGradients {
         for (int sample = 0; sample < inputGradient.size(0); sample++) {
             rows.get(sample * samplePatches.length, samplePatches);
             Arrays.fill(sampleCells, 0f);
-            for (int oy = 0; oy < outHeight; oy++) {
-                for (int ox = 0; ox < outWidth; ox++) {
-                    int row = (oy * outWidth + ox) * kernelSize;
-                    for (int i = 0; i < window.height(); i++) {
-                        int iy = oy * window.strideHeight() + i - padTop;
-                        for (int j = 0; j < window.width(); j++) {
-                            int ix = ox * window.strideWidth() + j - padLeft;
-                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
-                                int from = row + (i * window.width() + j) * channels;
-                                int to = (iy * width + ix) * channels;
-                                for (int c = 0; c < channels; c++) {
-                                    sampleCells[to + c] += samplePatches[from + c];
-                                }
-                            }
-                        }
+            for (int run = 0; run < cellOffsets.length; run++) {
+                int to = cellOffsets[run];
+                if (to >= 0) {
+                    int from = run * channels;
+                    for (int c = 0; c < channels; c++) {
+                        sampleCells[to + c] += samplePatches[from + c];
                     }
                 }
             }
