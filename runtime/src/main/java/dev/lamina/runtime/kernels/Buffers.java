@@ -43,17 +43,6 @@ public final class Buffers {
      * batch's outputs and labels) a loop over them costs microseconds where each ND4J op costs tens.
      */
     public static double[] hostValues(INDArray array) {
-        if (HostMemory.holdsFloats(array)) {
-            // One memory copy: ND4J's asDouble() reads element by element, 15-35 us for the
-            // reference MLP's (128, 10) outputs, and a training step reads six such arrays.
-            float[] floats = new float[Math.toIntExact(array.length())];
-            HostMemory.bytes(array).asFloatBuffer().get(0, floats);
-            double[] values = new double[floats.length];
-            for (int i = 0; i < floats.length; i++) {
-                values[i] = floats[i];
-            }
-            return values;
-        }
         return (fillsItsBuffer(array) ? array : array.dup('c')).data().asDouble();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,13 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Copies of arrays' values into Java (by one memory copy where they are host float32, else through ND4J), and reshaped views. */
+/** Copies of arrays' values into Java, whole or leading rows or strided views, and reshaped views. */
 class BuffersTest {
     private static final INDArray MATRIX = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
 
     @Test
     void copiesAWholeArrayAndTheLeadingRowsOfOne() {
-        assertTrue(HostMemory.holdsFloats(MATRIX, Buffers.rows(MATRIX, 2)), "both take the memory copy");
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, Buffers.hostValues(MATRIX));
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, Buffers.hostValues(Buffers.rows(MATRIX, 2)));
     }
