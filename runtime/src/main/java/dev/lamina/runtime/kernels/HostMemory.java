@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -40,7 +39,22 @@ public final class HostMemory {
      * order: a new array, one reshaped, or the leading rows of one (ND4J calls those views too).
      */
     static boolean rowMajorFromItsStart(INDArray array) {
-        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) && array.offset() == 0;
+        if (array.offset() != 0) {
+            return false;
+        }
+        // Each axis's stride is the product of the sizes after it; an axis of size 1 is never
+        // stepped along, so its stride does not matter (ND4J gives (3, 3, 1, 32) the strides
+        // (96, 32, 32, 1), and the column (5, 1) of a (8, 1) array 'f' order with strides (1, 1)).
+        long[] shape = array.shape();
+        long[] stride = array.stride();
+        long expected = 1;
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            if (shape[axis] != 1 && stride[axis] != expected) {
+                return false;
+            }
+            expected *= shape[axis];
+        }
+        return true;
     }
 
     /** Whether every one of {@code arrays} is float32 and {@link #holds held} in host memory: what Java loops take. */

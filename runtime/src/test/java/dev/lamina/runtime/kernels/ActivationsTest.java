@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class ActivationsTest {
 
@@ -94,5 +95,16 @@ class ActivationsTest {
         INDArray y = z.dup();
         Activations.forward(activation, y);
         return y;
+    }
+
+    /** Small float32 arrays of any rank take the Java loop, larger ones ND4J's op: both are max(z, 0). */
+    @Test
+    void reluForwardOnFloatsOfAnyRankAndSize() {
+        for (long[] shape : new long[][] {{2, 3, 3, 4}, {64, 5, 5, 64}, {4, 300, 300, 1}}) {
+            INDArray z = Nd4j.rand(DataType.FLOAT, shape).subi(0.5);
+            INDArray expected = Transforms.max(z.castTo(DataType.DOUBLE), 0.0);
+            Activations.forward(Activation.RELU, z);
+            assertTrue(expected.equalsWithEps(z.castTo(DataType.DOUBLE), 0), java.util.Arrays.toString(shape));
+        }
     }
 }

@@ -152,6 +152,38 @@ class ConvolutionOpsTest {
         }
     }
 
+    /** In float32 the weights are stacked and the gradients split by memory copies: against the double computation. */
+    @ParameterizedTest
+    @CsvSource({"1, true", "3, false"})
+    void aFloatPatchConvolutionMatchesTheDoubleOne(int channels, boolean withBias) {
+        Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
+        INDArray x = Nd4j.create(random4(2, 6, 5, channels));
+        INDArray kernel = Nd4j.create(random4(3, 3, channels, 4));
+        INDArray bias = withBias ? Nd4j.createFromArray(0.1, -0.2, 0.3, 0.05) : null;
+        INDArray dz = Nd4j.rand(DataType.DOUBLE, 2, 4, 3, 4).subi(0.5);
+        PatchConvolution exact = new PatchConvolution(DataType.DOUBLE, window, channels, 4, 2, 4, 3);
+        INDArray y = Nd4j.create(DataType.DOUBLE, 2, 4, 3, 4);
+        exact.forward(x, kernel, bias, Activation.LINEAR, y);
+        INDArray dKernel = kernel.ulike();
+        INDArray dBias = withBias ? bias.ulike() : null;
+        exact.backward(dz, dKernel, dBias);
+
+        PatchConvolution single = new PatchConvolution(DataType.FLOAT, window, channels, 4, 2, 4, 3);
+        INDArray y32 = Nd4j.create(DataType.FLOAT, 2, 4, 3, 4);
+        INDArray kernel32 = kernel.castTo(DataType.FLOAT);
+        assertTrue(HostMemory.holdsFloats(kernel32), "the memory copies run");
+        single.forward(x.castTo(DataType.FLOAT), kernel32, withBias ? bias.castTo(DataType.FLOAT) : null,
+                Activation.LINEAR, y32);
+        INDArray dKernel32 = kernel32.ulike();
+        INDArray dBias32 = withBias ? Nd4j.create(DataType.FLOAT, 4) : null;
+        single.backward(dz.castTo(DataType.FLOAT), dKernel32, dBias32);
+        assertTrue(y.equalsWithEps(y32.castTo(DataType.DOUBLE), 1e-5), "output");
+        assertTrue(dKernel.equalsWithEps(dKernel32.castTo(DataType.DOUBLE), 1e-5), "kernel gradient");
+        if (withBias) {
+            assertTrue(dBias.equalsWithEps(dBias32.castTo(DataType.DOUBLE), 1e-5), "bias gradient");
+        }
+    }
+
     @Test
     void aPatchConvolutionsBackwardPassTakesTheBatchOfItsForwardPass() {
         Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
