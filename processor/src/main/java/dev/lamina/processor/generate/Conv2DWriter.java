@@ -16,7 +16,7 @@ final class Conv2DWriter extends WeightedWriter {
      * reference CNN's third layer, 3x3, ran its backward pass at some 70 GFLOP/s), while its patches
      * stay small: (kernel cells) x (positions) per sample.
      */
-    static final int SMALL_MAP_POSITIONS = 64;
+    private static final int SMALL_MAP_POSITIONS = 64;
 
     private final Conv2DSpec spec;
     private final Window2D window;
@@ -122,6 +122,7 @@ final class Conv2DWriter extends WeightedWriter {
             return;
         }
         if (route == Route.SMALL_MAP) {
+            code.add("// A small output map: its gradients as gemms over its input's patches.\n");
             code.addStatement("$N.backward($N, $N, $L, $N, $N, $L, $L)", names.patches(), input,
                     names.parameter("kernel"), bias(), names.gradient(), names.parameterGradient("kernel"),
                     biasGradient(), inputGradient);

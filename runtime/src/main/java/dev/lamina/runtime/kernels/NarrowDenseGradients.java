@@ -1,6 +1,7 @@
 package dev.lamina.runtime.kernels;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,12 +30,21 @@ final class NarrowDenseGradients {
     private NarrowDenseGradients() {
     }
 
-    /** Whether this layer's products are this class's: few units, little work, float32 arrays in host memory. */
+    /**
+     * Whether this layer's products are this class's: few units, little work, float32 arrays in host
+     * memory, of shapes that fit (others go to ND4J's gemm, which names the mismatch, where these
+     * loops would read past an array).
+     */
     static boolean takes(INDArray x, INDArray kernel, INDArray dz, INDArray... outputs) {
-        long units = kernel.size(1);
-        return kernel.rank() == 2 && x.rank() == 2 && units <= MAX_UNITS
-                && x.size(0) * x.size(1) * units <= MAX_WORK
-                && HostMemory.holdsFloats(x, kernel, dz) && HostMemory.holdsFloats(outputs);
+        if (kernel.rank() != 2 || x.rank() != 2 || dz.rank() != 2 || kernel.size(1) > MAX_UNITS
+                || x.size(0) * x.size(1) * kernel.size(1) > MAX_WORK) {
+            return false;
+        }
+        boolean fits = x.size(1) == kernel.size(0) && dz.size(0) == x.size(0) && dz.size(1) == kernel.size(1);
+        for (INDArray output : outputs) {
+            fits &= Arrays.equals(output.shape(), kernel.shape()) || Arrays.equals(output.shape(), x.shape());
+        }
+        return fits && HostMemory.holdsFloats(x, kernel, dz) && HostMemory.holdsFloats(outputs);
     }
 
     /** {@code kernelGradient = x^T dz}, accumulated per unit along the inputs, a block of rows at a time. */
@@ -47,7 +57,7 @@ final class NarrowDenseGradients {
         float[][] sums = scratch.unitRows; // sums[j][k]: the gradient of kernel[k][j]
         float[] dzRows = scratch.dzRows;
         for (int j = 0; j < units; j++) {
-            java.util.Arrays.fill(sums[j], 0, inputs, 0f);
+            Arrays.fill(sums[j], 0, inputs, 0f);
         }
         FloatBuffer xValues = HostMemory.bytes(x).asFloatBuffer();
         FloatBuffer dzValues = HostMemory.bytes(dz).asFloatBuffer();
@@ -113,7 +123,7 @@ final class NarrowDenseGradients {
         FloatBuffer outValues = HostMemory.bytes(inputGradient).asFloatBuffer();
         for (int row = 0; row < batch; row++) {
             dzValues.get(row * units, dzRow, 0, units);
-            java.util.Arrays.fill(out, 0, inputs, 0f);
+            Arrays.fill(out, 0, inputs, 0f);
             int j = 0;
             for (; j + BLOCK <= units; j += BLOCK) {
                 float d0 = dzRow[j];

@@ -67,9 +67,15 @@ public final class SmallMapGradients {
     public void backward(INDArray x, INDArray kernel, INDArray bias, INDArray dz, INDArray kernelGradient,
                          INDArray biasGradient, INDArray inputGradient) {
         long rows = x.size(0) * outHeight * outWidth;
-        boolean inJava = rows <= patches.size(0) && HostMemory.holdsFloats(x, kernel, dz, kernelGradient, patches)
+        // Arrays of other shapes go to conv2d_bp too, which names the mismatch where these loops would
+        // read past an array.
+        boolean inJava = rows <= patches.size(0) && x.length() == x.size(0) * sampleCells.length
+                && dz.size(0) == x.size(0) && dz.length() == rows * kernel.size(3)
+                && kernel.length() == (long) kernelSize * kernel.size(3) && kernelGradient.length() == kernel.length()
+                && HostMemory.holdsFloats(x, kernel, dz, kernelGradient, patches)
                 && (biasGradient == null || HostMemory.holdsFloats(biasGradient))
-                && (inputGradient == null || HostMemory.holdsFloats(inputGradient));
+                && (inputGradient == null || HostMemory.holdsFloats(inputGradient)
+                        && Arrays.equals(inputGradient.shape(), x.shape()));
         if (!inJava) {
             Conv2DKernel.backward(x, kernel, bias, dz, window, kernelGradient, biasGradient, inputGradient);
             return;

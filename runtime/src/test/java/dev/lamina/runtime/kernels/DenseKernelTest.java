@@ -144,7 +144,7 @@ class DenseKernelTest {
     }
 
     @Test
-    void widerOrLargerLayersAndOtherTypesKeepTheGemm() {
+    void widerOrLargerLayersOtherTypesAndMisfitShapesKeepTheGemm() {
         INDArray dz = Nd4j.create(DataType.FLOAT, 4, NarrowDenseGradients.MAX_UNITS + 1);
         assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
                 Nd4j.create(DataType.FLOAT, 8, NarrowDenseGradients.MAX_UNITS + 1), dz));
@@ -153,5 +153,13 @@ class DenseKernelTest {
                 Nd4j.create(DataType.FLOAT, inputs, 10), Nd4j.create(DataType.FLOAT, 64, 10)));
         assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.DOUBLE, 4, 8),
                 Nd4j.create(DataType.DOUBLE, 8, 10), Nd4j.create(DataType.DOUBLE, 4, 10)));
+        // Shapes that do not fit go to the gemm, which names them, rather than to loops that would read past them.
+        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
+                Nd4j.create(DataType.FLOAT, 8, 10), Nd4j.create(DataType.FLOAT, 3, 10)));
+        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
+                Nd4j.create(DataType.FLOAT, 8, 10), Nd4j.create(DataType.FLOAT, 4, 10), Nd4j.create(DataType.FLOAT, 9, 10)));
+        assertTrue(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
+                Nd4j.create(DataType.FLOAT, 8, 10), Nd4j.create(DataType.FLOAT, 4, 10), Nd4j.create(DataType.FLOAT, 8, 10),
+                Nd4j.create(DataType.FLOAT, 4, 8)));
     }
 }
