@@ -32,8 +32,7 @@ public final class DenseKernel {
      */
     public static void backward(INDArray x, INDArray kernel, INDArray dz,
                                 INDArray kernelGradient, INDArray biasGradient, INDArray inputGradient) {
-        boolean narrow = NarrowDenseGradients.takes(x, kernel, dz, kernelGradient)
-                && (inputGradient == null || NarrowDenseGradients.takes(x, kernel, dz, inputGradient));
+        boolean narrow = NarrowDenseGradients.takes(x, kernel, dz, kernelGradient, inputGradient);
         if (narrow) {
             NarrowDenseGradients.kernelGradient(x, dz, kernelGradient);
         } else {

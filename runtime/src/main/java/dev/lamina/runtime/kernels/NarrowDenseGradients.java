@@ -33,18 +33,18 @@ final class NarrowDenseGradients {
     /**
      * Whether this layer's products are this class's: few units, little work, float32 arrays in host
      * memory, of shapes that fit (others go to ND4J's gemm, which names the mismatch, where these
-     * loops would read past an array).
+     * loops would read past an array); {@code inputGradient} is null for a first layer.
      */
-    static boolean takes(INDArray x, INDArray kernel, INDArray dz, INDArray... outputs) {
+    static boolean takes(INDArray x, INDArray kernel, INDArray dz, INDArray kernelGradient, INDArray inputGradient) {
         if (kernel.rank() != 2 || x.rank() != 2 || dz.rank() != 2 || kernel.size(1) > MAX_UNITS
                 || x.size(0) * x.size(1) * kernel.size(1) > MAX_WORK) {
             return false;
         }
-        boolean fits = x.size(1) == kernel.size(0) && dz.size(0) == x.size(0) && dz.size(1) == kernel.size(1);
-        for (INDArray output : outputs) {
-            fits &= Arrays.equals(output.shape(), kernel.shape()) || Arrays.equals(output.shape(), x.shape());
-        }
-        return fits && HostMemory.holdsFloats(x, kernel, dz) && HostMemory.holdsFloats(outputs);
+        boolean fits = x.size(1) == kernel.size(0) && dz.size(0) == x.size(0) && dz.size(1) == kernel.size(1)
+                && Arrays.equals(kernelGradient.shape(), kernel.shape())
+                && (inputGradient == null || Arrays.equals(inputGradient.shape(), x.shape()));
+        return fits && HostMemory.holdsFloats(x, kernel, dz, kernelGradient)
+                && (inputGradient == null || HostMemory.holdsFloats(inputGradient));
     }
 
     /** {@code kernelGradient = x^T dz}, accumulated per unit along the inputs, a block of rows at a time. */

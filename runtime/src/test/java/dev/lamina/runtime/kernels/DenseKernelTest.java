@@ -132,7 +132,7 @@ class DenseKernelTest {
         INDArray dKernel = Nd4j.valueArrayOf(new long[] {inputs, units}, 9f, DataType.FLOAT);
         INDArray dxBuffer = Nd4j.valueArrayOf(new long[] {batch + 3, inputs}, 9f, DataType.FLOAT);
         INDArray dx = withInputGradient ? Buffers.rows(dxBuffer, batch) : null;
-        assertTrue(NarrowDenseGradients.takes(xRows, kernel.castTo(DataType.FLOAT), dzRows, dKernel), "the Java loops run");
+        assertTrue(NarrowDenseGradients.takes(xRows, kernel.castTo(DataType.FLOAT), dzRows, dKernel, dx), "the Java loops run");
 
         DenseKernel.backward(xRows, kernel.castTo(DataType.FLOAT), dzRows, dKernel, null, dx);
 
@@ -145,21 +145,29 @@ class DenseKernelTest {
 
     @Test
     void widerOrLargerLayersOtherTypesAndMisfitShapesKeepTheGemm() {
-        INDArray dz = Nd4j.create(DataType.FLOAT, 4, NarrowDenseGradients.MAX_UNITS + 1);
-        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
-                Nd4j.create(DataType.FLOAT, 8, NarrowDenseGradients.MAX_UNITS + 1), dz));
+        assertTrue(takes(DataType.FLOAT, 4, 8, 10, 4, 8, 10, 4, 8), "the shapes that fit");
+        assertTrue(takes(DataType.FLOAT, 4, 8, 10, 4, 8, 10, -1, -1), "a first layer, without an input gradient");
+        int wide = NarrowDenseGradients.MAX_UNITS + 1;
+        assertFalse(takes(DataType.FLOAT, 4, 8, wide, 4, 8, wide, 4, 8), "too many units");
         long inputs = NarrowDenseGradients.MAX_WORK / 10 / 64 + 1;
         assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 64, inputs),
-                Nd4j.create(DataType.FLOAT, inputs, 10), Nd4j.create(DataType.FLOAT, 64, 10)));
-        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.DOUBLE, 4, 8),
-                Nd4j.create(DataType.DOUBLE, 8, 10), Nd4j.create(DataType.DOUBLE, 4, 10)));
-        // Shapes that do not fit go to the gemm, which names them, rather than to loops that would read past them.
-        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
-                Nd4j.create(DataType.FLOAT, 8, 10), Nd4j.create(DataType.FLOAT, 3, 10)));
-        assertFalse(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
-                Nd4j.create(DataType.FLOAT, 8, 10), Nd4j.create(DataType.FLOAT, 4, 10), Nd4j.create(DataType.FLOAT, 9, 10)));
-        assertTrue(NarrowDenseGradients.takes(Nd4j.create(DataType.FLOAT, 4, 8),
-                Nd4j.create(DataType.FLOAT, 8, 10), Nd4j.create(DataType.FLOAT, 4, 10), Nd4j.create(DataType.FLOAT, 8, 10),
-                Nd4j.create(DataType.FLOAT, 4, 8)));
+                Nd4j.create(DataType.FLOAT, inputs, 10), Nd4j.create(DataType.FLOAT, 64, 10),
+                Nd4j.create(DataType.FLOAT, inputs, 10), null), "too much work");
+        assertFalse(takes(DataType.DOUBLE, 4, 8, 10, 4, 8, 10, 4, 8), "double precision");
+        // Shapes that do not fit go to the gemm, which names them, rather than to loops that read past them.
+        assertFalse(takes(DataType.FLOAT, 4, 8, 10, 3, 8, 10, 4, 8), "dz of another batch");
+        assertFalse(takes(DataType.FLOAT, 4, 8, 10, 4, 9, 10, 4, 8), "a kernel gradient of another shape");
+        assertFalse(takes(DataType.FLOAT, 4, 8, 10, 4, 8, 10, 5, 8), "an input gradient of another shape");
+    }
+
+    /**
+     * Whether arrays x (batch, inputs), kernel (inputs, units), dz (dzRows, units), kernel gradient
+     * (gradientRows, gradientUnits) and input gradient (dxRows, dxColumns; none for -1) take the loops.
+     */
+    private static boolean takes(DataType type, int batch, int inputs, int units, int dzRows, int gradientRows,
+                                 int gradientUnits, int dxRows, int dxColumns) {
+        return NarrowDenseGradients.takes(Nd4j.create(type, batch, inputs), Nd4j.create(type, inputs, units),
+                Nd4j.create(type, dzRows, units), Nd4j.create(type, gradientRows, gradientUnits),
+                dxRows < 0 ? null : Nd4j.create(type, dxRows, dxColumns));
     }
 }
