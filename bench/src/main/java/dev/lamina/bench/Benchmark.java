@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -157,14 +158,23 @@ public final class Benchmark {
 
     private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch, long seed) {
         Network network = create.apply(seed);
+        return timed(() -> TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0)),
+                () -> TrainingLoop.evaluate(network, test).accuracy());
+    }
+
+    /**
+     * Times one engine's {@code epoch} the same way for both: after {@link #settle}, with the gemm rate
+     * measured just before and the JIT's compiling during it; {@code accuracy} is then asked once.
+     */
+    private static Epoch timed(Runnable epoch, DoubleSupplier accuracy) {
         settle();
         double gemm = gemmRate();
         long jit = jitMillis();
         long start = System.nanoTime();
-        TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0));
+        epoch.run();
         double seconds = (System.nanoTime() - start) / 1e9;
         jit = jitMillis() - jit;
-        return new Epoch(seconds, TrainingLoop.evaluate(network, test).accuracy(), gemm, jit);
+        return new Epoch(seconds, accuracy.getAsDouble(), gemm, jit);
     }
 
     /**
@@ -188,17 +198,12 @@ public final class Benchmark {
         INDArray features = train.features().reshape('c', train.size(), 784);
         INDArray labels = train.labelsOneHot();
         int[] order = shuffled(train.size(), seed);
-        settle();
-        double gemm = gemmRate();
-        long jit = jitMillis();
-        long start = System.nanoTime();
-        for (int from = 0; from < order.length; from += batch) {
-            int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
-            network.fit(new DataSet(Nd4j.pullRows(features, 1, indices), Nd4j.pullRows(labels, 1, indices)));
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        jit = jitMillis() - jit;
-        return new Epoch(seconds, dl4jAccuracy(network, test), gemm, jit);
+        return timed(() -> {
+            for (int from = 0; from < order.length; from += batch) {
+                int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
+                network.fit(new DataSet(Nd4j.pullRows(features, 1, indices), Nd4j.pullRows(labels, 1, indices)));
+            }
+        }, () -> dl4jAccuracy(network, test));
     }
 
     private static double dl4jAccuracy(MultiLayerNetwork network, Dataset test) {
