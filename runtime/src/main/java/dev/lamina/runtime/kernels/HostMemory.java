@@ -67,6 +67,13 @@ public final class HostMemory {
         return true;
     }
 
+    /** A Java copy of the values of a float32 array that {@link #holds}: one memory copy. */
+    public static float[] floats(INDArray array) {
+        float[] values = new float[Math.toIntExact(array.length())];
+        bytes(array).asFloatBuffer().get(0, values);
+        return values;
+    }
+
     /** The memory of the buffer of an array that {@link #holds}, in the machine's byte order. */
     public static ByteBuffer bytes(INDArray array) {
         return array.data().asNio().order(ByteOrder.nativeOrder());

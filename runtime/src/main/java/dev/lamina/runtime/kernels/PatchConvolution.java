@@ -122,9 +122,9 @@ public final class PatchConvolution {
     private void stackWeights(INDArray kernel, INDArray bias) {
         if (HostMemory.holdsFloats(kernel, weights) && (bias == null || HostMemory.holdsFloats(bias))) {
             FloatBuffer stacked = HostMemory.bytes(weights).asFloatBuffer();
-            stacked.put(0, hostFloats(kernel));
+            stacked.put(0, HostMemory.floats(kernel));
             if (bias != null) {
-                stacked.put(Math.toIntExact(kernel.length()), hostFloats(bias));
+                stacked.put(Math.toIntExact(kernel.length()), HostMemory.floats(bias));
             }
             return;
         }
@@ -137,7 +137,7 @@ public final class PatchConvolution {
     /** The kernel's gradient from P^T · dz's first rows, the bias's (if not null) from its last. */
     private void splitProduct(INDArray kernelGradient, INDArray biasGradient) {
         if (HostMemory.holdsFloats(product, kernelGradient) && (biasGradient == null || HostMemory.holdsFloats(biasGradient))) {
-            float[] values = hostFloats(product);
+            float[] values = HostMemory.floats(product);
             int kernelValues = Math.toIntExact(kernelGradient.length());
             HostMemory.bytes(kernelGradient).asFloatBuffer().put(0, values, 0, kernelValues);
             if (biasGradient != null) {
@@ -149,11 +149,5 @@ public final class PatchConvolution {
         if (biasGradient != null) {
             biasGradient.assign(productBiasRow);
         }
-    }
-
-    private static float[] hostFloats(INDArray array) {
-        float[] values = new float[Math.toIntExact(array.length())];
-        HostMemory.bytes(array).asFloatBuffer().get(0, values);
-        return values;
     }
 }

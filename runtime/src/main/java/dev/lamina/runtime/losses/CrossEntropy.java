@@ -113,10 +113,8 @@ public final class CrossEntropy {
                     + " must have one shape");
         }
         int length = Math.toIntExact(outputs.length());
-        float[] values = new float[length];
-        float[] targets = new float[length];
-        HostMemory.bytes(outputs).asFloatBuffer().get(0, values);
-        HostMemory.bytes(labels).asFloatBuffer().get(0, targets);
+        float[] values = HostMemory.floats(outputs);
+        float[] targets = HostMemory.floats(labels);
         if (softmax) {
             Activations.softmaxRows(values, length, Math.toIntExact(outputs.size(1)));
         }
