@@ -1,38 +1,23 @@
 package dev.lamina.bench;
 
-import dev.lamina.runtime.data.Dataset;
-import dev.lamina.runtime.data.Mnist;
-import dev.lamina.runtime.training.FitOptions;
-import dev.lamina.runtime.training.Network;
-import dev.lamina.runtime.training.TrainingLoop;
-import dev.lamina.samples.MnistCnnNetwork;
-import dev.lamina.samples.MnistMlpNetwork;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.function.DoubleSupplier;
-import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One epoch of the reference MLP and CNN with Lamina's generated networks and with DL4J's
  * MultiLayerNetwork on the same ND4J backend, alternated and repeated, then inference throughput and
- * the annotation processor's share of compiling the samples. {@code --quick}: 6,000 training images,
+ * the annotation processor's share of compiling the samples. Each engine runs in a JVM of its own
+ * ({@link EngineClient}), as a user's program would, both started before the first epoch and kept
+ * through the model's epochs, which this JVM alternates between them. {@code --quick}: 6,000 training images,
  * one repeat, to check that it runs; {@code --mlp-only} or {@code --cnn-only}: one model;
  * {@code --memory-only}: only the memory of a later epoch, without the timings.
  */
@@ -64,235 +49,64 @@ public final class Benchmark {
         List<String> models = Arrays.asList(args).contains("--mlp-only") ? List.of("MLP")
                 : Arrays.asList(args).contains("--cnn-only") ? List.of("CNN") : List.of("MLP", "CNN");
         int repeats = quick ? 1 : 3;
-        Dataset train = Mnist.train();
-        Dataset test = Mnist.test();
-        if (quick) {
-            train = train.slice(0, 6000);
-        }
-        System.out.printf(Locale.ROOT, "Backend: %s, %d threads%n", Nd4j.getBackend().getClass().getSimpleName(),
-                Runtime.getRuntime().availableProcessors());
+        int images = quick ? 6000 : 60000;
         if (Arrays.asList(args).contains("--memory-only")) {
             for (String model : models) {
-                System.out.println(memoryReport(model, lamina(model), train, batchSize(model)));
+                try (EngineClient lamina = new EngineClient("lamina", model, quick)) {
+                    System.out.println(lamina.memoryReport(SEED));
+                }
             }
             return;
         }
-        System.out.printf(Locale.ROOT, "float32 gemm (2048^3, best of 10): %.1f GFLOP/s; measured again before"
-                + " every timed epoch, whose share of it is taken against that measurement%n", gemmRate() / 1e9);
+        System.out.printf(Locale.ROOT, "Each engine runs in a JVM of its own; each measures the float32 gemm rate"
+                + " (2048^3, best of 10) just before every timed epoch, whose share of it is taken against that"
+                + " measurement%n");
 
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-5s %-7s %10s %12s %10s %12s %10s %12s", "model", "engine",
                 "s/epoch", "images/s", "mean acc", "GFLOP/s", "% of gemm", "predict/s"));
         List<String> memory = new ArrayList<>();
         for (String model : models) {
-            boolean mlp = model.equals("MLP");
-            int batch = batchSize(model);
-            LongFunction<Network> lamina = lamina(model);
-            LongFunction<MultiLayerNetwork> dl4j = mlp ? Dl4jModels::mlp : Dl4jModels::cnn;
-            long flopsPerSample = TrainingFlops.perSample(mlp ? TrainingFlops.MLP : TrainingFlops.CNN);
+            long flopsPerSample = TrainingFlops.perSample(model.equals("MLP") ? TrainingFlops.MLP : TrainingFlops.CNN);
             System.out.printf(Locale.ROOT, "%n%s: %,d training FLOPs per sample, %.1f GFLOP per epoch of %d images%n",
-                    model, flopsPerSample, flopsPerSample * (double) train.size() / 1e9, train.size());
-
-            // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ... Repeat r starts both from
-            // seed SEED + r (weights and batch order), so the accuracies are a sample, not one draw.
-            Epoch last = null;
-            for (int w = 1; w <= WARM_UP_EPOCHS; w++) {
-                last = laminaEpoch(lamina, train, test, batch, SEED - w);
-                dl4jEpoch(dl4j, train, test, batch, SEED - w);
+                    model, flopsPerSample, flopsPerSample * (double) images / 1e9, images);
+            try (EngineClient lamina = new EngineClient("lamina", model, quick);
+                 EngineClient dl4j = new EngineClient("dl4j", model, quick)) {
+                // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ... Repeat r starts both from
+                // seed SEED + r (weights and batch order), so the accuracies are a sample, not one draw.
+                Epoch last = null;
+                for (int w = 1; w <= WARM_UP_EPOCHS; w++) {
+                    last = lamina.epoch(SEED - w);
+                    dl4j.epoch(SEED - w);
+                }
+                int warmUps = WARM_UP_EPOCHS;
+                while (last.jitShare() >= QUIET && warmUps < MAX_WARM_UP_EPOCHS) {
+                    last = lamina.epoch(SEED - ++warmUps);
+                }
+                System.out.printf(Locale.ROOT, "  warm-up: Lamina %d epochs (the JIT compiled for %.0f ms of the last,"
+                        + " %.1f s), DL4J %d%n", warmUps, last.jitMillis(), last.seconds(), WARM_UP_EPOCHS);
+                List<Epoch> ours = new ArrayList<>();
+                List<Epoch> theirs = new ArrayList<>();
+                for (int r = 0; r < repeats; r++) {
+                    ours.add(lamina.epoch(SEED + r));
+                    theirs.add(dl4j.epoch(SEED + r));
+                    System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms),"
+                            + " DL4J %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms)%n", r + 1, ours.get(r).seconds(),
+                            ours.get(r).accuracy(), ours.get(r).gemmRate() / 1e9, ours.get(r).jitMillis(),
+                            theirs.get(r).seconds(), theirs.get(r).accuracy(), theirs.get(r).gemmRate() / 1e9,
+                            theirs.get(r).jitMillis());
+                }
+                memory.add(lamina.memoryReport(SEED));
+                table.add(row(model, "Lamina", ours, images, flopsPerSample, lamina.predictRate(SEED)));
+                table.add(row(model, "DL4J", theirs, images, flopsPerSample, dl4j.predictRate(SEED)));
+                table.add(String.format(Locale.ROOT, "%-5s %-7s %10.2f", model, "ratio", median(ours) / median(theirs)));
             }
-            int warmUps = WARM_UP_EPOCHS;
-            while (last.jitShare() >= QUIET && warmUps < MAX_WARM_UP_EPOCHS) {
-                last = laminaEpoch(lamina, train, test, batch, SEED - ++warmUps);
-            }
-            System.out.printf(Locale.ROOT, "  warm-up: Lamina %d epochs (the JIT compiled for %.0f ms of the last,"
-                    + " %.1f s), DL4J %d%n", warmUps, last.jitMillis, last.seconds, WARM_UP_EPOCHS);
-            List<Epoch> ours = new ArrayList<>();
-            List<Epoch> theirs = new ArrayList<>();
-            for (int r = 0; r < repeats; r++) {
-                ours.add(laminaEpoch(lamina, train, test, batch, SEED + r));
-                theirs.add(dl4jEpoch(dl4j, train, test, batch, SEED + r));
-                System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms),"
-                        + " DL4J %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms)%n", r + 1, ours.get(r).seconds,
-                        ours.get(r).accuracy, ours.get(r).gemmRate / 1e9, ours.get(r).jitMillis,
-                        theirs.get(r).seconds, theirs.get(r).accuracy, theirs.get(r).gemmRate / 1e9,
-                        theirs.get(r).jitMillis);
-            }
-            memory.add(memoryReport(model, lamina, train, batch));
-            double laminaPredict = laminaPredictRate(lamina.apply(SEED), test);
-            double dl4jPredict = dl4jPredictRate(dl4j.apply(SEED), test);
-            table.add(row(model, "Lamina", ours, train.size(), flopsPerSample, laminaPredict));
-            table.add(row(model, "DL4J", theirs, train.size(), flopsPerSample, dl4jPredict));
-            table.add(String.format(Locale.ROOT, "%-5s %-7s %10.2f", model, "ratio", median(ours) / median(theirs)));
         }
         String compile = processorTime();
         System.out.println();
         table.forEach(System.out::println);
         memory.forEach(System.out::println);
         System.out.println(compile);
-    }
-
-    /**
-     * One timed epoch, with the gemm rate measured just before it (this shared machine's speed drifts
-     * within a run, so each epoch's share of the gemm rate is taken against its own measurement) and
-     * the milliseconds the JIT compiled for during it.
-     */
-    private record Epoch(double seconds, double accuracy, double gemmRate, double jitMillis) {
-        double jitShare() {
-            return jitMillis / 1000 / seconds;
-        }
-    }
-
-    /** The JIT's total compilation time so far, in milliseconds. */
-    private static long jitMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-    }
-
-    /** The reference settings: batch 128 for the MLP, 64 for the CNN. */
-    private static int batchSize(String model) {
-        return model.equals("MLP") ? 128 : 64;
-    }
-
-    private static LongFunction<Network> lamina(String model) {
-        return model.equals("MLP") ? MnistMlpNetwork::create : MnistCnnNetwork::create;
-    }
-
-    private static Epoch laminaEpoch(LongFunction<Network> create, Dataset train, Dataset test, int batch, long seed) {
-        Network network = create.apply(seed);
-        return timed(() -> TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0)),
-                () -> TrainingLoop.evaluate(network, test).accuracy());
-    }
-
-    /**
-     * Times one engine's {@code epoch} the same way for both: after {@link #settle}, with the gemm rate
-     * measured just before and the JIT's compiling during it; {@code accuracy} is then asked once.
-     */
-    private static Epoch timed(Runnable epoch, DoubleSupplier accuracy) {
-        settle();
-        double gemm = gemmRate();
-        long jit = jitMillis();
-        long start = System.nanoTime();
-        epoch.run();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        jit = jitMillis() - jit;
-        return new Epoch(seconds, accuracy.getAsDouble(), gemm, jit);
-    }
-
-    /**
-     * Four epochs of a fresh network, the last watched by a {@link MemoryProbe}. Not the second: in a
-     * fresh JVM (--memory-only) the JIT still compiles through the second and third epochs, and its
-     * code is native memory too: in such a JVM the MLP's epochs 2 to 5 grew resident memory by 13.5,
-     * 1.7, 0.1 and 0.1 MB.
-     */
-    private static String memoryReport(String model, LongFunction<Network> create, Dataset train, int batch) {
-        int epochs = 4;
-        MemoryProbe probe = new MemoryProbe(epochs - 1);
-        TrainingLoop.fit(create.apply(SEED), train,
-                FitOptions.epochs(epochs).batchSize(batch).seed(SEED).verbose(0).callbacks(probe));
-        return probe.report(model);
-    }
-
-    /** DL4J's epoch: the same shuffled batches, gathered the same way, fed to MultiLayerNetwork.fit. */
-    private static Epoch dl4jEpoch(LongFunction<MultiLayerNetwork> create, Dataset train, Dataset test, int batch,
-                                   long seed) {
-        MultiLayerNetwork network = create.apply(seed);
-        INDArray features = train.features().reshape('c', train.size(), 784);
-        INDArray labels = train.labelsOneHot();
-        int[] order = shuffled(train.size(), seed);
-        return timed(() -> {
-            for (int from = 0; from < order.length; from += batch) {
-                int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
-                network.fit(new DataSet(Nd4j.pullRows(features, 1, indices), Nd4j.pullRows(labels, 1, indices)));
-            }
-        }, () -> dl4jAccuracy(network, test));
-    }
-
-    private static double dl4jAccuracy(MultiLayerNetwork network, Dataset test) {
-        INDArray predictions = dl4jOutput(network, test);
-        long[] predicted = predictions.argMax(1).toLongVector();
-        int[] labels = test.labels();
-        long correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            correct += predicted[i] == labels[i] ? 1 : 0;
-        }
-        return (double) correct / labels.length;
-    }
-
-    /** DL4J's outputs in batches of 256, as Lamina's predict. */
-    private static INDArray dl4jOutput(MultiLayerNetwork network, Dataset test) {
-        INDArray features = test.features().reshape('c', test.size(), 784);
-        INDArray all = Nd4j.create(DataType.FLOAT, test.size(), 10);
-        for (int from = 0; from < test.size(); from += 256) {
-            int to = Math.min(test.size(), from + 256);
-            all.get(NDArrayIndex.interval(from, to)).assign(network.output(features.get(NDArrayIndex.interval(from, to))));
-        }
-        return all;
-    }
-
-    private static double laminaPredictRate(Network network, Dataset test) {
-        double[] seconds = new double[3];
-        for (int r = 0; r < 3; r++) {
-            long start = System.nanoTime();
-            TrainingLoop.predict(network, test.features());
-            seconds[r] = (System.nanoTime() - start) / 1e9;
-        }
-        return test.size() / median(seconds);
-    }
-
-    private static double dl4jPredictRate(MultiLayerNetwork network, Dataset test) {
-        double[] seconds = new double[3];
-        for (int r = 0; r < 3; r++) {
-            long start = System.nanoTime();
-            dl4jOutput(network, test);
-            seconds[r] = (System.nanoTime() - start) / 1e9;
-        }
-        return test.size() / median(seconds);
-    }
-
-    private static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    /**
-     * Collects what the epoch before left (DL4J's epochs leave hundreds of thousands of arrays) and
-     * gives ND4J's deallocator threads time to free their native memory, so that an epoch does not
-     * share this machine's two cores with the clean-up of the one before.
-     */
-    private static void settle() {
-        System.gc();
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The best of 10 float32 gemms of 2048^3 (2 * 2048^3 FLOPs each), after 3 warm-ups. */
-    private static double gemmRate() {
-        int n = 2048;
-        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
-        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
-        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
-        double best = Double.MAX_VALUE;
-        for (int r = 0; r < 13; r++) {
-            long start = System.nanoTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            c.getDouble(0); // waits for the result
-            if (r >= 3) {
-                best = Math.min(best, (System.nanoTime() - start) / 1e9);
-            }
-        }
-        return 2.0 * n * n * n / best;
     }
 
     /** The median epoch's time and FLOP rate, the mean accuracy, and the median of the epochs' shares of the gemm rate. */
@@ -302,7 +116,7 @@ public final class Benchmark {
         double accuracy = epochs.stream().mapToDouble(Epoch::accuracy).average().orElseThrow();
         double flops = flopsPerSample * (double) images;
         double rate = flops / seconds;
-        double shareOfGemm = median(epochs.stream().mapToDouble(e -> flops / e.seconds / e.gemmRate).toArray());
+        double shareOfGemm = median(epochs.stream().mapToDouble(e -> flops / e.seconds() / e.gemmRate()).toArray());
         String flag = accuracy < 0.9 ? " (did not learn: invalid timing)" : "";
         return String.format(Locale.ROOT, "%-5s %-7s %10.2f %12.0f %10.4f %12.1f %9.1f%% %12.0f%s", model, engine, seconds,
                 images / seconds, accuracy, rate / 1e9, 100 * shareOfGemm, predictRate, flag);
@@ -312,7 +126,7 @@ public final class Benchmark {
         return median(epochs.stream().mapToDouble(Epoch::seconds).toArray());
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int m = sorted.length / 2;

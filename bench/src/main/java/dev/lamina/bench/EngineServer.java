@@ -1,0 +1,61 @@
+package dev.lamina.bench;
+
+import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.Mnist;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One engine on one model in a JVM of its own, run by the {@link Benchmark} through an
+ * {@link EngineClient}: {@code EngineServer lamina|dl4j MLP|CNN [--quick]}. It loads the data, answers
+ * {@value #ANSWER}{@value #READY}, then reads one command a line from its standard input and answers each with one
+ * line that starts with {@value #ANSWER}; anything else it prints is for the reader.
+ * <ul>
+ *   <li>{@code epoch SEED}: one timed epoch of a fresh network ({@link Epoch#line()});
+ *   <li>{@code predict SEED}: test images per second of a fresh network;
+ *   <li>{@code memory SEED}: Lamina only, the memory report of a fresh network's fourth epoch.
+ * </ul>
+ * It ends at the end of its input.
+ */
+public final class EngineServer {
+    static final String ANSWER = "@ ";
+    static final String READY = "ready";
+
+    private EngineServer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: EngineServer lamina|dl4j MLP|CNN [--quick]");
+        }
+        Dataset train = Mnist.train();
+        if (args.length > 2 && args[2].equals("--quick")) {
+            train = train.slice(0, 6000);
+        }
+        Engine engine = Engine.of(args[0], args[1], train, Mnist.test());
+        System.out.printf(Locale.ROOT, "  %s %s: backend %s, %d threads%n", args[0], args[1],
+                Nd4j.getBackend().getClass().getSimpleName(), Runtime.getRuntime().availableProcessors());
+        System.out.println(ANSWER + READY);
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command; (command = commands.readLine()) != null; ) {
+            System.out.println(ANSWER + answer(engine, command.split(" ")));
+        }
+    }
+
+    private static String answer(Engine engine, String[] command) {
+        long seed = Long.parseLong(command[1]);
+        String answer = switch (command[0]) {
+            case "epoch" -> engine.epoch(seed).line();
+            case "predict" -> String.format(Locale.ROOT, "%s", engine.predictRate(seed));
+            case "memory" -> ((LaminaEngine) engine).memoryReport(seed);
+            default -> throw new IllegalArgumentException("no command " + command[0]);
+        };
+        // Leaves no clean-up of this epoch's arrays to run while the other engine's epoch runs.
+        EpochTimer.settle();
+        return answer;
+    }
+}
