@@ -48,7 +48,9 @@ public final class Benchmark {
         boolean quick = Arrays.asList(args).contains("--quick");
         List<String> models = Arrays.asList(args).contains("--mlp-only") ? List.of("MLP")
                 : Arrays.asList(args).contains("--cnn-only") ? List.of("CNN") : List.of("MLP", "CNN");
-        int repeats = quick ? 1 : 3;
+        // Five, not the three the issue asks for at least: this shared machine's speed drifts by 10-15% from
+        // minute to minute, and a median of five is less at the mercy of one slow minute.
+        int repeats = quick ? 1 : 5;
         int images = quick ? 6000 : 60000;
         if (Arrays.asList(args).contains("--memory-only")) {
             for (String model : models) {
