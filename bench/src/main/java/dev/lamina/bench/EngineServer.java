@@ -51,7 +51,12 @@ public final class EngineServer {
         String answer = switch (command[0]) {
             case "epoch" -> engine.epoch(seed).line();
             case "predict" -> String.format(Locale.ROOT, "%s", engine.predictRate(seed));
-            case "memory" -> ((LaminaEngine) engine).memoryReport(seed);
+            case "memory" -> {
+                if (!(engine instanceof LaminaEngine lamina)) {
+                    throw new IllegalArgumentException("memory: only Lamina's engine reports its memory");
+                }
+                yield lamina.memoryReport(seed);
+            }
             default -> throw new IllegalArgumentException("no command " + command[0]);
         };
         // Leaves no clean-up of this epoch's arrays to run while the other engine's epoch runs.
