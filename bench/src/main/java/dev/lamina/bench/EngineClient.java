@@ -27,6 +27,7 @@ final class EngineClient implements AutoCloseable {
     private final Process process;
     private final PrintWriter commands;
     private final BufferedReader output;
+    private final int trainingImages;
 
     /** Starts {@code engine} ("lamina" or "dl4j") on {@code model} and waits until it has loaded its data. */
     EngineClient(String engine, String model, boolean quick) {
@@ -49,10 +50,17 @@ final class EngineClient implements AutoCloseable {
         }
         commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String ready = answer("start");
-        if (!ready.equals(EngineServer.READY)) {
-            throw new IllegalStateException("the " + name + " engine's JVM answered '" + ready + "' to its start");
+        String[] ready = answer("start").split(" ");
+        if (ready.length != 2 || !ready[0].equals(EngineServer.READY)) {
+            throw new IllegalStateException("the " + name + " engine's JVM answered '" + String.join(" ", ready)
+                    + "' to its start");
         }
+        this.trainingImages = Integer.parseInt(ready[1]);
+    }
+
+    /** The number of images each of its epochs trains on. */
+    int trainingImages() {
+        return trainingImages;
     }
 
     Epoch epoch(long seed) {

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One engine on one model in a JVM of its own, run by the {@link Benchmark} through an
  * {@link EngineClient}: {@code EngineServer lamina|dl4j MLP|CNN [--quick]}. It loads the data, answers
- * {@value #ANSWER}{@value #READY}, then reads one command a line from its standard input and answers each with one
+ * {@value #ANSWER}{@value #READY} and the number of training images, then reads one command a line from its standard input and answers each with one
  * line that starts with {@value #ANSWER}; anything else it prints is for the reader.
  * <ul>
  *   <li>{@code epoch SEED}: one timed epoch of a fresh network ({@link Epoch#line()});
@@ -39,7 +39,7 @@ public final class EngineServer {
         Engine engine = Engine.of(args[0], args[1], train, Mnist.test());
         System.out.printf(Locale.ROOT, "  %s %s: backend %s, %d threads%n", args[0], args[1],
                 Nd4j.getBackend().getClass().getSimpleName(), Runtime.getRuntime().availableProcessors());
-        System.out.println(ANSWER + READY);
+        System.out.println(ANSWER + READY + " " + train.size());
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command; (command = commands.readLine()) != null; ) {
             System.out.println(ANSWER + answer(engine, command.split(" ")));
