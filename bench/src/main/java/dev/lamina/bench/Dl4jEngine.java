@@ -11,7 +11,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** DL4J's MultiLayerNetwork configured as the model ({@link Dl4jModels}), fed the same shuffled batches. */
+/**
+ * DL4J's MultiLayerNetwork configured as the model ({@link Dl4jModels}), fed batches of Lamina's size in
+ * an order shuffled from the same seed: its own shuffle, not the exact order of Lamina's
+ * {@code BatchOrder}, which the runtime keeps to itself.
+ */
 final class Dl4jEngine extends Engine {
     private final LongFunction<MultiLayerNetwork> create;
 
