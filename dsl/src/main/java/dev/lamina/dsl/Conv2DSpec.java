@@ -61,9 +61,17 @@ public record Conv2DSpec(int filters, int[] kernel, int[] strides, Padding paddi
         return Optional.of(Shape.of(size[0], size[1], filters));
     }
 
+    /** kernel (kernel height, kernel width, in, filters), Glorot-uniform; bias (filters), zeros, if used. */
     @Override
-    public long parameterCount(Shape input) {
+    public List<ParameterSpec> parameters(Shape input) {
         Window2D window = window();
-        return (long) window.height() * window.width() * input.dim(2) * filters + (useBias ? filters : 0);
+        ParameterSpec kernel = ParameterSpec.trainable("kernel", Initializer.GLOROT_UNIFORM, window.height(),
+                window.width(), input.dim(2), filters);
+        return useBias ? List.of(kernel, ParameterSpec.trainable("bias", Initializer.ZEROS, filters)) : List.of(kernel);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.conv2D(this);
     }
 }

@@ -33,8 +33,15 @@ public record DenseSpec(int units, Activation activation, boolean useBias) imple
         return Optional.of(Shape.of(units));
     }
 
+    /** kernel (in, units), Glorot-uniform; bias (units), zeros, if used: Keras' Dense. */
     @Override
-    public long parameterCount(Shape input) {
-        return input.size() * units + (useBias ? units : 0);
+    public List<ParameterSpec> parameters(Shape input) {
+        ParameterSpec kernel = ParameterSpec.trainable("kernel", Initializer.GLOROT_UNIFORM, input.dim(0), units);
+        return useBias ? List.of(kernel, ParameterSpec.trainable("bias", Initializer.ZEROS, units)) : List.of(kernel);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.dense(this);
     }
 }

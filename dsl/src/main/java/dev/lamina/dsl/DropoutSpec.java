@@ -31,7 +31,7 @@ public record DropoutSpec(double rate) implements LayerSpec {
     }
 
     @Override
-    public long parameterCount(Shape input) {
-        return 0;
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.dropout(this);
     }
 }

@@ -32,7 +32,7 @@ public record FlattenSpec() implements LayerSpec {
     }
 
     @Override
-    public long parameterCount(Shape input) {
-        return 0;
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.flatten(this);
     }
 }

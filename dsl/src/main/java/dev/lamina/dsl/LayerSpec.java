@@ -32,11 +32,48 @@ public sealed interface LayerSpec
      */
     Optional<Shape> outputShape(Shape input);
 
-    /** The number of trainable parameters for {@code input}; called only for a valid input. */
-    long parameterCount(Shape input);
+    /**
+     * The layer's parameters for {@code input}, in a fixed order; called only for a valid input. Their
+     * count, the generated fields, the checkpoint and the gradient check all derive from this list.
+     */
+    default List<ParameterSpec> parameters(Shape input) {
+        return List.of();
+    }
+
+    /** The number of parameter values, trainable or not, for a valid {@code input}. */
+    default long parameterCount(Shape input) {
+        return parameters(input).stream().mapToLong(ParameterSpec::size).sum();
+    }
+
+    /** The number of trainable parameter values for a valid {@code input}. */
+    default long trainableParameterCount(Shape input) {
+        return parameters(input).stream().filter(ParameterSpec::trainable).mapToLong(ParameterSpec::size).sum();
+    }
 
     /** The activation applied at the layer's output; linear for layers without one. */
     default Activation activation() {
         return Activation.LINEAR;
+    }
+
+    /** Calls the method of {@code visitor} for this layer's kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of layer. Whatever treats every kind (the processor's writers) implements
+     * it, so that a new kind that one of them does not handle is a compile error there, not a failure
+     * when the processor runs.
+     */
+    interface Visitor<R> {
+        R dense(DenseSpec dense);
+
+        R conv2D(Conv2DSpec conv);
+
+        R pool2D(Pool2DSpec pool);
+
+        R dropout(DropoutSpec dropout);
+
+        R flatten(FlattenSpec flatten);
+
+        R reshape(ReshapeSpec reshape);
     }
 }

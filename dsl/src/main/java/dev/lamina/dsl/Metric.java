@@ -1,7 +1,14 @@
 package dev.lamina.dsl;
 
-/** Metrics reported beside the loss. */
+import java.util.Locale;
+
+/** Metrics that {@code fit} and {@code evaluate} report beside the loss, as {@code @Model(metrics)} selects them. */
 public enum Metric {
     /** The fraction of samples whose highest-scoring class is the true class. */
-    ACCURACY
+    ACCURACY;
+
+    /** The metric's name in logs, History and CSV files, Keras' spelling: {@code "accuracy"}. */
+    public String logName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -60,7 +60,7 @@ public record Pool2DSpec(Pooling pooling, int[] pool, int[] strides, Padding pad
     }
 
     @Override
-    public long parameterCount(Shape input) {
-        return 0;
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.pool2D(this);
     }
 }

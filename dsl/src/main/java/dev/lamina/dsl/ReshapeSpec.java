@@ -80,10 +80,6 @@ public record ReshapeSpec(int[] target) implements LayerSpec {
         return Optional.of(Shape.of(dims));
     }
 
-    @Override
-    public long parameterCount(Shape input) {
-        return 0;
-    }
 
     private long knownSize() {
         long size = 1;
@@ -115,5 +111,10 @@ public record ReshapeSpec(int[] target) implements LayerSpec {
     @Override
     public String toString() {
         return "ReshapeSpec" + Shape.format(target);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.reshape(this);
     }
 }

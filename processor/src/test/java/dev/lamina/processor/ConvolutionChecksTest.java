@@ -4,7 +4,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.lamina.processor.ModelSource.mnist;
 import static dev.lamina.processor.ModelSource.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -34,30 +33,30 @@ class ConvolutionChecksTest {
         assertTrue(code.contains(" conv3 (Conv2D)              (None, 3, 3, 64)          36928"), code);
         assertTrue(code.contains(" flat (Flatten)              (None, 576)               0"), code);
         assertTrue(code.contains("Total params: 93,322"), code);
-        assertTrue(code.contains("conv1Kernel = Initializers.glorotUniform(random, dataType, 3, 3, 1, 32);"), code);
+        assertTrue(code.contains("conv1Kernel = trainable(\"conv1/kernel\", Initializer.GLOROT_UNIFORM, 3, 3, 1, 32);"), code);
         // conv1's relu runs after pool1, on the pooled array, forward and backward.
-        assertTrue(code.contains("conv1Patches.forward(image, conv1Kernel, conv1Bias, Activation.LINEAR, conv1);\n"
+        assertTrue(code.contains("conv1Convolution.forward(image.value(), conv1Kernel.value(), conv1Bias.value(),"
+                + " Activation.LINEAR, conv1.value());\n"
                 + "\n        // pool1: MaxPool2D(2x2, strides 2x2), (batch, 13, 13, 32)\n"
                 + "        // Then conv1's relu.\n"
-                + "        INDArray pool1 = Buffers.rows(pool1Buffer, batch);\n"
-                + "        Pool2DKernel.forward(Pooling.MAX, conv1, POOL1_WINDOW, pool1);\n"
-                + "        Activations.forward(Activation.RELU, pool1);"), code);
-        assertTrue(code.contains("Activations.backward(Activation.RELU, pool1, pool1Gradient);\n"
-                + "        Pool2DKernel.backward(Pooling.MAX, conv1, pool1Gradient, POOL1_WINDOW, conv1Gradient);"), code);
-        // conv3 feeds no pool: its relu stays.
-        assertTrue(code.contains("Conv2DKernel.forward(pool2, conv3Kernel, conv3Bias, CONV3_WINDOW, Activation.RELU, conv3);"), code);
-        // The first convolution runs from its input's patches and computes no input gradient; its
-        // backward pass reads the patches, not the input.
-        assertTrue(code.contains("conv1Patches = new PatchConvolution(dataType, CONV1_WINDOW, 1, 32, capacity, 26, 26);"),
+                + "        Pool2DKernel.forward(Pooling.MAX, conv1.value(), POOL1_WINDOW, pool1.value());\n"
+                + "        Activations.forward(Activation.RELU, pool1.value());"), code);
+        assertTrue(code.contains("Activations.backward(Activation.RELU, pool1.value(), pool1.gradient());\n"
+                + "        Pool2DKernel.backward(Pooling.MAX, conv1.value(), pool1.gradient(), POOL1_WINDOW, conv1.gradient());"),
                 code);
-        assertTrue(code.contains("conv1Patches.backward(conv1Gradient, conv1KernelGradient, conv1BiasGradient);"), code);
-        String backward = code.substring(code.indexOf("private void backward("));
-        assertFalse(backward.contains("INDArray image ="), backward);
-        // conv3's output map, 3x3, is small: its gradients are gemms over patches; conv2's, 11x11, is not.
-        assertTrue(code.contains("conv3Patches = new SmallMapGradients(dataType, CONV3_WINDOW, 5, 5, 64, capacity);"), code);
-        assertTrue(code.contains("conv3Patches.backward(pool2, conv3Kernel, conv3Bias, conv3Gradient, conv3KernelGradient,"
-                + " conv3BiasGradient, pool2Gradient);"), code);
-        assertTrue(code.contains("Conv2DKernel.backward(pool1, conv2Kernel, conv2Bias, conv2Gradient, CONV2_WINDOW,"), code);
+        // conv3 feeds no pool: its relu stays.
+        assertTrue(code.contains("conv3Convolution.forward(pool2.value(), conv3Kernel.value(), conv3Bias.value(),"
+                + " Activation.RELU, conv3.value());"), code);
+        // Every convolution is one call shape; the runtime's Convolution2D picks its route from the
+        // shapes it is given and whether its input needs a gradient (only the first's does not).
+        assertTrue(code.contains("new Convolution2D(dataType(), CONV1_WINDOW, Shape.of(28, 28, 1), Shape.of(26, 26, 32),"
+                + " false);"), code);
+        assertTrue(code.contains("new Convolution2D(dataType(), CONV3_WINDOW, Shape.of(5, 5, 64), Shape.of(3, 3, 64),"
+                + " true);"), code);
+        assertTrue(code.contains("conv1Convolution.backward(image.value(), conv1Kernel.value(), conv1Bias.value(),"
+                + " conv1.gradient(), conv1Kernel.gradient(), conv1Bias.gradient(), null);"), code);
+        assertTrue(code.contains("conv2Convolution.backward(pool1.value(), conv2Kernel.value(), conv2Bias.value(),"
+                + " conv2.gradient(), conv2Kernel.gradient(), conv2Bias.gradient(), pool1.gradient());"), code);
     }
 
     @Test

@@ -23,12 +23,15 @@ class ModelProcessorTest {
         assertThat(compilation).succeededWithoutWarnings();
         JavaFileObject generated = compilation.generatedSourceFile("test.MlpNetwork").orElseThrow();
         String code = generated.getCharContent(true).toString();
-        assertTrue(code.contains("hiddenKernel = Initializers.glorotUniform(random, dataType, 784, 512);"), code);
-        assertTrue(code.contains("DenseKernel.forward(flat, hiddenKernel, hiddenBias, Activation.RELU, hidden);"), code);
-        assertTrue(code.contains("CrossEntropy.softmaxGradient(out, labels, outGradient);"), code);
+        assertTrue(code.contains("hiddenKernel = trainable(\"hidden/kernel\", Initializer.GLOROT_UNIFORM, 784, 512);"), code);
+        assertTrue(code.contains("DenseKernel.forward(flat.value(), hiddenKernel.value(), hiddenBias.value(), Activation.RELU,"
+                + " hidden.value());"), code);
+        assertTrue(code.contains("CrossEntropy.softmaxGradient(out.value(), labels, out.gradient());"), code);
         // The first layer's input is data: its gradient is never computed.
-        assertTrue(code.contains("DenseKernel.backward(flat, hiddenKernel, hiddenGradient, hiddenKernelGradient, hiddenBiasGradient, null);"), code);
-        assertTrue(code.contains("optimizer = new RmsProp(parameters, 0.001, 0.9, 0.0, 1.0E-7);"), code);
+        assertTrue(code.contains("DenseKernel.backward(flat.value(), hiddenKernel.value(), hidden.gradient(),"
+                + " hiddenKernel.gradient(), hiddenBias.gradient(), null);"), code);
+        assertTrue(code.contains("parameters -> new RmsProp(parameters, 0.001, 0.9, 0.0, 1.0E-7)"), code);
+        assertTrue(code.contains("List.of(Metric.ACCURACY)"), code);
         assertTrue(code.contains(" hidden (Dense)              (None, 512)               401920"), code);
         assertTrue(code.contains("Total params: 407,050"), code);
     }

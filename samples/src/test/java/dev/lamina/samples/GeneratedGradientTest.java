@@ -20,19 +20,19 @@ import org.nd4j.linalg.factory.Nd4j;
 class GeneratedGradientTest {
     @Test
     void probabilitiesNetworkGradientsMatchFiniteDifferences() {
-        Network network = TinyModels_ProbabilitiesNetwork.create(7, DataType.DOUBLE);
+        Network network = new TinyModels_ProbabilitiesNetwork(7, DataType.DOUBLE);
         checkGradients(network, 5);
     }
 
     @Test
     void logitsNetworkGradientsMatchFiniteDifferences() {
-        Network network = TinyModels_LogitsNetwork.create(11, DataType.DOUBLE);
+        Network network = new TinyModels_LogitsNetwork(11, DataType.DOUBLE);
         checkGradients(network, 6);
     }
 
     @Test
     void convolutionalNetworkGradientsMatchFiniteDifferences() {
-        Network network = TinyModels_ConvolutionsNetwork.create(5, DataType.DOUBLE);
+        Network network = new TinyModels_ConvolutionsNetwork(5, DataType.DOUBLE);
         checkGradients(network, 3);
     }
 

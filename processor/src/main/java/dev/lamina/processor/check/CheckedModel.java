@@ -1,6 +1,8 @@
 package dev.lamina.processor.check;
 
+import dev.lamina.dsl.ParameterSpec;
 import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.SummaryTable;
 import dev.lamina.processor.read.ModelDescription;
 import java.util.List;
 
@@ -11,7 +13,14 @@ public record CheckedModel(ModelDescription description, Shape input, List<Check
         return layers.get(layers.size() - 1);
     }
 
-    public long parameterCount() {
-        return layers.stream().mapToLong(CheckedLayer::parameters).sum();
+    /** The summary table, as the generated network's {@code summary()} prints it. */
+    public String summary() {
+        return SummaryTable.format(description.modelName(), layers.stream().map(layer -> new SummaryTable.Row(
+                layer.name(), layer.layer().spec().kind(), layer.output(),
+                count(layer.parameters(), true), count(layer.parameters(), false))).toList());
+    }
+
+    private static long count(List<ParameterSpec> parameters, boolean trainable) {
+        return parameters.stream().filter(p -> p.trainable() == trainable).mapToLong(ParameterSpec::size).sum();
     }
 }

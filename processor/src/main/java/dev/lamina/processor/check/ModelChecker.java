@@ -102,7 +102,7 @@ public final class ModelChecker {
             Optional<Shape> output = spec.outputShape(shape);
             if (inputProblem.isEmpty() && output.isPresent()) {
                 if (allValid) {
-                    checked.add(new CheckedLayer(layer, shape, output.get(), spec.parameterCount(shape)));
+                    checked.add(new CheckedLayer(layer, shape, output.get(), spec.parameters(shape)));
                 }
             } else {
                 allValid = false;

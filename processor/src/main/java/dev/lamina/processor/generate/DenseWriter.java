@@ -4,12 +4,12 @@ import com.palantir.javapoet.CodeBlock;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.processor.check.CheckedLayer;
 
-/** Dense: a kernel (in, units) and a bias (units). */
-final class DenseWriter extends WeightedWriter {
+/** Dense: {@code DenseKernel}'s calls on its kernel and bias. */
+final class DenseWriter extends LayerWriter {
     private final DenseSpec spec;
 
     DenseWriter(CheckedLayer layer, LayerNames names, DenseSpec spec) {
-        super(layer, names, new long[] {layer.input().dim(0), spec.units()}, spec.units(), spec.useBias());
+        super(layer, names);
         this.spec = spec;
     }
 
@@ -20,16 +20,16 @@ final class DenseWriter extends WeightedWriter {
     }
 
     @Override
-    void forward(CodeBlock.Builder code, String input) {
-        code.addStatement("$T.forward($N, $N, $L, $T.$L, $N)", RuntimeTypes.DENSE_KERNEL, input,
-                names.parameter("kernel"), bias(), RuntimeTypes.ACTIVATION, spec.activation().name(), names.value());
+    void forward(CodeBlock.Builder code, LayerWriter previous) {
+        code.addStatement("$T.forward($L, $L, $L, $T.$L, $L)", RuntimeTypes.DENSE_KERNEL, valueOf(previous),
+                parameterValue("kernel"), parameterValue("bias"), RuntimeTypes.ACTIVATION, activation().name(), value());
     }
 
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
         activationBackward(code, preActivation);
-        code.addStatement("$T.backward($N, $N, $N, $N, $L, $L)", RuntimeTypes.DENSE_KERNEL, input,
-                names.parameter("kernel"), names.gradient(), names.parameterGradient("kernel"), biasGradient(),
-                inputGradient == null ? "null" : inputGradient);
+        code.addStatement("$T.backward($L, $L, $L, $L, $L, $L)", RuntimeTypes.DENSE_KERNEL, input,
+                parameterValue("kernel"), gradient(), parameterGradient("kernel"), parameterGradient("bias"),
+                inputGradient);
     }
 }

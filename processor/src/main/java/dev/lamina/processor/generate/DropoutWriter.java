@@ -1,11 +1,13 @@
 package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.FieldSpec;
 import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.processor.check.CheckedLayer;
+import java.util.List;
+import javax.lang.model.element.Modifier;
 
-/** Dropout: a mask drawn every training step from the network's seeded generator. */
+/** Dropout: a mask drawn every training step from the network's seeded generator; inference passes inputs through. */
 final class DropoutWriter extends LayerWriter {
     private final DropoutSpec spec;
 
@@ -20,39 +22,25 @@ final class DropoutWriter extends LayerWriter {
     }
 
     @Override
-    boolean backwardNeedsInput() {
-        return false;
+    List<FieldSpec> otherFields() {
+        return List.of(FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, names.mask(), Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("$L's mask of the last training step: 0 where an input was dropped, 1 / (1 - rate) where"
+                        + " it was kept.", layer.name())
+                .initializer("buffer($L)", dims(layer.output().dims()))
+                .build());
     }
 
     @Override
-    boolean dependsOnTraining() {
-        return true;
-    }
-
-    @Override
-    void addBufferFields(TypeSpec.Builder type, boolean needsGradient, boolean needsInputGradient) {
-        super.addBufferFields(type, needsGradient, needsInputGradient);
-        type.addField(buffer(names.maskBuffer(), layer.name() + "'s mask of the last training step: 0 where an input"
-                + " was dropped, 1 / (1 - rate) where it was kept."));
-    }
-
-    @Override
-    void allocateBuffers(CodeBlock.Builder code, boolean needsGradient, boolean needsInputGradient) {
-        super.allocateBuffers(code, needsGradient, needsInputGradient);
-        code.addStatement("$N = $T.create(dataType, $L)", names.maskBuffer(), RuntimeTypes.ND4J, batchDims("capacity"));
-    }
-
-    @Override
-    void forward(CodeBlock.Builder code, String input) {
-        code.addStatement("$T.forward($N, $L, training, dropoutRandom, $T.rows($N, batch), $N)", RuntimeTypes.DROPOUT_KERNEL,
-                input, spec.rate(), RuntimeTypes.BUFFERS, names.maskBuffer(), names.value());
+    void forward(CodeBlock.Builder code, LayerWriter previous) {
+        code.addStatement("$T.forward($L, $L, training, trainingRandom(), $N.value(), $L)", RuntimeTypes.DROPOUT_KERNEL,
+                valueOf(previous), spec.rate(), names.mask(), value());
     }
 
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
         if (inputGradient != null) {
-            code.addStatement("$T.backward($T.rows($N, batch), $N, $N)", RuntimeTypes.DROPOUT_KERNEL,
-                    RuntimeTypes.BUFFERS, names.maskBuffer(), names.gradient(), inputGradient);
+            code.addStatement("$T.backward($N.value(), $L, $L)", RuntimeTypes.DROPOUT_KERNEL, names.mask(), gradient(),
+                    inputGradient);
         }
     }
 }

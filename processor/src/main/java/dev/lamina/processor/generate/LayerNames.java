@@ -1,47 +1,30 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.dsl.ParameterSpec;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The identifiers generated for one layer, all derived from the field's name so that the generated
- * code reads in the model's own words: {@code hidden}, {@code hiddenKernel}, {@code hiddenBuffer}.
+ * code reads in the model's own words: {@code hidden} (its output), {@code hiddenKernel}.
  */
 record LayerNames(String value) {
-
-    /** The local holding the gradient of the loss with respect to the layer's output. */
-    String gradient() {
-        return value + "Gradient";
-    }
-
-    /** The field holding the layer's output for a whole batch. */
-    String buffer() {
-        return value + "Buffer";
-    }
-
-    /** The field holding the gradient of the layer's output for a whole batch. */
-    String gradientBuffer() {
-        return value + "GradientBuffer";
-    }
 
     /** A parameter field: {@code hiddenKernel} for role "kernel". */
     String parameter(String role) {
         return value + Character.toUpperCase(role.charAt(0)) + role.substring(1);
     }
 
-    /** The field holding a parameter's gradient. */
-    String parameterGradient(String role) {
-        return parameter(role) + "Gradient";
+    /** The field holding a dropout layer's mask. */
+    String mask() {
+        return value + "Mask";
     }
 
-    /** The field holding a dropout layer's mask for a whole batch. */
-    String maskBuffer() {
-        return value + "MaskBuffer";
-    }
-
-    /** The field computing a convolution, or its gradients, from its input's patches (a first one, or one with a small output map). */
-    String patches() {
-        return value + "Patches";
+    /** The field of the runtime object that computes a convolution layer. */
+    String convolution() {
+        return value + "Convolution";
     }
 
     /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
@@ -50,8 +33,9 @@ record LayerNames(String value) {
     }
 
     /** Every identifier this layer may take, to detect clashes. */
-    Set<String> all() {
-        return Set.of(value, gradient(), buffer(), gradientBuffer(), maskBuffer(), patches(), window(),
-                parameter("kernel"), parameterGradient("kernel"), parameter("bias"), parameterGradient("bias"));
+    Set<String> all(List<ParameterSpec> parameters) {
+        Set<String> all = new HashSet<>(Set.of(value, mask(), convolution(), window()));
+        parameters.forEach(parameter -> all.add(parameter(parameter.role())));
+        return all;
     }
 }

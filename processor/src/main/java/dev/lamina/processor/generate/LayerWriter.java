@@ -2,23 +2,19 @@ package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.TypeSpec;
 import dev.lamina.dsl.Activation;
-import dev.lamina.dsl.Conv2DSpec;
-import dev.lamina.dsl.DenseSpec;
-import dev.lamina.dsl.DropoutSpec;
-import dev.lamina.dsl.FlattenSpec;
-import dev.lamina.dsl.LayerSpec;
-import dev.lamina.dsl.Pool2DSpec;
-import dev.lamina.dsl.ReshapeSpec;
+import dev.lamina.dsl.ParameterSpec;
 import dev.lamina.processor.check.CheckedLayer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes one layer's part of the generated network: its fields, its forward statements and its
- * backward statements. One subclass per kind of layer; the network writer strings them together.
+ * backward statements. One subclass per kind of layer ({@link LayerWriters} picks it); the network
+ * writer strings them together. The fields of a layer's output and parameters come from its spec
+ * here, the same for every kind.
  */
 abstract class LayerWriter {
     protected final CheckedLayer layer;
@@ -28,40 +24,11 @@ abstract class LayerWriter {
     /** Comments for the forward and backward code when an activation moved, or null. */
     private String forwardNote;
     private String backwardNote;
-    /** For the buffer's Javadoc: which layer applies this layer's activation, or null. */
-    private String activationMovedTo;
 
     protected LayerWriter(CheckedLayer layer, LayerNames names) {
         this.layer = layer;
         this.names = names;
         this.applied = layer.layer().spec().activation();
-    }
-
-    /**
-     * The writer of {@code layer}; {@code inputNeedsGradient} tells whether a layer with parameters
-     * comes before it, so that the backward pass goes on to its input.
-     */
-    static LayerWriter of(CheckedLayer layer, LayerNames names, boolean inputNeedsGradient) {
-        LayerSpec spec = layer.layer().spec();
-        if (spec instanceof DenseSpec dense) {
-            return new DenseWriter(layer, names, dense);
-        }
-        if (spec instanceof Conv2DSpec conv) {
-            return new Conv2DWriter(layer, names, conv, inputNeedsGradient);
-        }
-        if (spec instanceof Pool2DSpec pool) {
-            return new Pool2DWriter(layer, names, pool);
-        }
-        if (spec instanceof DropoutSpec dropout) {
-            return new DropoutWriter(layer, names, dropout);
-        }
-        if (spec instanceof FlattenSpec) {
-            return new ViewWriter(layer, names, "Flatten");
-        }
-        if (spec instanceof ReshapeSpec) {
-            return new ViewWriter(layer, names, "Reshape" + layer.output());
-        }
-        throw new IllegalArgumentException("No writer for " + spec);
     }
 
     LayerNames names() {
@@ -88,7 +55,6 @@ abstract class LayerWriter {
         next.backwardNote = "First the gradient of " + layer.name() + "'s " + activation + ", applied after the pool.";
         forwardNote = "Its " + activation + " is applied after " + next.layer.name() + ": " + why;
         backwardNote = "Its " + activation + "'s gradient was taken at " + next.layer.name() + ".";
-        activationMovedTo = next.layer.name() + " applies its " + activation;
         applied = Activation.LINEAR;
     }
 
@@ -101,115 +67,93 @@ abstract class LayerWriter {
     /** What the layer is, for comments: {@code Dense(512, relu)}. */
     abstract String description();
 
-    boolean hasParameters() {
-        return layer.parameters() > 0;
+    /** The field holding the layer's output and its gradient, made by the network's {@code output}. */
+    FieldSpec outputField() {
+        return FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, names.value(), Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("output($S, $S, $L)", layer.name(),
+                        layer.layer().spec().kind(), dims(layer.output().dims()))
+                .build();
     }
 
-    /** Whether the output has a buffer of its own; if not, it is a view of the input's. */
-    boolean ownsBuffer() {
-        return true;
+    /** The parameter fields, from the spec's list: {@code trainable("hidden/kernel", GLOROT_UNIFORM, 784, 512)}. */
+    List<FieldSpec> parameterFields() {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (ParameterSpec parameter : layer.parameters()) {
+            fields.add(FieldSpec.builder(RuntimeTypes.PARAMETER, names.parameter(parameter.role()), Modifier.PRIVATE,
+                            Modifier.FINAL)
+                    .initializer("$L($S, $T.$L, $L)", parameter.trainable() ? "trainable" : "nonTrainable",
+                            layer.name() + "/" + parameter.role(), RuntimeTypes.INITIALIZER,
+                            parameter.initializer().name(), dims(parameter.shape().dims()))
+                    .build());
+        }
+        return fields;
     }
 
-    /** Whether the backward pass reads the layer's input (Dropout's reads only its mask). */
-    boolean backwardNeedsInput() {
-        return true;
-    }
-
-    /** Whether the forward pass behaves differently when training (Dropout). */
-    boolean dependsOnTraining() {
-        return false;
-    }
-
-    /** Adds the constants the layer's calls use (its window). */
-    void addConstants(TypeSpec.Builder type) {
-    }
-
-    /** Adds the parameter and parameter-gradient fields. */
-    void addParameterFields(TypeSpec.Builder type) {
-    }
-
-    /** Initialises the parameter fields in the constructor, from {@code random}. */
-    void initializeParameters(CodeBlock.Builder code) {
-    }
-
-    /** The {@code new Parameter(...)} entries handed to the optimizer. */
-    List<CodeBlock> parameterEntries() {
+    /** Fields of the layer's own beyond its output and parameters: constants, a runtime object, a mask. */
+    List<FieldSpec> otherFields() {
         return List.of();
     }
 
-    /**
-     * Adds the fields of the buffers the layer owns, sized for {@code capacity} samples: its output,
-     * and the gradient of its output if the backward pass computes it ({@code needsGradient});
-     * {@code needsInputGradient} tells whether the backward pass goes on to the layer's input.
-     */
-    void addBufferFields(TypeSpec.Builder type, boolean needsGradient, boolean needsInputGradient) {
-        if (!ownsBuffer()) {
-            return;
-        }
-        type.addField(buffer(names.buffer(), layer.name() + "'s output, " + capacityShape()
-                + (activationMovedTo == null ? "." : ", before its activation: " + activationMovedTo + ".")));
-        if (needsGradient) {
-            type.addField(buffer(names.gradientBuffer(), "The gradient of the loss with respect to " + layer.name()
-                    + "'s output, " + capacityShape() + "."));
-        }
-    }
+    /** Computes the layer's output from its input: {@code previous}'s output, or the model's input if null. */
+    abstract void forward(CodeBlock.Builder code, LayerWriter previous);
 
-    /** Allocates the buffers of {@link #addBufferFields} for {@code capacity} samples. */
-    void allocateBuffers(CodeBlock.Builder code, boolean needsGradient, boolean needsInputGradient) {
-        if (!ownsBuffer()) {
-            return;
-        }
-        code.addStatement("$N = $T.create(dataType, $L)", names.buffer(), RuntimeTypes.ND4J, batchDims("capacity"));
-        if (needsGradient) {
-            code.addStatement("$N = $T.create(dataType, $L)", names.gradientBuffer(), RuntimeTypes.ND4J, batchDims("capacity"));
-        }
-    }
-
-    protected static FieldSpec buffer(String name, String javadoc) {
-        return FieldSpec.builder(RuntimeTypes.INDARRAY, name, Modifier.PRIVATE).addJavadoc(javadoc).build();
-    }
-
-    /** Declares the local holding the layer's output, given the local holding its input. */
-    CodeBlock valueDeclaration(String input) {
-        return CodeBlock.of("$T $N = $T.rows($N, batch);\n", RuntimeTypes.INDARRAY, names.value(),
-                RuntimeTypes.BUFFERS, names.buffer());
-    }
-
-    /** Declares the local holding the gradient of the layer's output, given its input's. */
-    CodeBlock gradientDeclaration(String inputGradient) {
-        return CodeBlock.of("$T $N = $T.rows($N, batch);\n", RuntimeTypes.INDARRAY, names.gradient(),
-                RuntimeTypes.BUFFERS, names.gradientBuffer());
-    }
-
-    /** Computes the layer's output into its value local (declared already). */
-    void forward(CodeBlock.Builder code, String input) {
+    /** The expression of the value of {@code layer}'s output, or of the model's input if null. */
+    static String valueOf(LayerWriter layer) {
+        return layer == null ? "input" : layer.value();
     }
 
     /**
      * Propagates the gradient of the layer's output to its parameters and, if {@code inputGradient}
-     * is not null, to its input.
+     * (an expression) is not null, to its input.
      *
-     * @param preActivation whether the gradient local already holds the gradient before the
+     * @param input the expression of the input's value
+     * @param preActivation whether the output's gradient is already the gradient before the
      *     activation (the loss fused it with softmax), so the activation's backward is skipped
      */
-    void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
+    abstract void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation);
+
+    /** Turns the output's gradient into the gradient before the activation, in place, unless there is nothing to do. */
+    protected void activationBackward(CodeBlock.Builder code, boolean preActivation) {
+        if (!preActivation && activation() != Activation.LINEAR) {
+            code.addStatement("$T.backward($T.$L, $L, $L)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
+                    activation().name(), value(), gradient());
+        }
     }
 
-    /** The batch shape of the output, for comments: {@code (batch, 512)}. */
+    /** The expression of the layer's output for the batch: {@code hidden.value()}. */
+    String value() {
+        return names.value() + ".value()";
+    }
+
+    /** The expression of the gradient of the layer's output: {@code hidden.gradient()}. */
+    String gradient() {
+        return names.value() + ".gradient()";
+    }
+
+    /** A parameter's value, or {@code null} if the layer has no such parameter (a Dense without bias). */
+    protected String parameterValue(String role) {
+        return has(role) ? names.parameter(role) + ".value()" : "null";
+    }
+
+    /** A parameter's gradient, or {@code null} if the layer has no such parameter. */
+    protected String parameterGradient(String role) {
+        return has(role) ? names.parameter(role) + ".gradient()" : "null";
+    }
+
+    private boolean has(String role) {
+        return layer.parameters().stream().anyMatch(p -> p.role().equals(role));
+    }
+
+    /** The output shape after the batch, for comments: {@code (batch, 512)}. */
     String outputShape() {
         return "(batch, " + layer.output().toString().substring(1);
     }
 
-    private String capacityShape() {
-        return "(capacity, " + layer.output().toString().substring(1);
-    }
-
-    /** The output dimensions as Java arguments after the batch: {@code batch, 26, 26, 32}. */
-    String batchDims(String batch) {
-        StringBuilder dims = new StringBuilder(batch);
-        for (int d : layer.output().dims()) {
-            dims.append(", ").append(d);
+    static String dims(int[] dims) {
+        StringBuilder text = new StringBuilder();
+        for (int d : dims) {
+            text.append(text.length() == 0 ? "" : ", ").append(d);
         }
-        return dims.toString();
+        return text.toString();
     }
 }

@@ -1,13 +1,14 @@
 package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.FieldSpec;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
 import dev.lamina.dsl.Window2D;
 import dev.lamina.processor.check.CheckedLayer;
+import java.util.List;
 
 /** MaxPool2D and AveragePool2D: no parameters, a window. */
 final class Pool2DWriter extends LayerWriter {
@@ -26,8 +27,8 @@ final class Pool2DWriter extends LayerWriter {
     }
 
     @Override
-    void addConstants(TypeSpec.Builder type) {
-        WindowConstants.add(type, names.window(), layer.name() + "'s pool window", window);
+    List<FieldSpec> otherFields() {
+        return List.of(WindowConstants.field(names.window(), window));
     }
 
     /** Whether the layer before may apply its activation after this pool instead: max(f(x)) = f(max(x)). */
@@ -37,24 +38,21 @@ final class Pool2DWriter extends LayerWriter {
     }
 
     @Override
-    void forward(CodeBlock.Builder code, String input) {
-        code.addStatement("$T.forward($T.$L, $N, $N, $N)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
-                spec.pooling().name(), input, names.window(), names.value());
+    void forward(CodeBlock.Builder code, LayerWriter previous) {
+        code.addStatement("$T.forward($T.$L, $L, $N, $L)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
+                spec.pooling().name(), valueOf(previous), names.window(), value());
         if (activation() != Activation.LINEAR) {
-            code.addStatement("$T.forward($T.$L, $N)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
-                    activation().name(), names.value());
+            code.addStatement("$T.forward($T.$L, $L)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
+                    activation().name(), value());
         }
     }
 
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
         if (inputGradient != null) {
-            if (!preActivation && activation() != Activation.LINEAR) {
-                code.addStatement("$T.backward($T.$L, $N, $N)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
-                        activation().name(), names.value(), names.gradient());
-            }
-            code.addStatement("$T.backward($T.$L, $N, $N, $N, $N)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
-                    spec.pooling().name(), input, names.gradient(), names.window(), inputGradient);
+            activationBackward(code, preActivation);
+            code.addStatement("$T.backward($T.$L, $L, $L, $N, $L)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
+                    spec.pooling().name(), input, gradient(), names.window(), inputGradient);
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.lamina.processor.check.CheckedLayer;
 
 /**
  * Flatten and Reshape: the output is the input seen with another shape, a view of the same memory,
- * and so is its gradient. They cost nothing and have nothing to compute.
+ * and so is its gradient. They cost nothing and have nothing to compute backward.
  */
 final class ViewWriter extends LayerWriter {
     private final String description;
@@ -20,20 +20,13 @@ final class ViewWriter extends LayerWriter {
         return description;
     }
 
+    /** A view of the previous layer's output object, so that its gradient is a view too; or of the model's input. */
     @Override
-    boolean ownsBuffer() {
-        return false;
+    void forward(CodeBlock.Builder code, LayerWriter previous) {
+        code.addStatement("$N.reshape($L)", names.value(), previous == null ? "input" : previous.names().value());
     }
 
     @Override
-    CodeBlock valueDeclaration(String input) {
-        return CodeBlock.of("$T $N = $T.reshape($N, $L);\n", RuntimeTypes.INDARRAY, names.value(),
-                RuntimeTypes.BUFFERS, input, batchDims("batch"));
-    }
-
-    @Override
-    CodeBlock gradientDeclaration(String inputGradient) {
-        return CodeBlock.of("$T $N = $T.reshape($N, $L);\n", RuntimeTypes.INDARRAY, names.gradient(),
-                RuntimeTypes.BUFFERS, inputGradient, batchDims("batch"));
+    void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
     }
 }

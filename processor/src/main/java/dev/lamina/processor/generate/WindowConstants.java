@@ -1,7 +1,6 @@
 package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.TypeSpec;
 import dev.lamina.dsl.Window2D;
 import javax.lang.model.element.Modifier;
 
@@ -10,11 +9,11 @@ final class WindowConstants {
     private WindowConstants() {
     }
 
-    static void add(TypeSpec.Builder type, String name, String javadoc, Window2D window) {
-        type.addField(FieldSpec.builder(RuntimeTypes.WINDOW_2D, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc(javadoc + ": height, width, vertical and horizontal strides, padding.")
+    /** {@code CONV1_WINDOW = new Window2D(height, width, vertical stride, horizontal stride, padding)}. */
+    static FieldSpec field(String name, Window2D window) {
+        return FieldSpec.builder(RuntimeTypes.WINDOW_2D, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("new $T($L, $L, $L, $L, $T.$L)", RuntimeTypes.WINDOW_2D, window.height(), window.width(),
                         window.strideHeight(), window.strideWidth(), RuntimeTypes.PADDING, window.padding().name())
-                .build());
+                .build();
     }
 }

@@ -13,6 +13,7 @@ import dev.lamina.dsl.Shape;
 import dev.lamina.processor.ModelProcessor;
 import dev.lamina.runtime.data.OneHot;
 import dev.lamina.runtime.optimizers.Parameter;
+import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.runtime.training.GradientCheck;
 import dev.lamina.runtime.training.Network;
 import java.util.ArrayList;
@@ -58,9 +59,9 @@ class DifferentialTest {
             for (RandomModels.ValidModel model : models) {
                 String context = "seed " + seed + ", " + model.name() + ":\n" + model.source();
                 Class<?> type = loader.loadClass("fuzz." + model.name() + "Network");
-                Network network = (Network) type.getMethod("create", long.class, DataType.class)
-                        .invoke(null, random.nextLong(), DataType.DOUBLE);
-                List<int[]> inferred = inferredShapes((String) type.getField("SUMMARY").get(null));
+                Network network = (Network) type.getConstructor(long.class, DataType.class)
+                        .newInstance(random.nextLong(), DataType.DOUBLE);
+                List<int[]> inferred = inferredShapes(((AbstractNetwork) network).summaryTable());
                 assertEquals(model.layers().size(), inferred.size(), context);
 
                 INDArray features = Nd4j.rand(DataType.DOUBLE, Shape.of(model.input()).withBatch(3)).subi(0.5).muli(2);

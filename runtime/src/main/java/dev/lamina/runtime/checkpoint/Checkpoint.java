@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +38,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * classes        int
  * data type      UTF      ND4J's name: "FLOAT" or "DOUBLE"
  * epochs         int      epochs completed when saved (for resuming)
- * parameters     int count, then per parameter: UTF name, int rank, long dims..., the values
+ * parameters     int count, then per parameter, trainable or not: UTF name, int rank, long dims...,
+ *                the values
  * optimizer      UTF class name, long iterations, int count, then per state array: int rank,
  *                long dims..., the values
  * checksum       long     CRC-32 of every byte before it
@@ -252,11 +254,17 @@ public final class Checkpoint {
         network.optimizer().resumeAt(iterations);
     }
 
-    /** Reads {@code file} and restores it into {@code network}; returns the epochs it had trained. */
-    public static int load(Network network, Path file) throws IOException {
+    /**
+     * A network with the weights and optimizer state saved in {@code file}, made by {@code create} in
+     * the data type they were saved in: what a generated network's {@code load} calls.
+     *
+     * @throws IOException if the file is missing, truncated, corrupted or from another model
+     */
+    public static <N extends Network> N load(Path file, Function<DataType, N> create) throws IOException {
         Checkpoint checkpoint = read(file);
+        N network = create.apply(checkpoint.dataType());
         checkpoint.restore(network, file);
-        return checkpoint.epochs();
+        return network;
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {

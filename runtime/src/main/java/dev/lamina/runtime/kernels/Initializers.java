@@ -1,5 +1,6 @@
 package dev.lamina.runtime.kernels;
 
+import dev.lamina.dsl.Initializer;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,6 +12,15 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Initializers {
     private Initializers() {
+    }
+
+    /** A new array of {@code shape} as {@code initializer} starts it, drawing from {@code random} if it is random. */
+    public static INDArray create(Initializer initializer, SplittableRandom random, DataType dataType, long... shape) {
+        return switch (initializer) {
+            case GLOROT_UNIFORM -> glorotUniform(random, dataType, shape);
+            case ZEROS -> zeros(dataType, shape);
+            case ONES -> Nd4j.ones(dataType, shape);
+        };
     }
 
     /**

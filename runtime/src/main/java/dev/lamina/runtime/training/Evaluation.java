@@ -1,9 +1,39 @@
 package dev.lamina.runtime.training;
 
-/** The loss and accuracy of a network on a dataset. */
-public record Evaluation(double loss, double accuracy) {
+import dev.lamina.dsl.Metric;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The loss and metrics of a network on a dataset.
+ *
+ * @param metrics the value of each metric the model declares, by its name in logs ({@code "accuracy"})
+ */
+public record Evaluation(double loss, Map<String, Double> metrics) {
+
+    public Evaluation {
+        metrics = Map.copyOf(metrics);
+    }
+
+    /**
+     * The fraction of samples classified right.
+     *
+     * @throws IllegalStateException if the model does not declare {@link Metric#ACCURACY}
+     */
+    public double accuracy() {
+        Double accuracy = metrics.get(Metric.ACCURACY.logName());
+        if (accuracy == null) {
+            throw new IllegalStateException("accuracy was not computed: the model does not declare it. "
+                    + "Add metrics = Metric.ACCURACY to its @Model.");
+        }
+        return accuracy;
+    }
+
     @Override
     public String toString() {
-        return String.format("loss: %.4f - accuracy: %.4f", loss, accuracy);
+        return String.format(Locale.ROOT, "loss: %.4f", loss) + metrics.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> String.format(Locale.ROOT, " - %s: %.4f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining());
     }
 }

@@ -66,14 +66,14 @@ public final class GradientCheck {
     /**
      * Checks a network's backward pass: the gradient {@link Network#computeGradients} gives each
      * parameter for the batch's mean loss, at up to {@code perParameter} elements of each (all of a
-     * smaller parameter, else random ones), against finite differences of {@link Network#loss}.
+     * smaller parameter, else random ones) of each trainable one, against finite differences of {@link Network#loss}.
      */
     public static List<Mismatch> check(Network network, INDArray features, INDArray labels, int perParameter,
                                        Random random) {
         network.computeGradients(features, labels);
         DoubleSupplier loss = () -> network.loss(network.output(features), labels);
         List<Mismatch> mismatches = new ArrayList<>();
-        for (Parameter parameter : network.parameters()) {
+        for (Parameter parameter : network.parameters().stream().filter(Parameter::trainable).toList()) {
             INDArray value = parameter.value();
             long[] indices = all(value);
             if (indices.length > perParameter) {

@@ -1,6 +1,7 @@
 package dev.lamina.runtime.training;
 
 import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.Shape;
 import dev.lamina.runtime.losses.CrossEntropy;
 import dev.lamina.runtime.optimizers.Optimizer;
@@ -10,8 +11,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What the training loop needs of a generated network. Generated classes implement it; users call
- * their {@code fit}, {@code evaluate} and {@code predict}, which delegate to {@link TrainingLoop}.
+ * What the training loop and the checkpoint need of a generated network. Generated classes extend
+ * {@link AbstractNetwork}, which implements it; users call their {@code fit}, {@code evaluate} and
+ * {@code predict}, which delegate to {@link TrainingLoop}.
  */
 public interface Network {
 
@@ -28,6 +30,9 @@ public interface Network {
 
     /** Whether the output is logits (the loss applies softmax) rather than probabilities. */
     boolean outputsLogits();
+
+    /** The metrics {@code fit} and {@code evaluate} report beside the loss, as the model declares them. */
+    List<Metric> metrics();
 
     /** The mean crossentropy of {@code outputs} of this network against one-hot {@code labels}. */
     default double loss(INDArray outputs, INDArray labels) {
@@ -53,10 +58,13 @@ public interface Network {
      */
     INDArray computeGradients(INDArray features, INDArray labels);
 
-    /** The trainable parameters with their gradients, in layer order. */
+    /**
+     * Every parameter in layer order: the trainable ones with their gradients, and those that are not
+     * trained (their gradient is null).
+     */
     List<Parameter> parameters();
 
-    /** The optimizer updating {@link #parameters()}, with its state. */
+    /** The optimizer updating the trainable {@link #parameters()}, with its state. */
     Optimizer optimizer();
 
     /**

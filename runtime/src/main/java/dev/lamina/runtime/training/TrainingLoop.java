@@ -50,9 +50,7 @@ public final class TrainingLoop {
             }
             EpochProgress progress = EpochProgress.of(options.verbose(), epoch, options.epochs(), steps, log);
             int[] order = BatchOrder.forEpoch(train.size(), options.shuffle(), options.seed(), epoch);
-            double lossSum = 0;
-            long correct = 0;
-            int seen = 0;
+            MetricTotals totals = new MetricTotals(network);
             for (int step = 0; step < steps && !run.stopped(); step++) {
                 for (Callback callback : options.callbacks()) {
                     callback.onBatchBegin(run, step);
@@ -62,12 +60,8 @@ public final class TrainingLoop {
                 INDArray labels = batches.labels(indices);
                 INDArray outputs = network.trainBatch(batches.features(indices), labels);
                 double batchLoss = network.loss(outputs, labels);
-                lossSum += batchLoss * indices.length;
-                correct += Accuracy.correct(outputs, labels);
-                seen += indices.length;
-                Map<String, Double> running = new LinkedHashMap<>();
-                running.put("loss", lossSum / seen);
-                running.put("accuracy", (double) correct / seen);
+                totals.add(outputs, labels, batchLoss);
+                Map<String, Double> running = totals.logs();
                 progress.step(step + 1, running);
                 Map<String, Double> batchLogs = new LinkedHashMap<>(running);
                 batchLogs.put("batch_loss", batchLoss);
@@ -83,13 +77,11 @@ public final class TrainingLoop {
                             + train.name() + " for NaN or infinite values.");
                 }
             }
-            Map<String, Double> logs = new LinkedHashMap<>();
-            logs.put("loss", lossSum / Math.max(seen, 1));
-            logs.put("accuracy", (double) correct / Math.max(seen, 1));
+            Map<String, Double> logs = totals.logs();
             if (validation != null) {
                 Evaluation evaluation = evaluate(network, validation);
                 logs.put("val_loss", evaluation.loss());
-                logs.put("val_accuracy", evaluation.accuracy());
+                evaluation.metrics().forEach((name, value) -> logs.put("val_" + name, value));
             }
             history.add(logs);
             progress.end(logs, System.nanoTime() - start);
@@ -145,16 +137,16 @@ public final class TrainingLoop {
     public static Evaluation evaluate(Network network, Dataset data) {
         InputCheck.requireDataset(network, data, "evaluate");
         Batches batches = new Batches(network, data);
-        double lossSum = 0;
-        long correct = 0;
+        MetricTotals totals = new MetricTotals(network);
         for (int from = 0; from < data.size(); from += INFERENCE_BATCH) {
             int to = Math.min(data.size(), from + INFERENCE_BATCH);
             INDArray labels = batches.labelRange(from, to);
             INDArray outputs = network.output(batches.featureRange(from, to));
-            lossSum += network.loss(outputs, labels) * (to - from);
-            correct += Accuracy.correct(outputs, labels);
+            totals.add(outputs, labels, network.loss(outputs, labels));
         }
-        return new Evaluation(lossSum / data.size(), (double) correct / data.size());
+        Map<String, Double> logs = totals.logs();
+        double loss = logs.remove("loss");
+        return new Evaluation(loss, logs);
     }
 
     /** The network's outputs (samples, classes) for {@code features} (samples, input shape...). */

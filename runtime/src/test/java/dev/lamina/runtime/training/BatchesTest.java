@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.Shape;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.kernels.HostMemory;
@@ -81,6 +82,7 @@ class BatchesTest {
             @Override public int classes() { return CLASSES; }
             @Override public Loss loss() { return Loss.CATEGORICAL_CROSSENTROPY; }
             @Override public boolean outputsLogits() { return false; }
+            @Override public List<Metric> metrics() { return List.of(); }
             @Override public void summary() { }
             @Override public DataType dataType() { return type; }
             @Override public INDArray trainBatch(INDArray features, INDArray labels) { throw new UnsupportedOperationException(); }

@@ -1,0 +1,61 @@
+package dev.lamina.processor.generate;
+
+import dev.lamina.dsl.Conv2DSpec;
+import dev.lamina.dsl.DenseSpec;
+import dev.lamina.dsl.DropoutSpec;
+import dev.lamina.dsl.FlattenSpec;
+import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.Pool2DSpec;
+import dev.lamina.dsl.ReshapeSpec;
+import dev.lamina.processor.check.CheckedLayer;
+
+/**
+ * The writer of each kind of layer. A visitor of the layer specs, so that a kind without a writer is
+ * a compile error here.
+ */
+final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
+    private final CheckedLayer layer;
+    private final LayerNames names;
+    private final boolean inputNeedsGradient;
+
+    private LayerWriters(CheckedLayer layer, LayerNames names, boolean inputNeedsGradient) {
+        this.layer = layer;
+        this.names = names;
+        this.inputNeedsGradient = inputNeedsGradient;
+    }
+
+    /** The writer of {@code layer}; {@code inputNeedsGradient} tells whether a trainable layer comes before it. */
+    static LayerWriter of(CheckedLayer layer, LayerNames names, boolean inputNeedsGradient) {
+        return layer.layer().spec().accept(new LayerWriters(layer, names, inputNeedsGradient));
+    }
+
+    @Override
+    public LayerWriter dense(DenseSpec dense) {
+        return new DenseWriter(layer, names, dense);
+    }
+
+    @Override
+    public LayerWriter conv2D(Conv2DSpec conv) {
+        return new Conv2DWriter(layer, names, conv, inputNeedsGradient);
+    }
+
+    @Override
+    public LayerWriter pool2D(Pool2DSpec pool) {
+        return new Pool2DWriter(layer, names, pool);
+    }
+
+    @Override
+    public LayerWriter dropout(DropoutSpec dropout) {
+        return new DropoutWriter(layer, names, dropout);
+    }
+
+    @Override
+    public LayerWriter flatten(FlattenSpec flatten) {
+        return new ViewWriter(layer, names, "Flatten");
+    }
+
+    @Override
+    public LayerWriter reshape(ReshapeSpec reshape) {
+        return new ViewWriter(layer, names, "Reshape" + layer.output());
+    }
+}

@@ -1,0 +1,249 @@
+package dev.lamina.runtime.training;
+
+import dev.lamina.dsl.Initializer;
+import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.Metric;
+import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.SummaryTable;
+import dev.lamina.runtime.checkpoint.Checkpoint;
+import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.kernels.Initializers;
+import dev.lamina.runtime.optimizers.Optimizer;
+import dev.lamina.runtime.optimizers.Parameter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What every generated network has in common: Keras' {@code fit}, {@code evaluate}, {@code predict},
+ * {@code summary} and {@code save}, the training step around the forward and backward passes, and
+ * the making of parameters and layer outputs. A generated subclass declares its layers' outputs and
+ * parameters as fields (made with {@link #output}, {@link #trainable} and {@link #nonTrainable}, in
+ * layer order) and writes {@link #forward} and {@link #backward}; nothing else.
+ */
+public abstract class AbstractNetwork implements Network {
+    private final ModelDefinition model;
+    private final DataType dataType;
+    private final long seed;
+    /** Draws the initial weights, as the subclass's parameter fields are initialised in layer order. */
+    private final SplittableRandom initialWeights;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Parameter> parametersView = Collections.unmodifiableList(parameters);
+    /** The layers' outputs, in layer order, for the summary. */
+    private final List<LayerOutput> outputs = new ArrayList<>();
+    /** Every output and buffer, which follow the batch's size. */
+    private final List<LayerOutput> batchArrays = new ArrayList<>();
+    private Optimizer optimizer;
+    private Random trainingRandom;
+
+    protected AbstractNetwork(ModelDefinition model, long seed, DataType dataType) {
+        this.model = model;
+        this.seed = seed;
+        this.dataType = dataType;
+        this.initialWeights = new SplittableRandom(seed);
+    }
+
+    // What the generated subclass calls.
+
+    /** A parameter the optimizer trains, with an array for its gradient: {@code "hidden/kernel"}. */
+    protected final Parameter trainable(String name, Initializer initializer, long... shape) {
+        return add(new Parameter(name, Initializers.create(initializer, initialWeights, dataType, shape),
+                Nd4j.zeros(dataType, shape)));
+    }
+
+    /** A parameter that is saved and restored but not trained (a moving mean): it has no gradient. */
+    protected final Parameter nonTrainable(String name, Initializer initializer, long... shape) {
+        return add(new Parameter(name, Initializers.create(initializer, initialWeights, dataType, shape), null));
+    }
+
+    private Parameter add(Parameter parameter) {
+        parameters.add(parameter);
+        return parameter;
+    }
+
+    /** The output of layer {@code name} of {@code kind} (as the summary shows it), of {@code shape} per sample. */
+    protected final LayerOutput output(String name, String kind, int... shape) {
+        LayerOutput output = new LayerOutput(name, kind, Shape.of(shape), dataType);
+        outputs.add(output);
+        batchArrays.add(output);
+        return output;
+    }
+
+    /** An array per batch that is no layer's output (a dropout mask), of {@code shape} per sample. */
+    protected final LayerOutput buffer(int... shape) {
+        LayerOutput buffer = new LayerOutput(null, null, Shape.of(shape), dataType);
+        batchArrays.add(buffer);
+        return buffer;
+    }
+
+    /** The generator of what changes from one training step to the next (dropout masks), seeded with the network. */
+    protected final Random trainingRandom() {
+        if (trainingRandom == null) {
+            trainingRandom = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        }
+        return trainingRandom;
+    }
+
+    /**
+     * The forward pass: every layer's output for a batch into its {@link LayerOutput}. {@code training}
+     * tells layers that behave differently in training (Dropout) which way to behave.
+     */
+    protected abstract void forward(INDArray input, boolean training);
+
+    /**
+     * The backward pass, layer by layer in reverse: the gradient of the batch's mean loss with respect
+     * to every trainable parameter, from the outputs the last training forward pass left in the buffers.
+     */
+    protected abstract void backward(INDArray input, INDArray labels);
+
+    // What users call.
+
+    /** Trains on {@code train} as Keras' {@code fit} does; returns the loss and metrics of every epoch. */
+    public History fit(Dataset train, FitOptions options) {
+        return TrainingLoop.fit(this, train, options);
+    }
+
+    /**
+     * Trains on arrays as Keras' {@code fit(x, y)}: features (samples, input shape...) and labels,
+     * one-hot (samples, classes) for categorical crossentropy or class indices for the sparse loss.
+     */
+    public History fit(INDArray features, INDArray labels, FitOptions options) {
+        return TrainingLoop.fit(this, features, labels, options);
+    }
+
+    /** The loss and the model's metrics on {@code data}. */
+    public Evaluation evaluate(Dataset data) {
+        return TrainingLoop.evaluate(this, data);
+    }
+
+    /** The loss and the model's metrics on arrays, with the label conventions of {@code fit}. */
+    public Evaluation evaluate(INDArray features, INDArray labels) {
+        return TrainingLoop.evaluate(this, features, labels);
+    }
+
+    /** The output for {@code features} (samples, input shape...): (samples, classes). */
+    public INDArray predict(INDArray features) {
+        return TrainingLoop.predict(this, features);
+    }
+
+    /**
+     * Saves the weights and the optimizer's state to {@code file}, atomically: a crash while saving
+     * leaves the previous file intact. The format is described in {@link Checkpoint}.
+     */
+    public void save(Path file) throws IOException {
+        Checkpoint.save(this, file);
+    }
+
+    @Override
+    public void summary() {
+        System.out.print(summaryTable());
+    }
+
+    /** The summary as Keras prints it: layers, output shapes, parameters trainable and not. */
+    public String summaryTable() {
+        List<SummaryTable.Row> rows = new ArrayList<>();
+        for (LayerOutput layer : outputs) {
+            long trainable = 0;
+            long nonTrainable = 0;
+            for (Parameter parameter : parameters) {
+                if (parameter.layer().equals(layer.layer())) {
+                    trainable += parameter.trainable() ? parameter.value().length() : 0;
+                    nonTrainable += parameter.trainable() ? 0 : parameter.value().length();
+                }
+            }
+            rows.add(new SummaryTable.Row(layer.layer(), layer.kind(), layer.shape(), trainable, nonTrainable));
+        }
+        return SummaryTable.format(model.name(), rows);
+    }
+
+    // What the training loop and the checkpoint read.
+
+    @Override
+    public final String modelName() {
+        return model.name();
+    }
+
+    @Override
+    public final Shape inputShape() {
+        return model.inputShape();
+    }
+
+    @Override
+    public final int classes() {
+        return model.classes();
+    }
+
+    @Override
+    public final Loss loss() {
+        return model.loss();
+    }
+
+    @Override
+    public final boolean outputsLogits() {
+        return model.fromLogits();
+    }
+
+    @Override
+    public final List<Metric> metrics() {
+        return model.metrics();
+    }
+
+    @Override
+    public final DataType dataType() {
+        return dataType;
+    }
+
+    @Override
+    public final List<Parameter> parameters() {
+        return parametersView;
+    }
+
+    @Override
+    public final Optimizer optimizer() {
+        if (optimizer == null) {
+            // Made on first use: the subclass's parameter fields are initialised after this class's constructor.
+            optimizer = model.optimizer().apply(parameters.stream().filter(Parameter::trainable).toList());
+        }
+        return optimizer;
+    }
+
+    @Override
+    public final INDArray trainBatch(INDArray features, INDArray labels) {
+        INDArray outputs = computeGradients(features, labels);
+        optimizer().step();
+        return outputs;
+    }
+
+    @Override
+    public final INDArray computeGradients(INDArray features, INDArray labels) {
+        startBatch(features);
+        forward(features, true);
+        backward(features, labels);
+        return lastOutput();
+    }
+
+    @Override
+    public final INDArray output(INDArray features) {
+        startBatch(features);
+        forward(features, false);
+        return lastOutput();
+    }
+
+    /** The network's output: the last layer's, a view of its array, valid until the next batch. */
+    private INDArray lastOutput() {
+        return outputs.get(outputs.size() - 1).value();
+    }
+
+    private void startBatch(INDArray features) {
+        for (LayerOutput array : batchArrays) {
+            array.startBatch(features.size(0));
+        }
+    }
+}
