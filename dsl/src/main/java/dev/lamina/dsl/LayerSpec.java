@@ -9,7 +9,7 @@ import java.util.Optional;
  * once. Shapes exclude the batch dimension.
  */
 public sealed interface LayerSpec
-        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec {
+        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();
@@ -75,5 +75,7 @@ public sealed interface LayerSpec
         R flatten(FlattenSpec flatten);
 
         R reshape(ReshapeSpec reshape);
+
+        R relu(ReLUSpec relu);
     }
 }

@@ -21,6 +21,16 @@ class ShapeRulesTest {
     }
 
     @Test
+    void reluKeepsAnyShapeAndHasNoParameters() {
+        ReLUSpec relu = new ReLUSpec();
+        assertEquals(Optional.of(Shape.of(26, 26, 32)), relu.outputShape(Shape.of(26, 26, 32)));
+        assertEquals(Optional.of(Shape.of(10)), relu.outputShape(Shape.of(10)));
+        assertEquals(0, relu.parameterCount(Shape.of(26, 26, 32)));
+        assertEquals(Activation.RELU, relu.activation());
+        assertTrue(relu.settingProblems().isEmpty());
+    }
+
+    @Test
     void reshapeInfersOneDimensionAndKeepsTheElementCount() {
         assertEquals(Optional.of(Shape.of(28, 28, 1)), new ReshapeSpec(new int[] {28, -1, 1}).outputShape(Shape.of(784)));
         assertEquals(Optional.empty(), new ReshapeSpec(new int[] {30, -1}).outputShape(Shape.of(784)));

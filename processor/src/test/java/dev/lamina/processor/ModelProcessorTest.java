@@ -37,6 +37,22 @@ class ModelProcessorTest {
     }
 
     @Test
+    void aReLULayerCompilesWithItsOwnOutputAndGradient() throws Exception {
+        ModelSource source = model("Rectified", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.ADAM)"),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 32) Layer hidden;",
+                "    @ReLU Layer rectified;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = compilation.generatedSourceFile("test.RectifiedNetwork").orElseThrow().getCharContent(true).toString();
+        assertTrue(code.contains(" rectified (ReLU)            (None, 32)                0"), code);
+        assertTrue(code.contains("ActivationKernel.forward(Activation.RELU, hidden.value(), rectified.value());"), code);
+        assertTrue(code.contains("ActivationKernel.backward(Activation.RELU, rectified.value(), rectified.gradient(),"
+                + " hidden.gradient());"), code);
+    }
+
+    @Test
     void variantsWithLogitsSgdAdamNoBiasAndReshapeCompile() {
         ModelSource logits = model("Logits", "input = {784}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY,"
                         + " fromLogits = true, optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.01)",

@@ -17,6 +17,7 @@ import dev.lamina.dsl.Model;
 import dev.lamina.dsl.MaxPool2D;
 import dev.lamina.dsl.Optimizer;
 import dev.lamina.dsl.Padding;
+import dev.lamina.dsl.ReLU;
 import dev.lamina.dsl.Reshape;
 
 /** Small models whose generated networks the tests check against finite differences. */
@@ -47,7 +48,7 @@ final class TinyModels {
         @Dense(units = 4, useBias = false)         Layer out;
     }
 
-    /** Convolutions valid and same, strides 1 and 2, with and without bias, max and average pooling. */
+    /** Convolutions valid and same, strides 1 and 2, with and without bias, max and average pooling, a ReLU layer. */
     @Model(input = {7, 7}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
            optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
     static class Convolutions {
@@ -56,6 +57,7 @@ final class TinyModels {
         @Conv2D(filters = 2, kernel = {3, 2}, strides = {2, 1}, padding = Padding.SAME,
                 activation = SIGMOID, useBias = false)                                      Layer same;
         @MaxPool2D(value = {2, 2}, strides = {1, 1})                                        Layer max;
+        @ReLU                                                                               Layer rectified;
         @Conv2D(filters = 2, kernel = {2, 2}, strides = {2, 2}, padding = Padding.SAME,
                 activation = ELU)                                                           Layer strided;
         @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME)           Layer average;

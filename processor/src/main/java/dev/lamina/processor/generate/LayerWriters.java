@@ -6,6 +6,7 @@ import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.FlattenSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Pool2DSpec;
+import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.ReshapeSpec;
 import dev.lamina.processor.check.CheckedLayer;
 
@@ -57,5 +58,10 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter reshape(ReshapeSpec reshape) {
         return new ViewWriter(layer, names, "Reshape" + layer.output());
+    }
+
+    @Override
+    public LayerWriter relu(ReLUSpec relu) {
+        return new ActivationWriter(layer, names, relu.kind());
     }
 }

@@ -21,6 +21,7 @@ final class RuntimeTypes {
     static final ClassName POOLING = ClassName.get("dev.lamina.dsl", "Pooling");
 
     static final ClassName ACTIVATIONS = ClassName.get(RUNTIME + ".kernels", "Activations");
+    static final ClassName ACTIVATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "ActivationKernel");
     static final ClassName DENSE_KERNEL = ClassName.get(RUNTIME + ".kernels", "DenseKernel");
     static final ClassName CONVOLUTION_2D = ClassName.get(RUNTIME + ".kernels", "Convolution2D");
     static final ClassName POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Pool2DKernel");

@@ -15,6 +15,8 @@ import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.FlattenSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.ReLU;
+import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.Reshape;
 import dev.lamina.dsl.ReshapeSpec;
 import java.util.Optional;
@@ -59,6 +61,9 @@ final class LayerSpecReader {
                     values.intArray(annotation, "value"),
                     values.intArray(annotation, "strides"),
                     values.enumValue(annotation, "padding", Padding.class)));
+        }
+        if (type.equals(ReLU.class.getName())) {
+            return Optional.of(new ReLUSpec());
         }
         if (type.equals(Dropout.class.getName())) {
             return Optional.of(new DropoutSpec(values.doubleValue(annotation, "value")));

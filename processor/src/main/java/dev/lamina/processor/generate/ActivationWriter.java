@@ -1,0 +1,33 @@
+package dev.lamina.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.lamina.processor.check.CheckedLayer;
+
+/** A layer that is an activation alone (ReLU): {@code ActivationKernel}'s calls, no parameters. */
+final class ActivationWriter extends LayerWriter {
+    private final String kind;
+
+    ActivationWriter(CheckedLayer layer, LayerNames names, String kind) {
+        super(layer, names);
+        this.kind = kind;
+    }
+
+    @Override
+    String description() {
+        return kind;
+    }
+
+    @Override
+    void forward(CodeBlock.Builder code, LayerWriter previous) {
+        code.addStatement("$T.forward($T.$L, $L, $L)", RuntimeTypes.ACTIVATION_KERNEL, RuntimeTypes.ACTIVATION,
+                activation().name(), valueOf(previous), value());
+    }
+
+    @Override
+    void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
+        if (inputGradient != null) {
+            code.addStatement("$T.backward($T.$L, $L, $L, $L)", RuntimeTypes.ACTIVATION_KERNEL, RuntimeTypes.ACTIVATION,
+                    activation().name(), value(), gradient(), inputGradient);
+        }
+    }
+}
