@@ -1,5 +1,6 @@
 package dev.lamina.runtime.optimizers;
 
+import dev.lamina.runtime.kernels.HostMemory;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
@@ -44,7 +45,8 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(int index, Parameter parameter) {
-        if (loops[index] != null) {
+        // The loops were made while the switch was on; it may be off now (HostMemory#LOOPS_PROPERTY).
+        if (loops[index] != null && HostMemory.loopsOn()) {
             long t = iterations() + 1;
             float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
             loops[index].run((chunks, length) -> step(chunks, length, alpha));

@@ -16,7 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * 1.1 and 1.7 ms (2 threads), where the whole RMSprop step here takes 0.21 ms on one thread.
  *
  * <p>Only for float32 arrays that {@link HostMemory#holds}: elsewhere (a GPU backend, double
- * precision) {@link #of} returns null and the optimizers use ND4J's ops instead.
+ * precision, the loops switched off) {@link #of} returns null and the optimizers use ND4J's ops
+ * instead; they also check {@link HostMemory#loopsOn} before each run, as the switch may be turned
+ * off after {@link #of}.
  */
 final class HostLoop {
 

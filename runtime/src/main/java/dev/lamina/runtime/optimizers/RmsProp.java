@@ -1,5 +1,6 @@
 package dev.lamina.runtime.optimizers;
 
+import dev.lamina.runtime.kernels.HostMemory;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
@@ -25,7 +26,10 @@ public final class RmsProp extends Optimizer {
     private final INDArray[] velocities;
     /** Per parameter, its one-pass update, or null where ND4J's ops run instead. */
     private final HostLoop[] loops;
-    /** One work array per parameter for ND4J's ops, so a step allocates nothing; null where a loop runs. */
+    /**
+     * One work array per parameter for ND4J's ops, so a step allocates nothing; made at the first
+     * step that runs them, so none where a loop runs.
+     */
     private final INDArray[] scratch;
 
     public RmsProp(List<Parameter> parameters, double learningRate, double rho, double momentum, double epsilon) {
@@ -49,13 +53,13 @@ public final class RmsProp extends Optimizer {
                     ? HostLoop.of(new INDArray[] {p.gradient(), averages[i], p.value()}, new boolean[] {false, true, true})
                     : HostLoop.of(new INDArray[] {p.gradient(), averages[i], velocities[i], p.value()},
                             new boolean[] {false, true, true, true});
-            scratch[i] = loops[i] == null ? p.value().ulike() : null;
         }
     }
 
     @Override
     protected void update(int index, Parameter parameter) {
-        if (loops[index] == null) {
+        // The loops were made while the switch was on; it may be off now (HostMemory#LOOPS_PROPERTY).
+        if (loops[index] == null || !HostMemory.loopsOn()) {
             updateWithOps(index, parameter);
         } else if (velocities == null) {
             loops[index].run(this::step);
@@ -101,6 +105,9 @@ public final class RmsProp extends Optimizer {
     private void updateWithOps(int index, Parameter parameter) {
         INDArray gradient = parameter.gradient();
         INDArray average = averages[index];
+        if (scratch[index] == null) {
+            scratch[index] = parameter.value().ulike();
+        }
         INDArray work = scratch[index];
         // a = rho a + (1 - rho) g^2
         Nd4j.exec(new MulOp(gradient, gradient, work));

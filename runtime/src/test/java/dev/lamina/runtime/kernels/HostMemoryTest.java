@@ -29,4 +29,28 @@ class HostMemoryTest {
         assertFalse(HostMemory.holdsFloats(Nd4j.create(DataType.DOUBLE, 4, 3)), "not float32");
         assertTrue(HostMemory.holds(Nd4j.create(DataType.DOUBLE, 4, 3)), "but in host memory in order");
     }
+
+    @Test
+    void theSwitchTurnsEveryArrayOffAndBackOn() {
+        INDArray floats = Nd4j.create(DataType.FLOAT, 4, 3);
+        String before = System.getProperty(HostMemory.LOOPS_PROPERTY);
+        try {
+            System.setProperty(HostMemory.LOOPS_PROPERTY, "false");
+            assertFalse(HostMemory.loopsOn() || HostMemory.holds(floats) || HostMemory.holdsFloats(floats), "off");
+            System.setProperty(HostMemory.LOOPS_PROPERTY, "true");
+            assertTrue(HostMemory.loopsOn() && HostMemory.holdsFloats(floats), "on");
+        } finally {
+            restore(before);
+        }
+        assertTrue(HostMemory.holdsFloats(floats), "on by default");
+    }
+
+    /** Sets the switch back as it was: cleared if it was not set. */
+    static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(HostMemory.LOOPS_PROPERTY);
+        } else {
+            System.setProperty(HostMemory.LOOPS_PROPERTY, before);
+        }
+    }
 }

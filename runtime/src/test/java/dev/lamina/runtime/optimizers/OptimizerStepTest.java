@@ -215,6 +215,40 @@ class OptimizerStepTest {
         }
     }
 
+    /**
+     * An optimizer decides on its loops when it is built; switched off after that, it must take
+     * ND4J's steps, exactly those of one built without loops.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("loopedOptimizers")
+    void loopsSwitchedOffAfterTheOptimizerIsBuiltTakeNd4jSteps(String name,
+                                                               BiFunction<List<Parameter>, Boolean, Optimizer> create) {
+        Nd4j.getRandom().setSeed(6);
+        INDArray start = Nd4j.rand(DataType.FLOAT, 2 * HostMemory.CHUNK + 123).subi(0.5);
+        Parameter looped = new Parameter("w", start.dup(), start.ulike());
+        Parameter withOps = new Parameter("w", start.dup(), start.ulike());
+        Optimizer built = create.apply(List.of(looped), true);
+        Optimizer ops = create.apply(List.of(withOps), false);
+        String before = System.getProperty(HostMemory.LOOPS_PROPERTY);
+        try {
+            System.setProperty(HostMemory.LOOPS_PROPERTY, "false");
+            for (int t = 0; t < 3; t++) {
+                INDArray gradient = Nd4j.rand(DataType.FLOAT, start.shape()).subi(0.5);
+                looped.gradient().assign(gradient);
+                withOps.gradient().assign(gradient);
+                built.step();
+                ops.step();
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(HostMemory.LOOPS_PROPERTY);
+            } else {
+                System.setProperty(HostMemory.LOOPS_PROPERTY, before);
+            }
+        }
+        assertArrayEquals(withOps.value().toFloatVector(), looped.value().toFloatVector(), name);
+    }
+
     private static void assertClose(INDArray expected, INDArray actual, String what) {
         double[] e = expected.data().asDouble();
         double[] a = actual.data().asDouble();
