@@ -67,11 +67,13 @@ abstract class LayerWriter {
     /** What the layer is, for comments: {@code Dense(512, relu)}. */
     abstract String description();
 
-    /** The field holding the layer's output and its gradient, made by the network's {@code output}. */
-    FieldSpec outputField() {
+    /**
+     * The field holding the layer's output and its gradient, made by the network's {@code output}; a
+     * view layer's views {@code previous}'s output, or the model's input if null.
+     */
+    FieldSpec outputField(LayerWriter previous) {
         return FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, names.value(), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("output($S, $S, $L)", layer.name(),
-                        layer.layer().spec().kind(), dims(layer.output().dims()))
+                .initializer("output($S, $S, $L)", layer.name(), layer.layer().spec().kind(), dims(layer.output().dims()))
                 .build();
     }
 
@@ -92,6 +94,11 @@ abstract class LayerWriter {
     /** Fields of the layer's own beyond its output and parameters: constants, a runtime object, a mask. */
     List<FieldSpec> otherFields() {
         return List.of();
+    }
+
+    /** Statements of the network's constructor that make the layer's runtime objects, from {@code dataType}. */
+    CodeBlock construction() {
+        return CodeBlock.of("");
     }
 
     /** Computes the layer's output from its input: {@code previous}'s output, or the model's input if null. */

@@ -1,7 +1,9 @@
 package dev.lamina.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import dev.lamina.processor.check.CheckedLayer;
+import javax.lang.model.element.Modifier;
 
 /**
  * Flatten and Reshape: the output is the input seen with another shape, a view of the same memory,
@@ -20,10 +22,22 @@ final class ViewWriter extends LayerWriter {
         return description;
     }
 
-    /** A view of the previous layer's output object, so that its gradient is a view too; or of the model's input. */
+    @Override
+    FieldSpec outputField(LayerWriter previous) {
+        FieldSpec.Builder field = FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, names.value(), Modifier.PRIVATE,
+                Modifier.FINAL);
+        String kind = layer.layer().spec().kind();
+        String dims = dims(layer.output().dims());
+        return (previous == null
+                ? field.initializer("inputView($S, $S, $L)", layer.name(), kind, dims)
+                : field.initializer("view($S, $S, $N, $L)", layer.name(), kind, previous.names().value(), dims))
+                .build();
+    }
+
+    /** Nothing to compute: the output field views its input. */
     @Override
     void forward(CodeBlock.Builder code, LayerWriter previous) {
-        code.addStatement("$N.reshape($L)", names.value(), previous == null ? "input" : previous.names().value());
+        code.add("// A view of $L: nothing to compute.\n", previous == null ? "the input" : previous.layer().name() + "'s output");
     }
 
     @Override

@@ -70,17 +70,30 @@ public abstract class AbstractNetwork implements Network {
 
     /** The output of layer {@code name} of {@code kind} (as the summary shows it), of {@code shape} per sample. */
     protected final LayerOutput output(String name, String kind, int... shape) {
-        LayerOutput output = new LayerOutput(name, kind, Shape.of(shape), dataType);
-        outputs.add(output);
-        batchArrays.add(output);
-        return output;
+        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, null, false), true);
+    }
+
+    /** The output of a view layer (Flatten, Reshape): {@code viewed}'s output seen with {@code shape}, and so its gradient. */
+    protected final LayerOutput view(String name, String kind, LayerOutput viewed, int... shape) {
+        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, viewed, false), true);
+    }
+
+    /** The output of a view layer of the model's input: the input seen with {@code shape}. */
+    protected final LayerOutput inputView(String name, String kind, int... shape) {
+        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, null, true), true);
     }
 
     /** An array per batch that is no layer's output (a dropout mask), of {@code shape} per sample. */
     protected final LayerOutput buffer(int... shape) {
-        LayerOutput buffer = new LayerOutput(null, null, Shape.of(shape), dataType);
-        batchArrays.add(buffer);
-        return buffer;
+        return register(new LayerOutput(null, null, Shape.of(shape), dataType, null, false), false);
+    }
+
+    private LayerOutput register(LayerOutput array, boolean isOutput) {
+        batchArrays.add(array);
+        if (isOutput) {
+            outputs.add(array);
+        }
+        return array;
     }
 
     /** The generator of what changes from one training step to the next (dropout masks), seeded with the network. */
@@ -243,7 +256,7 @@ public abstract class AbstractNetwork implements Network {
 
     private void startBatch(INDArray features) {
         for (LayerOutput array : batchArrays) {
-            array.startBatch(features.size(0));
+            array.startBatch(features);
         }
     }
 }

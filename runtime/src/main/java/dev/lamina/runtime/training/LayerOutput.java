@@ -14,26 +14,30 @@ import org.nd4j.linalg.factory.Nd4j;
  * time the backward pass asks for it, so inference never makes one.
  *
  * <p>A view layer's output (Flatten, Reshape) is no array of its own but its input seen with another
- * shape ({@link #reshape}); so is its gradient.
+ * shape: another layer's output, whose gradient it then views too, or the model's input.
  */
 public final class LayerOutput {
     private final String layer;
     private final String kind;
     private final Shape shape;
     private final DataType dataType;
+    /** What a view layer views: another layer's output; null for a layer with arrays of its own, or a view of the input. */
+    private final LayerOutput viewed;
+    private final boolean viewsInput;
     private long batch;
+    private INDArray input;
     private INDArray valueBuffer;
     private INDArray gradientBuffer;
     private INDArray value;
     private INDArray gradient;
-    /** For a view layer: the output it views, or null when it views the model's input. */
-    private LayerOutput viewed;
 
-    LayerOutput(String layer, String kind, Shape shape, DataType dataType) {
+    LayerOutput(String layer, String kind, Shape shape, DataType dataType, LayerOutput viewed, boolean viewsInput) {
         this.layer = layer;
         this.kind = kind;
         this.shape = shape;
         this.dataType = dataType;
+        this.viewed = viewed;
+        this.viewsInput = viewsInput;
     }
 
     /** The layer's name, as the summary shows it. */
@@ -51,12 +55,10 @@ public final class LayerOutput {
         return shape;
     }
 
-    /** Starts a batch of {@code samples}: the views of the arrays follow it. */
-    void startBatch(long samples) {
-        if (samples == batch) {
-            return;
-        }
-        batch = samples;
+    /** Starts a batch of the model's {@code input}: the views of the arrays follow its size. */
+    void startBatch(INDArray input) {
+        this.input = viewsInput ? input : null;
+        batch = input.size(0);
         value = null;
         gradient = null;
     }
@@ -64,8 +66,12 @@ public final class LayerOutput {
     /** The output, (batch, shape...). */
     public INDArray value() {
         if (value == null) {
-            valueBuffer = grown(valueBuffer);
-            value = Buffers.rows(valueBuffer, batch);
+            if (viewsInput || viewed != null) {
+                value = Buffers.reshape(viewsInput ? input : viewed.value(), shape.withBatch(batch));
+            } else {
+                valueBuffer = grown(valueBuffer);
+                value = Buffers.rows(valueBuffer, batch);
+            }
         }
         return value;
     }
@@ -73,6 +79,9 @@ public final class LayerOutput {
     /** The gradient of the loss with respect to the output, (batch, shape...). */
     public INDArray gradient() {
         if (gradient == null) {
+            if (viewsInput) {
+                throw new IllegalStateException(layer + " is a view of the model's input, which has no gradient");
+            }
             if (viewed != null) {
                 gradient = Buffers.reshape(viewed.gradient(), shape.withBatch(batch));
             } else {
@@ -81,18 +90,6 @@ public final class LayerOutput {
             }
         }
         return gradient;
-    }
-
-    /** Makes this view layer's output {@code input} (the model's input) seen with this layer's shape. */
-    public void reshape(INDArray input) {
-        viewed = null;
-        value = Buffers.reshape(input, shape.withBatch(input.size(0)));
-    }
-
-    /** Makes this view layer's output, and its gradient, {@code input}'s seen with this layer's shape. */
-    public void reshape(LayerOutput input) {
-        viewed = input;
-        value = Buffers.reshape(input.value(), shape.withBatch(batch));
     }
 
     private INDArray grown(INDArray buffer) {
