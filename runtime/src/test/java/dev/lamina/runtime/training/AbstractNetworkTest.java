@@ -1,0 +1,115 @@
+package dev.lamina.runtime.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.Initializer;
+import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.Metric;
+import dev.lamina.dsl.Shape;
+import dev.lamina.runtime.checkpoint.Checkpoint;
+import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.kernels.DenseKernel;
+import dev.lamina.runtime.losses.CrossEntropy;
+import dev.lamina.runtime.optimizers.Parameter;
+import dev.lamina.runtime.optimizers.Sgd;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What the base class of generated networks derives from the parameters a subclass declares: the
+ * summary's counts, the optimizer's and the gradient check's lists (trainable only), the checkpoint
+ * (all), and the metrics the model declares. The subclass here is written as the processor writes one,
+ * with a non-trainable parameter beside the trainable ones, which no layer has yet.
+ */
+class AbstractNetworkTest {
+
+    /** (2, 3) flattened, a Dense of 4 softmax units, and a non-trainable (4) array as a moving mean would be. */
+    static final class Tiny extends AbstractNetwork {
+        private final LayerOutput flat = inputView("flat", "Flatten", 6);
+        private final LayerOutput out = output("out", "Dense", 4);
+        private final Parameter outKernel = trainable("out/kernel", Initializer.GLOROT_UNIFORM, 6, 4);
+        private final Parameter outBias = trainable("out/bias", Initializer.ZEROS, 4);
+        private final Parameter outMean = nonTrainable("out/mean", Initializer.ONES, 4);
+
+        Tiny(List<Metric> metrics, DataType dataType) {
+            super(new ModelDefinition("Tiny", Shape.of(2, 3), 4, Loss.CATEGORICAL_CROSSENTROPY, false, metrics,
+                    parameters -> new Sgd(parameters, 0.1, 0, false)), 5, dataType);
+        }
+
+        @Override
+        protected void backward(INDArray input, INDArray labels) {
+            CrossEntropy.softmaxGradient(out.value(), labels, out.gradient());
+            DenseKernel.backward(flat.value(), outKernel.value(), out.gradient(), outKernel.gradient(), outBias.gradient(),
+                    null);
+        }
+
+        @Override
+        protected void forward(INDArray input, boolean training) {
+            DenseKernel.forward(flat.value(), outKernel.value(), outBias.value(), Activation.SOFTMAX, out.value());
+        }
+    }
+
+    @Test
+    void theSummaryCountsTrainableAndNonTrainableParameters() {
+        String summary = new Tiny(List.of(), DataType.FLOAT).summaryTable();
+        assertTrue(summary.contains(" out (Dense)                 (None, 4)                 32\n"), summary);
+        assertTrue(summary.contains("Total params: 32\nTrainable params: 28\nNon-trainable params: 4\n"), summary);
+    }
+
+    @Test
+    void theOptimizerAndTheGradientCheckTakeOnlyTrainableParameters() {
+        Tiny network = new Tiny(List.of(), DataType.DOUBLE);
+        INDArray features = Nd4j.rand(DataType.DOUBLE, 5, 2, 3);
+        INDArray labels = Nd4j.eye(4).getRows(0, 1, 2, 3, 0).castTo(DataType.DOUBLE);
+        assertTrue(GradientCheck.check(network, features, labels, 30, new Random(1)).isEmpty());
+        INDArray kernel = network.parameters().get(0).value().dup();
+        network.trainBatch(features, labels);
+        assertFalse(kernel.equals(network.parameters().get(0).value()), "the kernel is trained");
+        assertEquals(Nd4j.ones(DataType.DOUBLE, 4), network.parameters().get(2).value(), "the mean is not");
+    }
+
+    @Test
+    void aCheckpointKeepsNonTrainableParameters(@TempDir Path folder) throws Exception {
+        Tiny network = new Tiny(List.of(), DataType.FLOAT);
+        network.parameters().get(2).value().assign(Nd4j.createFromArray(0.5f, 1.5f, 2.5f, 3.5f));
+        Path file = folder.resolve("tiny.lamina");
+        network.save(file);
+        Tiny loaded = Checkpoint.load(file, dataType -> new Tiny(List.of(), dataType));
+        assertEquals(network.parameters().get(2).value(), loaded.parameters().get(2).value());
+        assertEquals(network.parameters().get(0).value(), loaded.parameters().get(0).value());
+        assertTrue(Files.size(file) > 32 * Float.BYTES);
+    }
+
+    @Test
+    void fitAndEvaluateReportTheDeclaredMetricsOnly() {
+        INDArray features = Nd4j.rand(DataType.FLOAT, 20, 2, 3);
+        int[] classes = new Random(3).ints(20, 0, 4).toArray();
+        Dataset data = Dataset.of("twenty", features, classes, 4);
+        FitOptions options = FitOptions.epochs(2).batchSize(8).verbose(0);
+
+        Tiny plain = new Tiny(List.of(), DataType.FLOAT);
+        assertEquals(List.of("loss"), plain.fit(data, options).names());
+        Evaluation evaluation = plain.evaluate(data);
+        assertTrue(evaluation.metrics().isEmpty());
+        IllegalStateException error = assertThrows(IllegalStateException.class, evaluation::accuracy);
+        assertTrue(error.getMessage().contains("metrics = Metric.ACCURACY"), error.getMessage());
+
+        Tiny measured = new Tiny(List.of(Metric.ACCURACY), DataType.FLOAT);
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"),
+                measured.fit(data, options.validation(data)).names());
+        double accuracy = measured.evaluate(data).accuracy();
+        long correct = Accuracy.correct(measured.predict(features), dev.lamina.runtime.data.OneHot.encode(classes, 4, DataType.FLOAT));
+        assertEquals(correct / 20.0, accuracy, 1e-9);
+    }
+}
