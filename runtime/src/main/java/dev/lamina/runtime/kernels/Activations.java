@@ -28,10 +28,8 @@ public final class Activations {
 
     /**
      * The most values whose ReLU runs as a Java loop (through {@link BiasActivation}, on float32
-     * arrays in host memory): past some 300,000 ND4J's op on two threads wins (31 against 43 us on
-     * (64, 13, 13, 32); 76 against 200 on (64, 26, 26, 32)); below, each ND4J op's fixed cost
-     * dominates, as for the reference CNN's (64, 5, 5, 64) and (64, 3, 3, 64) outputs, whose ReLUs
-     * took 78 and some 40 us inside a training step.
+     * arrays in host memory): past some 300,000 values ND4J's op on two threads wins; below, each
+     * ND4J op's fixed cost dominates (timings: docs/performance.md).
      */
     static final long JAVA_RELU_MAX_VALUES = 1 << 18;
 
@@ -90,8 +88,7 @@ public final class Activations {
     /**
      * ReLU's backward pass: the gradient is kept where y is positive and zeroed elsewhere (y is 0
      * exactly where the input was at most 0). On float32 arrays in host memory, a Java loop over their
-     * bits; elsewhere one ND4J op. Measured: on (64, 13, 13, 32) libnd4j's relu_bp 0.39 ms, the
-     * CompareAndSet op 0.17-0.19 ms, the loop 0.08 ms; on (128, 512) the op 37-44 us, the loop 13 us.
+     * bits, which the JIT vectorizes; elsewhere one ND4J op (timings: docs/performance.md).
      */
     private static void reluBackward(INDArray y, INDArray gradient) {
         if (!HostMemory.holdsFloats(y, gradient) || y.length() != gradient.length()) {

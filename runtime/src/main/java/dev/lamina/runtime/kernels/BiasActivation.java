@@ -13,9 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (linear, ReLU, leaky ReLU) or that work on a row at a time (softmax), this is one Java pass over
  * blocks of rows copied out of the output's memory and back; elsewhere it is ND4J's ops, one for the
  * bias and one for the activation. Why: an ND4J op costs tens of microseconds whatever its size,
- * more than the work on a Dense layer's output. Measured on the reference MLP's hidden layer
- * (128, 512), bias and ReLU: ND4J's two ops 63-100 us, this loop 10-12 us; on (64, 64) 52 us against
- * 2. Sigmoid, tanh and ELU stay with ND4J, whose exponential is vectorized where Java's is not.
+ * more than the work on a Dense layer's output (timings: docs/performance.md). Sigmoid, tanh and ELU
+ * stay with ND4J, whose exponential is vectorized where Java's is not.
  */
 final class BiasActivation {
     private static final Set<Activation> IN_JAVA =

@@ -5,9 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The sums of a matrix's columns, as a layer's bias gradient is the column sum of its output's
- * gradient. ND4J's reduction along the rows is slow on the CPU: 0.17 ms for the reference MLP's
- * (128, 512) gradient, a twelfth of its training step; a Java loop over the rows in host memory takes
- * a few hundredths of that. Arrays elsewhere (a GPU backend, double precision) use ND4J's sum.
+ * gradient. ND4J's reduction along the rows is slow on the CPU, and a Java loop over the rows in
+ * host memory takes a small part of its time (docs/performance.md). Arrays elsewhere (a GPU backend,
+ * double precision) use ND4J's sum.
  */
 final class ColumnSums {
     private ColumnSums() {

@@ -14,10 +14,9 @@ public final class DenseKernel {
 
     /**
      * Writes {@code activation(x · kernel + bias)} into {@code y}; {@code bias} may be null. The
-     * product, then the bias and activation in one pass ({@link BiasActivation}). libnd4j's fused
-     * ops lose here: measured alternately, its {@code xw_plus_b} and a relu took 0.43 ms against
-     * 0.41 for the gemm and two ops for the reference MLP's hidden layer, and 0.17 ms against 0.04
-     * for its output layer; {@code relu_layer} refuses any dimension of size 1.
+     * product, then the bias and activation in one pass ({@link BiasActivation}): libnd4j's fused
+     * {@code xw_plus_b} lost to it when timed (docs/performance.md), and its {@code relu_layer}
+     * refuses any dimension of size 1.
      */
     public static void forward(INDArray x, INDArray kernel, INDArray bias, Activation activation, INDArray y) {
         Nd4j.gemm(x, kernel, y, false, false, 1.0, 0.0);

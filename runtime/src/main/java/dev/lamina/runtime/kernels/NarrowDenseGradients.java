@@ -9,9 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * few units), as Java loops over host memory: the kernel gradient {@code x^T dz} and the input
  * gradient {@code dz kernel^T}, with x (batch, inputs), dz (batch, units), kernel (inputs, units).
  *
- * <p>Why: an ND4J gemm costs some 40-60 us however small it is (its Java path, then oneDNN creating
- * a matmul for the call), and the reference MLP's output layer, 128 x 512 x 10, is 0.65 million
- * multiply-adds, which a JIT-vectorized loop does in about 30 us on one core. Both products are
+ * <p>Why: an ND4J gemm has a fixed cost however small it is (its Java path, then oneDNN creating a
+ * matmul for the call), larger than a narrow layer's work in a JIT-vectorized loop (timings:
+ * docs/performance.md). Both products are
  * written so that every inner loop runs along the inputs, over whole rows of Java arrays, which is
  * the shape the JIT vectorizes; the unit dimension, too short for a vector, is the outer one.
  * Larger layers stay with ND4J's gemm, which uses both cores and wins as soon as the work grows.
@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class NarrowDenseGradients {
     /** The widest layer taken: beyond it ND4J's gemm has enough columns to be efficient. */
     static final int MAX_UNITS = 16;
-    /** The most multiply-adds per product taken, about 60 us of the loop: past it the gemm's two cores win. */
+    /** The most multiply-adds per product taken: past it the gemm's two cores win. */
     static final long MAX_WORK = 1L << 21;
     /** Rows of x (or units of dz) folded in per pass over an accumulator row: fewer loads and stores per multiply-add. */
     private static final int BLOCK = 4;

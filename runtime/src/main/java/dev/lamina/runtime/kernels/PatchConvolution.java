@@ -22,11 +22,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * channel {@code (i * kw + j) * in + c} and a bias that writes the 1, so strides and SAME padding
  * (zero cells) follow conv2d's own rules.
  *
- * <p>Measured for the reference CNN's first layer (batch 64, 28x28x1 to 26x26x32): forward,
- * oneDNN's conv2d 0.53-0.89 ms, the gemm 0.20-0.44 ms (timed alternately over two runs, caches
- * evicted before each, as in a training step), and the patches are then made once a step rather
- * than twice; backward, libnd4j's im2col and a batched matmul per sample took 3.3 ms, the patches
- * and gemm 0.5 ms; conv2d_bp takes longer still (bench's ConvolutionLayouts).
+ * <p>Why: the gemm beats oneDNN's conv2d on a first layer's few input channels, and the patches it
+ * reads are made once a step rather than twice (timings: docs/performance.md).
  *
  * <p>An instance holds its patch array, sized for {@code capacity} samples (a smaller batch uses
  * its leading rows), and is used by one layer of one network; {@link #backward} takes the batch of
@@ -115,7 +112,7 @@ public final class PatchConvolution {
 
     /*
      * The two methods below move a few hundred values each step: with float32 arrays in host memory
-     * they are memory copies, as each of ND4J's assigns they replace cost 20-40 us in a training step.
+     * they are memory copies, as each of ND4J's assigns they replace costs more than the copy.
      */
 
     /** W: the kernel's rows, then the bias's (left 0 for a layer without one). */

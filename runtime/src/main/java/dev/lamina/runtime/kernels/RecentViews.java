@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The last few reshaped views one thread made, so that the same array seen with the same shape again
  * (a network's input flattened in its forward pass and again in its backward pass, a batch buffer
  * reshaped every step) is the view made before. Why: ND4J makes each view's shape information through
- * a native cache, some 11 us a view, three of them a step in the reference MLP's training.
+ * a native cache, which costs more than a step's small work (docs/performance.md).
  *
  * <p>An array is matched by identity: an INDArray object keeps its buffer, offset, shape and strides,
  * so its view with a given shape is always the same one. Arrays and views are held weakly, so the

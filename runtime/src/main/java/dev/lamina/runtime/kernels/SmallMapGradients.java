@@ -17,9 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * patches and scatter their gradients.
  *
  * <p>Why: oneDNN's convolutions block their work over the output map, which a map of a few positions
- * leaves mostly empty. For the third layer, oneDNN's conv2d_bp took 1.0-1.3 ms, its 85 MFLOP at some
- * 70 GFLOP/s, where its two gemms here take 0.2-0.4 ms each. Its forward pass stays with conv2d, which
- * did not lose: 0.30-0.36 ms against 0.23-0.34 for the gemm alone, before making the patches.
+ * leaves mostly empty, where gemms over the patches run at the gemm's rate. Its forward pass stays
+ * with conv2d, which did not lose to the gemm (timings: docs/performance.md).
  *
  * <p>Only for float32 arrays in host memory: other arrays (a GPU backend, double precision) go to
  * ND4J's conv2d_bp, as {@link Conv2DKernel#backward}. An instance belongs to one layer of one network

@@ -15,9 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>On probabilities it clips them to [EPSILON, 1 - EPSILON] as Keras does, so a confident wrong
  * answer costs a large finite loss rather than infinity.
  *
- * <p>The loss values are computed in Java over copies of the (batch, classes) arrays: with ND4J's
- * ops, six of them at some 20 to 40 microseconds each, the loss of one batch of 64 took 0.25 ms,
- * a tenth of the reference MLP's whole training step; the loop takes a few microseconds.
+ * <p>The loss values are computed in Java over copies of the (batch, classes) arrays: ND4J's six ops
+ * for it cost far more than the work (docs/performance.md).
  */
 public final class CrossEntropy {
     /** Keras' backend epsilon, the clipping bound for probabilities. */
@@ -101,8 +100,7 @@ public final class CrossEntropy {
 
     /**
      * {@code (p - labels) / batch} into {@code gradient} in a Java loop over copies of the arrays,
-     * p being {@code outputs} or their softmax: a few microseconds for a batch, where ND4J's three
-     * or four ops take 70-90 us.
+     * p being {@code outputs} or their softmax: ND4J's three or four ops for it cost far more.
      */
     private static void probabilitiesMinusLabels(INDArray outputs, boolean softmax, INDArray labels,
                                                  INDArray gradient) {

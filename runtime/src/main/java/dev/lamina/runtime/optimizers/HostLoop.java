@@ -11,9 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * writes are copied back.
  *
  * <p>Why: libnd4j's CPU build computes an element-wise square root one element at a time, and its
- * fused {@code rms_prop_updater} and {@code adam_updater} use it. On the reference MLP's hidden
- * kernel (401,408 weights) ND4J's {@code Sqrt} alone takes 0.9 ms and its RMSprop and Adam updaters
- * 1.1 and 1.7 ms (2 threads), where the whole RMSprop step here takes 0.21 ms on one thread.
+ * fused {@code rms_prop_updater} and {@code adam_updater} use it; one fused loop here is several
+ * times faster on one thread than they are on two (timings: docs/performance.md).
  *
  * <p>Only for float32 arrays that {@link HostMemory#holds}: elsewhere (a GPU backend, double
  * precision, the loops switched off) {@link #of} returns null and the optimizers use ND4J's ops

@@ -10,7 +10,7 @@ public final class Accuracy {
 
     /** How many rows of {@code outputs} (batch, classes) have their largest value at the one-hot label. */
     public static long correct(INDArray outputs, INDArray oneHotLabels) {
-        // In Java over copies, as the loss: ND4J's two argMax ops took 0.1 ms for a batch of 64.
+        // In Java over copies, as the loss: ND4J's two argMax ops cost more than the work (docs/performance.md).
         double[] predicted = Buffers.hostValues(outputs);
         double[] actual = Buffers.hostValues(oneHotLabels);
         int classes = Math.toIntExact(outputs.size(1));

@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * Hooks into {@code fit}, as Keras' callbacks. Epochs and batches count from 0. Epoch logs map
- * {@code loss}, {@code accuracy} and, with validation data, {@code val_loss} and {@code val_accuracy}
- * to the epoch's values; batch logs hold the running {@code loss} and {@code accuracy} of the epoch
- * so far. Any hook may call {@link Training#stop()}.
+ * {@code loss}, the metrics the model declares ({@code accuracy}) and, with validation data,
+ * {@code val_loss} and {@code val_accuracy} to the epoch's values; batch logs hold the running loss
+ * and metrics of the epoch so far. Any hook may call {@link Training#stop()}.
  */
 public interface Callback {
 
