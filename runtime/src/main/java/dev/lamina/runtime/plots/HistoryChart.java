@@ -16,11 +16,12 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The loss and accuracy curves of a {@link History}, training and validation, side by side in one
- * PNG: what Keras users draw with matplotlib after {@code fit}. Drawn with XChart.
+ * The curves of a {@link History}, one chart per quantity (the loss, then each metric the model
+ * declares), training and validation together, side by side in one PNG: what Keras users draw with
+ * matplotlib after {@code fit}. Drawn with XChart.
  */
 public final class HistoryChart {
-    /** The size of each of the two charts; the image is twice as wide. */
+    /** The size of each chart; the image is as many times as wide as there are charts. */
     public static final int WIDTH = 600;
     public static final int HEIGHT = 400;
 
@@ -28,12 +29,16 @@ public final class HistoryChart {
     }
 
     public static void save(History history, Path file) throws IOException {
-        BufferedImage image = new BufferedImage(2 * WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        List<String> quantities = history.names().stream().filter(name -> !name.startsWith("val_")).toList();
+        BufferedImage image = new BufferedImage(quantities.size() * WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
-        graphics.drawImage(BitmapEncoder.getBufferedImage(chart(history, "loss", "Loss")), 0, 0, null);
-        graphics.drawImage(BitmapEncoder.getBufferedImage(chart(history, "accuracy", "Accuracy")), WIDTH, 0, null);
+        for (int i = 0; i < quantities.size(); i++) {
+            String quantity = quantities.get(i);
+            String title = Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1);
+            graphics.drawImage(BitmapEncoder.getBufferedImage(chart(history, quantity, title)), i * WIDTH, 0, null);
+        }
         graphics.dispose();
         ImageIO.write(image, "png", file.toFile());
     }

@@ -15,11 +15,13 @@ import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.kernels.DenseKernel;
 import dev.lamina.runtime.losses.CrossEntropy;
 import dev.lamina.runtime.optimizers.Parameter;
+import dev.lamina.runtime.plots.HistoryChart;
 import dev.lamina.runtime.optimizers.Sgd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -92,14 +94,18 @@ class AbstractNetworkTest {
     }
 
     @Test
-    void fitAndEvaluateReportTheDeclaredMetricsOnly() {
+    void fitAndEvaluateReportTheDeclaredMetricsOnly(@TempDir Path folder) throws Exception {
         INDArray features = Nd4j.rand(DataType.FLOAT, 20, 2, 3);
         int[] classes = new Random(3).ints(20, 0, 4).toArray();
         Dataset data = Dataset.of("twenty", features, classes, 4);
         FitOptions options = FitOptions.epochs(2).batchSize(8).verbose(0);
 
         Tiny plain = new Tiny(List.of(), DataType.FLOAT);
-        assertEquals(List.of("loss"), plain.fit(data, options).names());
+        History history = plain.fit(data, options);
+        assertEquals(List.of("loss"), history.names());
+        Path chart = folder.resolve("history.png");
+        HistoryChart.save(history, chart);
+        assertEquals(HistoryChart.WIDTH, ImageIO.read(chart.toFile()).getWidth(), "one chart: the loss");
         Evaluation evaluation = plain.evaluate(data);
         assertTrue(evaluation.metrics().isEmpty());
         IllegalStateException error = assertThrows(IllegalStateException.class, evaluation::accuracy);
