@@ -9,7 +9,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.dsl.Activation;
-import dev.lamina.dsl.Metric;
 import dev.lamina.processor.check.CheckedLayer;
 import dev.lamina.processor.check.CheckedModel;
 import dev.lamina.processor.read.ModelDescription;
@@ -61,20 +60,36 @@ public final class NetworkWriter {
             otherFields.addAll(layer.otherFields());
             previous = layer;
         }
-        type.addMethod(MethodSpec.constructorBuilder()
+        type.addMethod(constructor(layers));
+        for (LayerWriter layer : layers) {
+            type.addFields(layer.parameterFields());
+        }
+        type.addFields(otherFields);
+        type.addMethod(backward(model, layers));
+        type.addMethod(load(network));
+        type.addMethod(forward(layers));
+        type.addMethod(create(network));
+
+        return JavaFile.builder(description.packageName(), type.build())
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
+    }
+
+    /** The constructor, public for double precision; it makes the layers' runtime objects. */
+    private static MethodSpec constructor(List<LayerWriter> layers) {
+        return MethodSpec.constructorBuilder()
                 .addJavadoc("A network with weights drawn from {@code seed}, computing in {@code dataType} (FLOAT or DOUBLE).\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(TypeName.LONG, "seed")
                 .addParameter(RuntimeTypes.DATA_TYPE, "dataType")
                 .addStatement("super(MODEL, seed, dataType)")
                 .addCode(layers.stream().map(LayerWriter::construction).collect(CodeBlock.joining("")))
-                .build());
-        for (LayerWriter layer : layers) {
-            type.addFields(layer.parameterFields());
-        }
-        type.addFields(otherFields);
-        type.addMethod(backward(model, layers));
-        type.addMethod(MethodSpec.methodBuilder("load")
+                .build();
+    }
+
+    private static MethodSpec load(ClassName network) {
+        return MethodSpec.methodBuilder("load")
                 .addJavadoc("A network with the weights and optimizer state saved in {@code file}.\n\n"
                         + "@throws IOException if the file is missing, truncated, corrupted or from another model\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -82,19 +97,16 @@ public final class NetworkWriter {
                 .addException(IOException.class)
                 .addParameter(ClassName.get("java.nio.file", "Path"), "file")
                 .addStatement("return $T.load(file, dataType -> new $T(0, dataType))", RuntimeTypes.CHECKPOINT, network)
-                .build());
-        type.addMethod(forward(layers));
-        type.addMethod(MethodSpec.methodBuilder("create")
+                .build();
+    }
+
+    private static MethodSpec create(ClassName network) {
+        return MethodSpec.methodBuilder("create")
                 .addJavadoc("A network with weights drawn from {@code seed}, in 32-bit floats.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(network)
                 .addParameter(TypeName.LONG, "seed")
                 .addStatement("return new $T(seed, $T.FLOAT)", network, RuntimeTypes.DATA_TYPE)
-                .build());
-
-        return JavaFile.builder(description.packageName(), type.build())
-                .indent("    ")
-                .skipJavaLangImports(true)
                 .build();
     }
 
