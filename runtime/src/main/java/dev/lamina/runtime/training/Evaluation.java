@@ -1,6 +1,8 @@
 package dev.lamina.runtime.training;
 
 import dev.lamina.dsl.Metric;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,7 +15,8 @@ import java.util.stream.Collectors;
 public record Evaluation(double loss, Map<String, Double> metrics) {
 
     public Evaluation {
-        metrics = Map.copyOf(metrics);
+        // In the model's order, as History and the CSV log show them.
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     /**
@@ -32,7 +35,7 @@ public record Evaluation(double loss, Map<String, Double> metrics) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "loss: %.4f", loss) + metrics.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return String.format(Locale.ROOT, "loss: %.4f", loss) + metrics.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, " - %s: %.4f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining());
     }
