@@ -1,5 +1,6 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.processor.check.CheckedLayer;
 import java.util.List;
 
 /**
@@ -10,9 +11,9 @@ import java.util.List;
 final class BackwardPlan {
     private final int firstTrainable;
 
-    BackwardPlan(List<LayerWriter> layers) {
+    BackwardPlan(List<CheckedLayer> layers) {
         int first = 0;
-        while (first < layers.size() && !layers.get(first).layer().trainable()) {
+        while (first < layers.size() && !layers.get(first).trainable()) {
             first++;
         }
         this.firstTrainable = first;

@@ -38,7 +38,8 @@ public final class NetworkWriter {
 
     public JavaFile write(CheckedModel model) {
         ModelDescription description = model.description();
-        List<LayerWriter> layers = writers(model);
+        BackwardPlan plan = new BackwardPlan(model.layers());
+        List<LayerWriter> layers = writers(model, plan);
         ClassName network = ClassName.get(description.packageName(), description.networkName());
 
         TypeSpec.Builder type = TypeSpec.classBuilder(network)
@@ -65,7 +66,7 @@ public final class NetworkWriter {
             type.addFields(layer.parameterFields());
         }
         type.addFields(otherFields);
-        type.addMethod(backward(model, layers));
+        type.addMethod(backward(model, layers, plan));
         type.addMethod(load(network));
         type.addMethod(forward(layers));
         type.addMethod(create(network));
@@ -110,18 +111,17 @@ public final class NetworkWriter {
                 .build();
     }
 
-    private static List<LayerWriter> writers(CheckedModel model) {
+    private static List<LayerWriter> writers(CheckedModel model, BackwardPlan plan) {
         Set<String> taken = new HashSet<>(RESERVED);
         List<LayerWriter> writers = new ArrayList<>();
-        boolean trainableBefore = false;
         for (CheckedLayer layer : model.layers()) {
             LayerNames names = new LayerNames(layer.name());
             for (int suffix = 2; names.all(layer.parameters()).stream().anyMatch(taken::contains); suffix++) {
                 names = new LayerNames(layer.name() + "Layer" + (suffix == 2 ? "" : suffix));
             }
             taken.addAll(names.all(layer.parameters()));
-            writers.add(LayerWriters.of(layer, names, trainableBefore));
-            trainableBefore |= layer.trainable();
+            // A layer's input needs a gradient where the backward pass goes on past it.
+            writers.add(LayerWriters.of(layer, names, plan.needsGradient(writers.size() - 1)));
         }
         moveActivationsPastMaxPools(writers);
         return writers;
@@ -196,8 +196,7 @@ public final class NetworkWriter {
                 .build();
     }
 
-    private static MethodSpec backward(CheckedModel model, List<LayerWriter> layers) {
-        BackwardPlan plan = new BackwardPlan(layers);
+    private static MethodSpec backward(CheckedModel model, List<LayerWriter> layers, BackwardPlan plan) {
         CodeBlock.Builder body = CodeBlock.builder();
         int last = layers.size() - 1;
         for (int i = last; i >= plan.firstTrainable(); i--) {
