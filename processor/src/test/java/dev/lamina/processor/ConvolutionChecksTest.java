@@ -49,9 +49,9 @@ class ConvolutionChecksTest {
                 + " Activation.RELU, conv3.value());"), code);
         // Every convolution is one call shape; the runtime's Convolution2D picks its route from the
         // shapes it is given and whether its input needs a gradient (only the first's does not).
-        assertTrue(code.contains("conv1Convolution = new Convolution2D(dataType, CONV1_WINDOW, Shape.of(28, 28, 1), Shape.of(26, 26, 32),"
+        assertTrue(code.contains("conv1Convolution = new Convolution2D(dataType(), CONV1_WINDOW, Shape.of(28, 28, 1), Shape.of(26, 26, 32),"
                 + " false);"), code);
-        assertTrue(code.contains("conv3Convolution = new Convolution2D(dataType, CONV3_WINDOW, Shape.of(5, 5, 64), Shape.of(3, 3, 64),"
+        assertTrue(code.contains("conv3Convolution = new Convolution2D(dataType(), CONV3_WINDOW, Shape.of(5, 5, 64), Shape.of(3, 3, 64),"
                 + " true);"), code);
         assertTrue(code.contains("conv1Convolution.backward(image.value(), conv1Kernel.value(), conv1Bias.value(),"
                 + " conv1.gradient(), conv1Kernel.gradient(), conv1Bias.gradient(), null);"), code);

@@ -30,21 +30,15 @@ final class Conv2DWriter extends LayerWriter {
                 + (spec.useBias() ? "" : ", no bias") + ")";
     }
 
+    /** The window's constant, and the layer's {@code Convolution2D}, told its shapes and whether its input needs a gradient. */
     @Override
     List<FieldSpec> otherFields() {
         return List.of(WindowConstants.field(names.window(), window),
                 FieldSpec.builder(RuntimeTypes.CONVOLUTION_2D, names.convolution(), Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("new $T(dataType(), $N, $T.of($L), $T.of($L), $L)", RuntimeTypes.CONVOLUTION_2D,
+                                names.window(), RuntimeTypes.SHAPE, dims(layer.input().dims()), RuntimeTypes.SHAPE,
+                                dims(layer.output().dims()), inputNeedsGradient)
                         .build());
-    }
-
-    /** The layer's {@code Convolution2D}, told its shapes and whether its input needs a gradient. */
-    @Override
-    CodeBlock construction() {
-        return CodeBlock.builder()
-                .addStatement("$N = new $T(dataType, $N, $T.of($L), $T.of($L), $L)", names.convolution(),
-                        RuntimeTypes.CONVOLUTION_2D, names.window(), RuntimeTypes.SHAPE, dims(layer.input().dims()),
-                        RuntimeTypes.SHAPE, dims(layer.output().dims()), inputNeedsGradient)
-                .build();
     }
 
     @Override

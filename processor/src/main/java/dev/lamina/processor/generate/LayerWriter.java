@@ -96,11 +96,6 @@ abstract class LayerWriter {
         return List.of();
     }
 
-    /** Statements of the network's constructor that make the layer's runtime objects, from {@code dataType}. */
-    CodeBlock construction() {
-        return CodeBlock.of("");
-    }
-
     /** Computes the layer's output from its input: {@code previous}'s output, or the model's input if null. */
     abstract void forward(CodeBlock.Builder code, LayerWriter previous);
 

@@ -61,7 +61,7 @@ public final class NetworkWriter {
             otherFields.addAll(layer.otherFields());
             previous = layer;
         }
-        type.addMethod(constructor(layers));
+        type.addMethod(constructor());
         for (LayerWriter layer : layers) {
             type.addFields(layer.parameterFields());
         }
@@ -69,6 +69,8 @@ public final class NetworkWriter {
         type.addMethod(backward(model, layers, plan));
         type.addMethod(load(network));
         type.addMethod(forward(layers));
+        type.addMethod(replicaConstructor(network));
+        type.addMethod(replica(network));
         type.addMethod(create(network));
 
         return JavaFile.builder(description.packageName(), type.build())
@@ -77,15 +79,33 @@ public final class NetworkWriter {
                 .build();
     }
 
-    /** The constructor, public for double precision; it makes the layers' runtime objects. */
-    private static MethodSpec constructor(List<LayerWriter> layers) {
+    /** The constructor, public for double precision. */
+    private static MethodSpec constructor() {
         return MethodSpec.constructorBuilder()
                 .addJavadoc("A network with weights drawn from {@code seed}, computing in {@code dataType} (FLOAT or DOUBLE).\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(TypeName.LONG, "seed")
                 .addParameter(RuntimeTypes.DATA_TYPE, "dataType")
                 .addStatement("super(MODEL, seed, dataType)")
-                .addCode(layers.stream().map(LayerWriter::construction).collect(CodeBlock.joining("")))
+                .build();
+    }
+
+    /** The replica's constructor: the base class shares the parameters, the fields make the arrays. */
+    private static MethodSpec replicaConstructor(ClassName network) {
+        return MethodSpec.constructorBuilder()
+                .addJavadoc("A replica of {@code weights}: its parameters, and arrays of its own.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(network, "weights")
+                .addStatement("super(weights)")
+                .build();
+    }
+
+    private static MethodSpec replica(ClassName network) {
+        return MethodSpec.methodBuilder("replica")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(network)
+                .addStatement("return new $T(this)", network)
                 .build();
     }
 

@@ -67,9 +67,11 @@ public final class EarlyStopping implements Callback {
             training.stop();
             if (restoreBestWeights && bestWeights != null) {
                 List<Parameter> parameters = training.network().parameters();
-                for (int i = 0; i < parameters.size(); i++) {
-                    parameters.get(i).value().assign(bestWeights.get(i));
-                }
+                training.network().changeWeights(() -> {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        parameters.get(i).value().assign(bestWeights.get(i));
+                    }
+                });
             }
         }
     }

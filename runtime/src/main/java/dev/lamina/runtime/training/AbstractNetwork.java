@@ -15,7 +15,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
@@ -26,7 +34,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code summary} and {@code save}, the training step around the forward and backward passes, and
  * the making of parameters and layer outputs. A generated subclass declares its layers' outputs and
  * parameters as fields (made with {@link #output}, {@link #trainable} and {@link #nonTrainable}, in
- * layer order) and writes {@link #forward} and {@link #backward}; nothing else.
+ * layer order) and writes {@link #forward}, {@link #backward} and {@link #replica}; nothing else.
+ *
+ * <h2>Threads</h2>
+ * {@code predict}, {@code evaluate}, {@code output} and {@code save} may be called from any number of
+ * threads at once. Each inference pass runs on a replica: a network of the same class that computes
+ * with this one's parameters in arrays of its own, taken from a pool of idle ones (so there are at
+ * most as many as there were concurrent calls). A network trains in one thread at a time: {@code fit}
+ * (or {@code trainBatch}) from a second thread while one trains throws {@link IllegalStateException}.
+ * Predictions made while another thread trains see the weights between two optimizer steps, never
+ * during one: a pass holds the weights' read lock and a step their write lock, so one {@code predict}
+ * call sees one set of weights throughout.
  */
 public abstract class AbstractNetwork implements Network {
     private final ModelDefinition model;
@@ -40,27 +58,65 @@ public abstract class AbstractNetwork implements Network {
     private final List<LayerOutput> outputs = new ArrayList<>();
     /** Every output and buffer, which follow the batch's size. */
     private final List<LayerOutput> batchArrays = new ArrayList<>();
+    /** For a replica, the network whose parameters it computes with; null for a network of its own. */
+    private final AbstractNetwork weightsOwner;
+    /** Read by an inference pass, written by an optimizer step; one lock for a network and its replicas. */
+    private final ReadWriteLock weightsLock;
+    /** Replicas not running a pass now. */
+    private final Queue<AbstractNetwork> idleReplicas = new ConcurrentLinkedQueue<>();
+    /** The thread that trains this network now, or null. */
+    private final AtomicReference<Thread> trainer = new AtomicReference<>();
     private Optimizer optimizer;
     private Random trainingRandom;
 
+    /** A network with new parameters, drawn from {@code seed}, computing in {@code dataType}. */
     protected AbstractNetwork(ModelDefinition model, long seed, DataType dataType) {
         this.model = model;
         this.seed = seed;
         this.dataType = dataType;
         this.initialWeights = new SplittableRandom(seed);
+        this.weightsOwner = null;
+        // Fair, so that a stream of predictions cannot hold an optimizer step off indefinitely.
+        this.weightsLock = new ReentrantReadWriteLock(true);
+    }
+
+    /** A replica of {@code weights}: its parameters, shared, and arrays of its own (see {@link #replica}). */
+    protected AbstractNetwork(AbstractNetwork weights) {
+        this.model = weights.model;
+        this.seed = weights.seed;
+        this.dataType = weights.dataType;
+        this.initialWeights = null;
+        this.weightsOwner = weights;
+        this.weightsLock = weights.weightsLock;
     }
 
     // What the generated subclass calls.
 
     /** A parameter the optimizer trains, with an array for its gradient: {@code "hidden/kernel"}. */
     protected final Parameter trainable(String name, Initializer initializer, long... shape) {
+        if (weightsOwner != null) {
+            return shared(name);
+        }
         return add(new Parameter(name, Initializers.create(initializer, initialWeights, dataType, shape),
                 Nd4j.zeros(dataType, shape)));
     }
 
     /** A parameter that is saved and restored but not trained (a moving mean): it has no gradient. */
     protected final Parameter nonTrainable(String name, Initializer initializer, long... shape) {
+        if (weightsOwner != null) {
+            return shared(name);
+        }
         return add(new Parameter(name, Initializers.create(initializer, initialWeights, dataType, shape), null));
+    }
+
+    /** A replica's parameter: the owner's of the same place, as both are the same class declaring them in one order. */
+    private Parameter shared(String name) {
+        Parameter parameter = weightsOwner.parameters.get(parameters.size());
+        if (!parameter.name().equals(name)) {
+            throw new IllegalStateException("A replica of " + model.name() + " declares " + name + " where its owner has "
+                    + parameter.name() + ": replica() must make a network of the same class");
+        }
+        return add(parameter);
     }
 
     private Parameter add(Parameter parameter) {
@@ -116,11 +172,17 @@ public abstract class AbstractNetwork implements Network {
      */
     protected abstract void backward(INDArray input, INDArray labels);
 
+    /**
+     * A network of this class made with {@link #AbstractNetwork(AbstractNetwork)} from this one: what
+     * an inference pass runs on, so that passes in several threads never share arrays.
+     */
+    protected abstract AbstractNetwork replica();
+
     // What users call.
 
     /** Trains on {@code train} as Keras' {@code fit} does; returns the loss and metrics of every epoch. */
     public History fit(Dataset train, FitOptions options) {
-        return TrainingLoop.fit(this, train, options);
+        return training(() -> TrainingLoop.fit(this, train, options));
     }
 
     /**
@@ -128,22 +190,23 @@ public abstract class AbstractNetwork implements Network {
      * one-hot (samples, classes) for categorical crossentropy or class indices for the sparse loss.
      */
     public History fit(INDArray features, INDArray labels, FitOptions options) {
-        return TrainingLoop.fit(this, features, labels, options);
+        return training(() -> TrainingLoop.fit(this, features, labels, options));
     }
 
     /** The loss and the model's metrics on {@code data}. */
+    @Override
     public Evaluation evaluate(Dataset data) {
-        return TrainingLoop.evaluate(this, data);
+        return inference(replica -> TrainingLoop.evaluate(replica, data));
     }
 
     /** The loss and the model's metrics on arrays, with the label conventions of {@code fit}. */
     public Evaluation evaluate(INDArray features, INDArray labels) {
-        return TrainingLoop.evaluate(this, features, labels);
+        return inference(replica -> TrainingLoop.evaluate(replica, features, labels));
     }
 
     /** The output for {@code features} (samples, input shape...): (samples, classes). */
     public INDArray predict(INDArray features) {
-        return TrainingLoop.predict(this, features);
+        return inference(replica -> TrainingLoop.predict(replica, features));
     }
 
     /**
@@ -151,7 +214,13 @@ public abstract class AbstractNetwork implements Network {
      * leaves the previous file intact. The format is described in {@link Checkpoint}.
      */
     public void save(Path file) throws IOException {
-        Checkpoint.save(this, file);
+        Lock reading = weightsLock.readLock();
+        reading.lock();
+        try {
+            Checkpoint.save(this, file);
+        } finally {
+            reading.unlock();
+        }
     }
 
     @Override
@@ -229,24 +298,85 @@ public abstract class AbstractNetwork implements Network {
 
     @Override
     public final INDArray trainBatch(INDArray features, INDArray labels) {
-        INDArray outputs = computeGradients(features, labels);
-        optimizer().step();
-        return outputs;
+        return training(() -> {
+            INDArray outputs = computeGradients(features, labels);
+            changeWeights(optimizer()::step);
+            return outputs;
+        });
     }
 
     @Override
     public final INDArray computeGradients(INDArray features, INDArray labels) {
-        startBatch(features);
-        forward(features, true);
-        backward(features, labels);
-        return lastOutput();
+        return training(() -> {
+            startBatch(features);
+            forward(features, true);
+            backward(features, labels);
+            return lastOutput();
+        });
     }
 
     @Override
+    public final void changeWeights(Runnable change) {
+        Lock writing = weightsLock.writeLock();
+        writing.lock();
+        try {
+            change.run();
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** The output for a batch, in an array of its own: computed on a replica, as {@code predict} is. */
+    @Override
     public final INDArray output(INDArray features) {
+        if (weightsOwner == null) {
+            return inference(replica -> replica.output(features).dup());
+        }
         startBatch(features);
         forward(features, false);
         return lastOutput();
+    }
+
+    /**
+     * Runs {@code pass} on an idle replica (a new one if every replica is busy) while holding the
+     * weights' read lock, and gives the replica back after.
+     */
+    private <T> T inference(Function<AbstractNetwork, T> pass) {
+        if (weightsOwner != null) {
+            return pass.apply(this); // a replica's own pass, inside its owner's inference
+        }
+        AbstractNetwork replica = idleReplicas.poll();
+        if (replica == null) {
+            replica = replica();
+        }
+        Lock reading = weightsLock.readLock();
+        reading.lock();
+        try {
+            return pass.apply(replica);
+        } finally {
+            reading.unlock();
+            idleReplicas.add(replica);
+        }
+    }
+
+    /**
+     * Runs {@code work} as this network's training thread: refuses if another thread is training it,
+     * since a training step writes the network's own arrays and gradients.
+     */
+    private <T> T training(Supplier<T> work) {
+        Thread current = Thread.currentThread();
+        Thread holder = trainer.compareAndExchange(null, current);
+        if (holder != null && holder != current) {
+            throw new IllegalStateException(model.name() + " is being trained in thread \"" + holder.getName()
+                    + "\": a network trains in one thread at a time (predict and evaluate may run beside it)");
+        }
+        try {
+            return work.get();
+        } finally {
+            if (holder == null) {
+                trainer.set(null);
+            }
+        }
     }
 
     /** The network's output: the last layer's, a view of its array, valid until the next batch. */

@@ -3,6 +3,7 @@ package dev.lamina.runtime.training;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.Shape;
+import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.losses.CrossEntropy;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.optimizers.Parameter;
@@ -68,8 +69,17 @@ public interface Network {
     Optimizer optimizer();
 
     /**
+     * Runs {@code change}, which writes parameter values (an optimizer step, restoring saved weights),
+     * while no inference pass reads them.
+     */
+    void changeWeights(Runnable change);
+
+    /**
      * The network's output for a batch in inference mode, with the same conventions as
-     * {@link #trainBatch}.
+     * {@link #trainBatch}, in an array of its own.
      */
     INDArray output(INDArray features);
+
+    /** The loss and the model's metrics on {@code data}, in inference mode. */
+    Evaluation evaluate(Dataset data);
 }

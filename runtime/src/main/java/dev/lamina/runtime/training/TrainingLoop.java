@@ -79,7 +79,7 @@ public final class TrainingLoop {
             }
             Map<String, Double> logs = totals.logs();
             if (validation != null) {
-                Evaluation evaluation = evaluate(network, validation);
+                Evaluation evaluation = network.evaluate(validation);
                 logs.put("val_loss", evaluation.loss());
                 evaluation.metrics().forEach((name, value) -> logs.put("val_" + name, value));
             }

@@ -49,6 +49,15 @@ class AbstractNetworkTest {
                     parameters -> new Sgd(parameters, 0.1, 0, false)), 5, dataType);
         }
 
+        private Tiny(Tiny weights) {
+            super(weights);
+        }
+
+        @Override
+        protected Tiny replica() {
+            return new Tiny(this);
+        }
+
         @Override
         protected void backward(INDArray input, INDArray labels) {
             CrossEntropy.softmaxGradient(out.value(), labels, out.gradient());

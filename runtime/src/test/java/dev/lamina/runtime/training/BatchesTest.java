@@ -90,6 +90,8 @@ class BatchesTest {
             @Override public List<Parameter> parameters() { return List.of(); }
             @Override public Optimizer optimizer() { throw new UnsupportedOperationException(); }
             @Override public INDArray output(INDArray features) { throw new UnsupportedOperationException(); }
+            @Override public void changeWeights(Runnable change) { throw new UnsupportedOperationException(); }
+            @Override public Evaluation evaluate(Dataset data) { throw new UnsupportedOperationException(); }
         };
     }
 }
