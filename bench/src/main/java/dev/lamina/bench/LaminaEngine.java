@@ -2,15 +2,14 @@ package dev.lamina.bench;
 
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.training.FitOptions;
-import dev.lamina.runtime.training.Network;
-import dev.lamina.runtime.training.TrainingLoop;
+import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.samples.MnistCnnNetwork;
 import dev.lamina.samples.MnistMlpNetwork;
 import java.util.function.LongFunction;
 
 /** Lamina's generated network of the model, trained by its training loop. */
 final class LaminaEngine extends Engine {
-    private final LongFunction<Network> create;
+    private final LongFunction<AbstractNetwork> create;
     private final String model;
 
     LaminaEngine(boolean mlp, Dataset train, Dataset test) {
@@ -21,16 +20,16 @@ final class LaminaEngine extends Engine {
 
     @Override
     Epoch epoch(long seed) {
-        Network network = create.apply(seed);
+        AbstractNetwork network = create.apply(seed);
         return EpochTimer.timed(
-                () -> TrainingLoop.fit(network, train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0)),
-                () -> TrainingLoop.evaluate(network, test).accuracy());
+                () -> network.fit(train, FitOptions.epochs(1).batchSize(batch).seed(seed).verbose(0)),
+                () -> network.evaluate(test).accuracy());
     }
 
     @Override
     Runnable prediction(long seed) {
-        Network network = create.apply(seed);
-        return () -> TrainingLoop.predict(network, test.features());
+        AbstractNetwork network = create.apply(seed);
+        return () -> network.predict(test.features());
     }
 
     /**
@@ -42,8 +41,7 @@ final class LaminaEngine extends Engine {
     String memoryReport(long seed) {
         int epochs = 4;
         MemoryProbe probe = new MemoryProbe(epochs - 1);
-        TrainingLoop.fit(create.apply(seed), train,
-                FitOptions.epochs(epochs).batchSize(batch).seed(seed).verbose(0).callbacks(probe));
+        create.apply(seed).fit(train, FitOptions.epochs(epochs).batchSize(batch).seed(seed).verbose(0).callbacks(probe));
         return probe.report(model);
     }
 }
