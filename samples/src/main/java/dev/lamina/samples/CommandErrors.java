@@ -2,6 +2,11 @@ package dev.lamina.samples;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -34,8 +39,21 @@ final class CommandErrors implements IParameterExceptionHandler, IExecutionExcep
         if (!(e instanceof IOException)) {
             throw e;
         }
-        command.getErr().println("error: " + e.getMessage());
+        command.getErr().println("error: " + message((IOException) e));
         command.getErr().flush();
         return command.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    /** The file system's exceptions often carry the file alone: their kind says what went wrong. */
+    private static String message(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() == null && fs.getOtherFile() == null) {
+            String what = fs instanceof NoSuchFileException ? "no such file or folder"
+                    : fs instanceof AccessDeniedException ? "permission denied"
+                    : fs instanceof FileAlreadyExistsException ? "already exists"
+                    : fs instanceof NotDirectoryException ? "not a folder"
+                    : fs.getClass().getSimpleName();
+            return fs.getFile() + ": " + what;
+        }
+        return e.getMessage();
     }
 }

@@ -57,7 +57,8 @@ public final class Main implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "the folder for the files (default: runs/SAMPLE in the working directory)")
+            description = "the folder for the files (default: runs/SAMPLE in the working directory, which "
+                    + "scripts/train.sh makes the samples module)")
     private Path output;
 
     private final PrintStream out;
@@ -88,7 +89,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path folder = output != null ? output : Path.of("runs", sample.id);
+        // Absolute, so that the folder printed at the end is where the files are: a relative one is
+        // relative to where the command runs, which scripts/train.sh and mvn exec:exec make the samples
+        // module, not the folder the user typed the command in. Normalized before it is created: a/b/../c
+        // is a/c, as the shell's mkdir -p makes it, which the file system finds only if a/b exists.
+        Path folder = (output != null ? output : Path.of("runs", sample.id)).toAbsolutePath().normalize();
+        // Made first, so that a folder that cannot be made fails the run before training rather than after.
+        Files.createDirectories(folder);
         out.println(sample.id + ": " + sample.description);
         out.println("Data directory: " + DataDirectory.get());
         Dataset train = sample.data.train();
@@ -119,7 +126,6 @@ public final class Main implements Callable<Integer> {
 
     /** The history as CSV and chart, a grid of test predictions and the trained network, in {@code folder}. */
     private void writeOutputs(Network network, History history, Dataset test, Path folder) throws IOException {
-        Files.createDirectories(folder);
         history.writeCsv(folder.resolve("history.csv"));
         HistoryChart.save(history, folder.resolve("history.png"));
         Dataset shown = test.slice(0, 25);
