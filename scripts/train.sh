@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README's main command: fetch the data if absent, build, train a reference model, print its test
-# accuracy. Usage: scripts/train.sh [sample] [--epochs N] [--batch-size N] [--seed N]
+# accuracy. Usage: scripts/train.sh [sample] [--epochs N] [--batch-size N] [--seed N] [--output DIR];
+# scripts/train.sh --help describes the options and lists the samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sample="${1:-mnist-cnn}"

@@ -1,74 +1,101 @@
 package dev.lamina.samples;
 
+import dev.lamina.runtime.checkpoint.Checkpoint;
 import dev.lamina.runtime.data.DataDirectory;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.plots.HistoryChart;
+import dev.lamina.runtime.plots.PredictionGrid;
 import dev.lamina.runtime.training.Evaluation;
 import dev.lamina.runtime.training.FitOptions;
 import dev.lamina.runtime.training.History;
 import dev.lamina.runtime.training.Network;
 import dev.lamina.runtime.training.TrainingLoop;
-import dev.lamina.runtime.checkpoint.Checkpoint;
-import dev.lamina.runtime.plots.HistoryChart;
-import dev.lamina.runtime.plots.PredictionGrid;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Trains a reference model and prints its test accuracy:
- * {@code Main <sample> [--epochs N] [--batch-size N] [--seed N] [--output DIR]}; writes the history (CSV and
- * chart), a grid of test predictions and the trained network to DIR, by default {@code runs/<sample>}.
+ * The samples command: trains a reference model, prints its test accuracy and writes the history
+ * (CSV and chart), a grid of test predictions and the trained network to a folder. {@code --help}
+ * lists the options and the samples with their settings.
  */
-public final class Main {
-    private Main() {
+@Command(name = "samples", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        usageHelpWidth = 80,
+        description = {"Trains a reference model on its dataset, prints its test loss and accuracy, and writes "
+                + "history.csv, history.png, predictions.png and model.lamina."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the model was trained and its files written", "1:the data or the files could not be "
+                + "read or written", "2:the command line is wrong"})
+public final class Main implements Callable<Integer> {
+    @Parameters(paramLabel = "SAMPLE", converter = SampleId.class,
+            description = "the sample to train, one of those listed below")
+    private Sample sample;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
+            description = "epochs to train (default: the sample's, below)")
+    private Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", converter = PositiveInt.class,
+            description = "samples per batch (default: the sample's, below)")
+    private Integer batchSize;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "seeds the initial weights and each epoch's shuffling (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "the folder for the files (default: runs/SAMPLE in the working directory, which "
+                    + "scripts/train.sh makes the samples module)")
+    private Path output;
+
+    private final PrintStream out;
+
+    private Main(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
-        try {
-            System.exit(run(args, System.out));
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-        } catch (IOException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out) throws IOException {
-        if (args.length == 0 || args[0].equals("--help")) {
-            out.println(usage());
-            return args.length == 0 ? 2 : 0;
-        }
-        Sample sample = Sample.byId(args[0]);
-        int epochs = sample.epochs;
-        int batchSize = sample.batchSize;
-        long seed = 42;
-        Path output = null;
-        for (int i = 1; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.isBlank()) {
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
-            switch (flag) {
-                case "--epochs" -> epochs = positive(flag, value);
-                case "--batch-size" -> batchSize = positive(flag, value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--output" -> output = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
-        }
+    /** Runs the command as {@code main} does, printing to {@code out} and {@code err}; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine command = new CommandLine(new Main(out));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        // The samples come after the options, before the exit codes.
+        List<String> sections = new ArrayList<>(command.getHelpSectionKeys());
+        sections.add(sections.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), SampleTable.KEY);
+        command.setHelpSectionKeys(sections);
+        command.getHelpSectionMap().put(SampleTable.KEY, new SampleTable());
+        CommandErrors errors = new CommandErrors();
+        command.setParameterExceptionHandler(errors);
+        command.setExecutionExceptionHandler(errors);
+        return command.execute(args);
+    }
 
-        if (output == null) {
-            output = Path.of("runs", sample.id);
-        }
+    @Override
+    public Integer call() throws IOException {
+        // Absolute, so that the folder printed at the end is where the files are: a relative one is
+        // relative to where the command runs, which scripts/train.sh and mvn exec:exec make the samples
+        // module, not the folder the user typed the command in. Normalized before it is created: a/b/../c
+        // is a/c, as the shell's mkdir -p makes it, which the file system finds only if a/b exists.
+        Path folder = (output != null ? output : Path.of("runs", sample.id)).toAbsolutePath().normalize();
+        // Made first, so that a folder that cannot be made fails the run before training rather than after.
+        Files.createDirectories(folder);
         out.println(sample.id + ": " + sample.description);
         out.println("Data directory: " + DataDirectory.get());
         Dataset train = sample.data.train();
@@ -77,7 +104,9 @@ public final class Main {
         Network network = sample.network.apply(seed);
         network.summary();
 
-        FitOptions options = FitOptions.epochs(epochs).batchSize(batchSize).seed(seed);
+        FitOptions options = FitOptions.epochs(epochs != null ? epochs : sample.epochs)
+                .batchSize(batchSize != null ? batchSize : sample.batchSize)
+                .seed(seed);
         if (sample.validateOnTest) {
             options = options.validation(test);
         }
@@ -91,14 +120,12 @@ public final class Main {
         out.printf(Locale.ROOT, "Trained %d epochs in %.1f s (%.1f s per epoch)%n", history.epochs(), seconds,
                 seconds / history.epochs());
         out.printf(Locale.ROOT, "Test loss: %.4f%nTest accuracy: %.4f%n", evaluation.loss(), evaluation.accuracy());
-        writeOutputs(network, history, test, sample, output, out);
+        writeOutputs(network, history, test, folder);
         return 0;
     }
 
     /** The history as CSV and chart, a grid of test predictions and the trained network, in {@code folder}. */
-    private static void writeOutputs(Network network, History history, Dataset test, Sample sample, Path folder,
-                                     PrintStream out) throws IOException {
-        Files.createDirectories(folder);
+    private void writeOutputs(Network network, History history, Dataset test, Path folder) throws IOException {
         history.writeCsv(folder.resolve("history.csv"));
         HistoryChart.save(history, folder.resolve("history.png"));
         Dataset shown = test.slice(0, 25);
@@ -108,15 +135,32 @@ public final class Main {
         out.println("Wrote history.csv, history.png, predictions.png and model.lamina to " + folder);
     }
 
-    private static int positive(String flag, String value) {
-        int n = Integer.parseInt(value);
-        if (n < 1) {
-            throw new IllegalArgumentException(flag + " must be positive but is " + n);
+    /** A sample by its id; an unknown id is answered with the known ones. */
+    static final class SampleId implements ITypeConverter<Sample> {
+        @Override
+        public Sample convert(String value) {
+            try {
+                return Sample.byId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
-        return n;
     }
 
-    private static String usage() {
-        return "usage: Main <sample> [--epochs N] [--batch-size N] [--seed N] [--output DIR]\nsamples: " + Sample.ids();
+    /** Epochs and batch sizes: a whole number of at least 1, in picocli's words for a bad number. */
+    static final class PositiveInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not an int");
+            }
+            if (n < 1) {
+                throw new TypeConversionException("'" + value + "' is not positive");
+            }
+            return n;
+        }
     }
 }

@@ -48,7 +48,7 @@ enum Sample {
 
     static Sample byId(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No sample '" + id + "'. The samples are: " + ids()));
+                .orElseThrow(() -> new IllegalArgumentException("no sample '" + id + "'; the samples are " + ids()));
     }
 
     static String ids() {
