@@ -4,8 +4,13 @@
 # scripts/train.sh --help describes the options and lists the samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sample="${1:-mnist-cnn}"
-shift || true
+# The sample may be left out: then the first argument is an option (or there is none).
+if [[ $# -gt 0 && "$1" != -* ]]; then
+    sample="$1"
+    shift
+else
+    sample=mnist-cnn
+fi
 ./scripts/fetch-data.sh
 mvn -B -q install -DskipTests
 mvn -B -q -pl samples exec:exec -Dsample="$sample" -Dsample.args="$*"

@@ -5,11 +5,10 @@ import dev.lamina.runtime.data.DataDirectory;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.plots.HistoryChart;
 import dev.lamina.runtime.plots.PredictionGrid;
+import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.runtime.training.Evaluation;
 import dev.lamina.runtime.training.FitOptions;
 import dev.lamina.runtime.training.History;
-import dev.lamina.runtime.training.Network;
-import dev.lamina.runtime.training.TrainingLoop;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -101,7 +100,7 @@ public final class Main implements Callable<Integer> {
         Dataset train = sample.data.train();
         Dataset test = sample.data.test();
         out.println("Train: " + train + "; test: " + test);
-        Network network = sample.network.apply(seed);
+        AbstractNetwork network = sample.network.apply(seed);
         network.summary();
 
         FitOptions options = FitOptions.epochs(epochs != null ? epochs : sample.epochs)
@@ -114,9 +113,9 @@ public final class Main implements Callable<Integer> {
             options = options.callbacks(new StopAtAccuracy(sample.stopAtAccuracy, out));
         }
         long start = System.nanoTime();
-        History history = TrainingLoop.fit(network, train, options);
+        History history = network.fit(train, options);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Evaluation evaluation = TrainingLoop.evaluate(network, test);
+        Evaluation evaluation = network.evaluate(test);
         out.printf(Locale.ROOT, "Trained %d epochs in %.1f s (%.1f s per epoch)%n", history.epochs(), seconds,
                 seconds / history.epochs());
         out.printf(Locale.ROOT, "Test loss: %.4f%nTest accuracy: %.4f%n", evaluation.loss(), evaluation.accuracy());
@@ -125,11 +124,11 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The history as CSV and chart, a grid of test predictions and the trained network, in {@code folder}. */
-    private void writeOutputs(Network network, History history, Dataset test, Path folder) throws IOException {
+    private void writeOutputs(AbstractNetwork network, History history, Dataset test, Path folder) throws IOException {
         history.writeCsv(folder.resolve("history.csv"));
         HistoryChart.save(history, folder.resolve("history.png"));
         Dataset shown = test.slice(0, 25);
-        PredictionGrid.save(shown.features(), shown.labels(), TrainingLoop.predict(network, shown.features()),
+        PredictionGrid.save(shown.features(), shown.labels(), network.predict(shown.features()),
                 sample.data.classNames(), 5, 5, folder.resolve("predictions.png"));
         Checkpoint.save(network, folder.resolve("model.lamina"), history.epochs());
         out.println("Wrote history.csv, history.png, predictions.png and model.lamina to " + folder);

@@ -3,7 +3,7 @@ package dev.lamina.samples;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.FashionMnist;
 import dev.lamina.runtime.data.Mnist;
-import dev.lamina.runtime.training.Network;
+import dev.lamina.runtime.training.AbstractNetwork;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,7 @@ enum Sample {
 
     final String id;
     final String description;
-    final LongFunction<Network> network;
+    final LongFunction<AbstractNetwork> network;
     final Data data;
     final int epochs;
     final int batchSize;
@@ -34,7 +34,7 @@ enum Sample {
     /** A training accuracy at which to stop, or 0 for none. */
     final double stopAtAccuracy;
 
-    Sample(String id, String description, LongFunction<Network> network, Data data, int epochs, int batchSize,
+    Sample(String id, String description, LongFunction<AbstractNetwork> network, Data data, int epochs, int batchSize,
            boolean validateOnTest, double stopAtAccuracy) {
         this.id = id;
         this.description = description;

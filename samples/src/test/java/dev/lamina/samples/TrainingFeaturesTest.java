@@ -97,7 +97,7 @@ class TrainingFeaturesTest {
 
     @Test
     void aCallbackThatStopsAfterTheSecondEpochEndsFitThere() {
-        Network network = MnistMlpNetwork.create(2);
+        MnistMlpNetwork network = MnistMlpNetwork.create(2);
         List<Integer> begun = new ArrayList<>();
         Callback stopAfterTwo = new Callback() {
             @Override
@@ -112,7 +112,7 @@ class TrainingFeaturesTest {
                 }
             }
         };
-        History history = dev.lamina.runtime.training.TrainingLoop.fit(network, digits(64, 1),
+        History history = network.fit(digits(64, 1),
                 quiet().withEpochs(5).batchSize(16).callbacks(stopAfterTwo));
         assertEquals(2, history.epochs());
         assertEquals(List.of(0, 1), begun);

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * What the training loop and the checkpoint need of a generated network. Generated classes extend
  * {@link AbstractNetwork}, which implements it; users call their {@code fit}, {@code evaluate} and
- * {@code predict}, which delegate to {@link TrainingLoop}.
+ * {@code predict}, which run the training loop (package-private {@code TrainingLoop}) on it.
  */
 public interface Network {
 

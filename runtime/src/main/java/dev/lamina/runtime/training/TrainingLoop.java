@@ -13,14 +13,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code fit}, {@code evaluate} and {@code predict}, the same for every network: batching, shuffling,
  * metrics, logging and callbacks around the network's own {@code trainBatch} and {@code output}.
  */
-public final class TrainingLoop {
+final class TrainingLoop {
     /** Batch size of {@code evaluate} and {@code predict} when none is given (Keras uses 32). */
     static final int INFERENCE_BATCH = 256;
 
     private TrainingLoop() {
     }
 
-    public static History fit(Network network, Dataset train, FitOptions options) {
+    static History fit(Network network, Dataset train, FitOptions options) {
         return fit(network, train, options, System.out);
     }
 
@@ -125,16 +125,16 @@ public final class TrainingLoop {
      *
      * @throws IllegalArgumentException naming the expected and received shapes, before any training
      */
-    public static History fit(Network network, INDArray features, INDArray labels, FitOptions options) {
+    static History fit(Network network, INDArray features, INDArray labels, FitOptions options) {
         return fit(network, ArrayData.of(network, features, labels, "fit"), options);
     }
 
     /** {@code evaluate} on arrays, with the label conventions of {@link #fit(Network, INDArray, INDArray, FitOptions)}. */
-    public static Evaluation evaluate(Network network, INDArray features, INDArray labels) {
+    static Evaluation evaluate(Network network, INDArray features, INDArray labels) {
         return evaluate(network, ArrayData.of(network, features, labels, "evaluate"));
     }
 
-    public static Evaluation evaluate(Network network, Dataset data) {
+    static Evaluation evaluate(Network network, Dataset data) {
         InputCheck.requireDataset(network, data, "evaluate");
         Batches batches = new Batches(network, data);
         MetricTotals totals = new MetricTotals(network);
@@ -150,7 +150,7 @@ public final class TrainingLoop {
     }
 
     /** The network's outputs (samples, classes) for {@code features} (samples, input shape...). */
-    public static INDArray predict(Network network, INDArray features) {
+    static INDArray predict(Network network, INDArray features) {
         InputCheck.requireFeatures(network, features, "predict");
         long samples = features.size(0);
         INDArray all = Nd4j.create(network.dataType(), samples, network.classes());
