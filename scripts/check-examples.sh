@@ -55,6 +55,21 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# examples/ is README's snippet: every line of the section's Maven block, in order, is a line of
+# examples/pom.xml (which adds JUnit and more properties), and its simplelogger.properties is README's.
+awk '/^## Use Lamina in your project/ { section = 1 } section && /^```xml/ { block = 1; next }
+     block && /^```/ { exit } block && NF { sub(/^ +/, ""); print }' README.md > "$work/snippet.txt"
+if [ ! -s "$work/snippet.txt" ] || ! awk 'NR == FNR { want[n++] = $0; next }
+        { sub(/^ +/, "") } i < n && $0 == want[i] { i++ } END { exit i < n ? 1 : 0 }' \
+        "$work/snippet.txt" examples/pom.xml; then
+    echo "FAIL: examples/pom.xml is not README's Maven snippet (section \"Use Lamina in your project\")" >&2
+    exit 1
+fi
+if ! grep -qxF "$(cat examples/src/main/resources/simplelogger.properties)" README.md; then
+    echo "FAIL: examples/src/main/resources/simplelogger.properties is not the line README shows" >&2
+    exit 1
+fi
+
 # The same project with the processor as a plain dependency and no annotation processor path: the
 # mistake README's troubleshooting describes.
 plain="$work/plain"
