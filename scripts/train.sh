@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 sample="${1:-mnist-cnn}"
 shift || true
 ./scripts/fetch-data.sh
-mvn -B -q install -DskipTests
+mvn -B -q install -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip
 mvn -B -q -pl samples exec:exec -Dsample="$sample" -Dsample.args="$*"
