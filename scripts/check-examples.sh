@@ -105,7 +105,7 @@ check() {
         exit 1
     fi
 
-    echo "-- java ${flags[*]} -cp ... com.example.Main"
+    echo "-- java ${flags[*]:+${flags[*]} }-cp ... com.example.Main"
     (cd examples && mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
         -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt >/dev/null)
     local status=0
