@@ -12,5 +12,5 @@ else
     sample=mnist-cnn
 fi
 ./scripts/fetch-data.sh
-mvn -B -q install -DskipTests
+mvn -B -q install -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip
 mvn -B -q -pl samples exec:exec -Dsample="$sample" -Dsample.args="$*"

@@ -65,9 +65,8 @@ public final class ModelReader {
             if (optimizer == null || layers == null) {
                 return new Result(null, diagnostics);
             }
-            String modelName = modelName(type);
-            return new Result(new ModelDescription(type, modelAnnotation, packageName(type), modelName,
-                    modelName.replace('.', '_') + "Network", input, classes, loss, fromLogits, optimizer, metrics,
+            return new Result(new ModelDescription(type, modelAnnotation, packageName(type), modelName(type),
+                    networkName(type), input, classes, loss, fromLogits, optimizer, metrics,
                     layers), diagnostics);
         } catch (UnreadableValueException e) {
             diagnostics.add(unreadable(type, modelAnnotation, e));
@@ -180,6 +179,11 @@ public final class ModelReader {
     private String packageName(TypeElement type) {
         PackageElement pkg = elements.getPackageOf(type);
         return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+    }
+
+    /** The simple name of the class generated for the model {@code type}: {@code Outer_InnerNetwork} for a nested one. */
+    public static String networkName(TypeElement type) {
+        return modelName(type).replace('.', '_') + "Network";
     }
 
     /** MnistMlp for a top-level class, Outer.Inner for a nested one. */

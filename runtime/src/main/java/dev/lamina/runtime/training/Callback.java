@@ -25,7 +25,7 @@ public interface Callback {
     default void onBatchBegin(Training training, int batch) {
     }
 
-    /** Also {@code batch_loss}: this batch's own loss, which {@link TerminateOnNaN} watches. */
+    /** Also {@code batch_loss}: this batch's own loss, which {@link dev.lamina.runtime.callbacks.TerminateOnNaN} watches. */
     default void onBatchEnd(Training training, int batch, Map<String, Double> logs) {
     }
 
