@@ -80,8 +80,8 @@ public record Window2D(int height, int width, int strideHeight, int strideWidth,
     /** The output height and width for an input of (height, width, ...). */
     public int[] outputSize(Shape input) {
         return new int[] {
-                (int) outputLength(input.dim(0), height, strideHeight),
-                (int) outputLength(input.dim(1), width, strideWidth)};
+                Math.toIntExact(outputLength(input.dim(0), height, strideHeight)),
+                Math.toIntExact(outputLength(input.dim(1), width, strideWidth))};
     }
 
     /** As users write it: 3x3, and the strides when they are not 1. */

@@ -61,7 +61,14 @@ public final class ModelChecker {
                 return Optional.empty();
             }
         }
-        return Optional.of(Shape.of(input));
+        Shape shape = Shape.of(input);
+        if (!shape.fitsInArray()) {
+            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), "input", "input " + shape + " has "
+                    + Shape.MORE_THAN_MAX_ELEMENTS + " per sample, the most one array holds. input is the shape of one"
+                    + " sample, without the batch; make the samples smaller (crop or downsample them) to train on them."));
+            return Optional.empty();
+        }
+        return Optional.of(shape);
     }
 
     private static void checkClasses(ModelDescription model, List<Diagnostic> diagnostics) {
@@ -98,8 +105,13 @@ public final class ModelChecker {
                 continue;
             }
             Optional<Problem> inputProblem = spec.inputProblem(shape, layer.name());
-            inputProblem.ifPresent(problem -> diagnostics.add(toDiagnostic(layer, problem, trace.upTo(layer.name()))));
             Optional<Shape> output = spec.outputShape(shape);
+            if (inputProblem.isEmpty() && output.isPresent()) {
+                inputProblem = spec.sizeProblem(shape);
+                // The layers after an array too large would only repeat its error: their input is unknown.
+                output = inputProblem.isPresent() ? Optional.empty() : output;
+            }
+            inputProblem.ifPresent(problem -> diagnostics.add(toDiagnostic(layer, problem, trace.upTo(layer.name()))));
             if (inputProblem.isEmpty() && output.isPresent()) {
                 if (allValid) {
                     checked.add(new CheckedLayer(layer, shape, output.get(), spec.parameters(shape)));
