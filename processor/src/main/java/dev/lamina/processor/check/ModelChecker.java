@@ -37,7 +37,7 @@ public final class ModelChecker {
             diagnostics.add(Diagnostic.error(model.type(), model.annotation(), null, model.modelName()
                     + " has no layers. Declare its layers as fields in order, for example "
                     + "@Flatten Layer flat; @Dense(units = " + Math.max(model.classes(), 1)
-                    + ", activation = SOFTMAX) Layer out;"));
+                    + ", " + Problem.setting("activation", Activation.SOFTMAX) + ") Layer out;"));
         }
         Inference inference = inferShapes(model, input, diagnostics);
         if (inference.output() != null) {
@@ -145,13 +145,14 @@ public final class ModelChecker {
         if (model.fromLogits() && activation == Activation.SOFTMAX) {
             diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), "activation", layer.name()
                     + " applies softmax but the loss takes logits (fromLogits = true), so softmax would be applied"
-                    + " twice. Remove activation = SOFTMAX from " + layer.name() + ", or set fromLogits = false."));
+                    + " twice. Remove its " + Problem.setting("activation", Activation.SOFTMAX)
+                    + ", or set fromLogits = false."));
         } else if (!model.fromLogits() && activation != Activation.SOFTMAX) {
             String what = activation == Activation.LINEAR ? "outputs logits (a linear activation)"
                     : "outputs " + activation.name().toLowerCase() + " values";
             diagnostics.add(Diagnostic.warning(layer.field(), layer.annotation(), "activation", layer.name() + " "
-                    + what + " but the loss expects probabilities (fromLogits = false). Set activation = SOFTMAX on "
-                    + layer.name() + ", or fromLogits = true in @Model."));
+                    + what + " but the loss expects probabilities (fromLogits = false). Set "
+                    + Problem.setting("activation", Activation.SOFTMAX) + " on it, or fromLogits = true in @Model."));
         }
     }
 

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.lamina.dsl.Activation;
 import dev.lamina.processor.ModelProcessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,7 @@ class ProcessorFuzzTest {
             if (message.contains("internal error")) {
                 fail("seed " + seed + ": the processor crashed on " + model + ": " + message + "\n" + sources.get(model));
             }
+            assertWellWritten(seed, message, sources.get(model));
             if (!sources.containsKey(model)) {
                 fail("seed " + seed + ": an error outside the models (" + file + "): " + message + "\n"
                         + sources.get(model.replace("Network", "")));
@@ -109,5 +114,18 @@ class ProcessorFuzzTest {
             errors.get(model).add(d.getLineNumber() + ": " + message);
         }
         return errors;
+    }
+
+    /** "conv: conv's kernel": the prefix names the layer, the message need not again. */
+    private static final Pattern STUTTER = Pattern.compile("^(\\w+): \\1's ");
+    /** A constant after "=" that a model's file cannot resolve without a static import: "padding = SAME". */
+    private static final Pattern UNQUALIFIED_CONSTANT = Pattern.compile("= (SAME|VALID|"
+            + Arrays.stream(Activation.values()).map(Enum::name).collect(Collectors.joining("|")) + ")\\b");
+
+    private static void assertWellWritten(long seed, String message, String source) {
+        if (STUTTER.matcher(message).find() || UNQUALIFIED_CONSTANT.matcher(message).find()) {
+            fail("seed " + seed + ": a message repeats its layer's name or names a constant unqualified: " + message
+                    + "\n" + source);
+        }
     }
 }
