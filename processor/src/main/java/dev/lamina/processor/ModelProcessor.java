@@ -68,7 +68,7 @@ public final class ModelProcessor extends AbstractProcessor {
             return;
         }
         try {
-            new NetworkWriter().write(checked.model()).writeTo(processingEnv.getFiler());
+            new NetworkWriter(processingEnv.getElementUtils()).write(checked.model()).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Kind.ERROR, "Lamina could not write "
                     + read.model().networkName() + ": " + e.getMessage(), type);
