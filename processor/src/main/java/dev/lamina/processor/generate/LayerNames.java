@@ -42,6 +42,15 @@ record LayerNames(String value) {
         return IntStream.range(0, layers.size()).mapToObj(i -> new LayerNames("layer$" + i)).toList();
     }
 
+    /** Every identifier {@code names} make, each for the layer of {@code layers} at its place. */
+    static Set<String> all(List<LayerNames> names, List<CheckedLayer> layers) {
+        Set<String> all = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            all.addAll(names.get(i).all(layers.get(i).parameters()));
+        }
+        return all;
+    }
+
     /** A parameter field: {@code hiddenKernel} for role "kernel". */
     String parameter(String role) {
         return value + Character.toUpperCase(role.charAt(0)) + role.substring(1);

@@ -47,9 +47,7 @@ public final class NetworkWriter {
     public JavaFile write(CheckedModel model) {
         List<LayerNames> placeholders = LayerNames.placeholders(model.layers());
         Set<String> referenced = ReferencedNames.in(write(model, placeholders).toString());
-        for (int i = 0; i < placeholders.size(); i++) {
-            referenced.removeAll(placeholders.get(i).all(model.layers().get(i).parameters()));
-        }
+        referenced.removeAll(LayerNames.all(placeholders, model.layers()));
         referenced.addAll(ReferencedNames.inheritedFrom(elements, RuntimeTypes.ABSTRACT_NETWORK));
         return write(model, LayerNames.of(model.layers(), referenced));
     }
