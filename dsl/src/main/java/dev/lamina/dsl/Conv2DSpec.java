@@ -70,6 +70,16 @@ public record Conv2DSpec(int filters, int[] kernel, int[] strides, Padding paddi
         return useBias ? List.of(kernel, ParameterSpec.trainable("bias", Initializer.ZEROS, filters)) : List.of(kernel);
     }
 
+    /** The output and the bias grow with the filters; the kernel too, unless one filter's kernel is already too large. */
+    @Override
+    public Problem sizeFix(String array, Shape input) {
+        Window2D window = window();
+        if (array.equals("kernel") && !Shape.of(window.height(), window.width(), input.dim(2)).fitsInArray()) {
+            return Problem.ofAttribute("kernel", "Use a smaller kernel.");
+        }
+        return Problem.ofAttribute("filters", "Use fewer filters.");
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.conv2D(this);

@@ -40,6 +40,12 @@ public record DenseSpec(int units, Activation activation, boolean useBias) imple
         return useBias ? List.of(kernel, ParameterSpec.trainable("bias", Initializer.ZEROS, units)) : List.of(kernel);
     }
 
+    /** Every array of a Dense grows with its units. */
+    @Override
+    public Problem sizeFix(String array, Shape input) {
+        return Problem.ofAttribute("units", "Use fewer units.");
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.dense(this);

@@ -18,17 +18,16 @@ public record FlattenSpec() implements LayerSpec {
 
     @Override
     public Optional<Problem> inputProblem(Shape input, String name) {
-        if (input.size() > Integer.MAX_VALUE) {
-            return Optional.of(Problem.ofLayer("Flatten cannot make " + input + " into one dimension: its "
-                    + input.size() + " elements exceed " + Integer.MAX_VALUE + ". Make the layers before "
-                    + name + " smaller."));
+        if (!input.fitsInArray()) {
+            return Optional.of(Problem.ofLayer("Flatten cannot make " + input + " into one dimension: it has "
+                    + Shape.MORE_THAN_MAX_ELEMENTS + ", the most one array holds. Make the layers before it smaller."));
         }
         return Optional.empty();
     }
 
     @Override
     public Optional<Shape> outputShape(Shape input) {
-        return input.size() > Integer.MAX_VALUE ? Optional.empty() : Optional.of(Shape.of((int) input.size()));
+        return input.fitsInArray() ? Optional.of(Shape.of(Math.toIntExact(input.size()))) : Optional.empty();
     }
 
     @Override

@@ -13,7 +13,7 @@ final class ImageInput {
     /** The problem with sliding {@code window} (a "kernel" or a "pool window") over {@code input}, if any. */
     static Optional<Problem> problem(Shape input, String kind, String name, Window2D window, String what) {
         Optional<Problem> notImage = problem(input, kind, name);
-        return notImage.isPresent() ? notImage : window.fitProblem(input, name, what).map(Problem::ofLayer);
+        return notImage.isPresent() ? notImage : window.fitProblem(input, kind, what).map(Problem::ofLayer);
     }
 
     static Optional<Problem> problem(Shape input, String kind, String name) {

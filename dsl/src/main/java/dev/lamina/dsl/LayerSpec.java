@@ -42,12 +42,46 @@ public sealed interface LayerSpec
 
     /** The number of parameter values, trainable or not, for a valid {@code input}. */
     default long parameterCount(Shape input) {
-        return parameters(input).stream().mapToLong(ParameterSpec::size).sum();
+        return Shape.total(parameters(input).stream().mapToLong(ParameterSpec::size));
     }
 
     /** The number of trainable parameter values for a valid {@code input}. */
     default long trainableParameterCount(Shape input) {
-        return parameters(input).stream().filter(ParameterSpec::trainable).mapToLong(ParameterSpec::size).sum();
+        return Shape.total(parameters(input).stream().filter(ParameterSpec::trainable).mapToLong(ParameterSpec::size));
+    }
+
+    /**
+     * The problem with one of the arrays this layer makes for {@code input} being too large for one
+     * array ({@link Shape#MAX_ELEMENTS}): a sample of its output, or a parameter. One rule for every
+     * kind, each naming through {@link #sizeFix} the value to change. Called only when
+     * {@link #inputProblem} is empty and {@link #outputShape} is not.
+     */
+    default Optional<Problem> sizeProblem(Shape input) {
+        Shape output = outputShape(input).orElseThrow();
+        if (!output.fitsInArray()) {
+            return Optional.of(tooLarge("output", output, " per sample", input));
+        }
+        for (ParameterSpec parameter : parameters(input)) {
+            if (!parameter.shape().fitsInArray()) {
+                return Optional.of(tooLarge(parameter.role(), parameter.shape(), "", input));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What to change when {@code array} ("output", or a parameter's role) is too large for one array:
+     * the attribute at fault and a sentence saying how ("units", "Use fewer units."). Only the layers
+     * whose settings can make an array larger than their input override it.
+     */
+    default Problem sizeFix(String array, Shape input) {
+        return Problem.ofLayer("Make the layers before it output fewer values.");
+    }
+
+    private Problem tooLarge(String array, Shape shape, String perSample, Shape input) {
+        Problem fix = sizeFix(array, input);
+        return Problem.ofAttribute(fix.attribute(), kind() + "'s " + array + " " + shape + " has "
+                + Shape.MORE_THAN_MAX_ELEMENTS + perSample + ", the most one array holds. " + fix.message());
     }
 
     /** The activation applied at the layer's output; linear for layers without one. */

@@ -15,4 +15,19 @@ public record Problem(String attribute, String message) {
     public static Problem ofAttribute(String attribute, String message) {
         return new Problem(attribute, message);
     }
+
+    /**
+     * A setting as a fix writes it, so that it compiles pasted into a model: the constant qualified
+     * by its type, which a model's file imports as it does the annotations ({@code padding =
+     * Padding.SAME}); a static import of the constant is not assumed.
+     */
+    public static String setting(String attribute, Enum<?> value) {
+        return attribute + " = " + constant(value);
+    }
+
+    /** {@code Padding.SAME}, {@code Optimizer.Kind.ADAM}: the constant qualified by its type's name in its package. */
+    public static String constant(Enum<?> value) {
+        Class<?> type = value.getDeclaringClass();
+        return type.getCanonicalName().substring(type.getPackageName().length() + 1) + "." + value.name();
+    }
 }

@@ -51,19 +51,32 @@ public record ReshapeSpec(int[] target) implements LayerSpec {
 
     @Override
     public Optional<Problem> inputProblem(Shape input, String name) {
-        long known = knownSize();
-        boolean infers = Arrays.stream(target).anyMatch(d -> d == INFERRED);
-        if (infers ? input.size() % known != 0 : input.size() != known) {
-            String wanted = infers ? "a multiple of " + known : Long.toString(known);
-            return Optional.of(Problem.ofLayer("Reshape to " + Shape.format(target) + " needs " + wanted
-                    + " elements but its input " + input + " has " + input.size()
+        Optional<String> wanted = unmetElementCount(input);
+        if (wanted.isPresent()) {
+            return Optional.of(Problem.ofAttribute("value", "Reshape to " + Shape.format(target) + " needs "
+                    + wanted.get() + " but its input " + input + " has " + input.size()
                     + ". Choose dimensions whose product is " + input.size() + suggestion(input) + "."));
         }
-        if (infers && input.size() / known > Integer.MAX_VALUE) {
+        Shape known = knownDimensions();
+        if (known.rank() < target.length && input.size() / known.size() > Integer.MAX_VALUE) {
             return Optional.of(Problem.ofLayer("Reshape to " + Shape.format(target) + " would infer a dimension of "
-                    + input.size() / known + ", past " + Integer.MAX_VALUE + "."));
+                    + input.size() / known.size() + ", past " + Integer.MAX_VALUE + "."));
         }
         return Optional.empty();
+    }
+
+    /** The element count the target needs, as messages say it, if {@code input} does not have it. */
+    private Optional<String> unmetElementCount(Shape input) {
+        Shape known = knownDimensions();
+        if (!known.fitsInArray()) {
+            // Then no input has enough: every input fits in one array.
+            return Optional.of(Shape.MORE_THAN_MAX_ELEMENTS);
+        }
+        if (known.rank() < target.length) {
+            return input.size() % known.size() == 0 ? Optional.empty()
+                    : Optional.of("a multiple of " + known.size() + " elements");
+        }
+        return input.size() == known.size() ? Optional.empty() : Optional.of(known.size() + " elements");
     }
 
     @Override
@@ -74,21 +87,15 @@ public record ReshapeSpec(int[] target) implements LayerSpec {
         int[] dims = target.clone();
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] == INFERRED) {
-                dims[i] = (int) (input.size() / knownSize());
+                dims[i] = Math.toIntExact(input.size() / knownDimensions().size());
             }
         }
         return Optional.of(Shape.of(dims));
     }
 
-
-    private long knownSize() {
-        long size = 1;
-        for (int d : target) {
-            if (d != INFERRED) {
-                size *= d;
-            }
-        }
-        return size;
+    /** The dimensions given, without the one to infer. */
+    private Shape knownDimensions() {
+        return Shape.of(Arrays.stream(target).filter(d -> d != INFERRED).toArray());
     }
 
     /** A reshape that fits, for the message: the input with one channel added, a common intent. */

@@ -2,6 +2,7 @@ package dev.lamina.dsl;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.LongStream;
 
 /**
  * The model summary in Keras' text layout: one row per layer with its name and type, output shape
@@ -28,17 +29,15 @@ public final class SummaryTable {
         table.append("_".repeat(WIDTH)).append('\n');
         table.append(row("Layer (type)", "Output Shape", "Param #"));
         table.append("=".repeat(WIDTH)).append('\n');
-        long trainable = 0;
-        long nonTrainable = 0;
         for (Row row : rows) {
             String shape = "(None, " + row.output().toString().substring(1);
             table.append(row(row.layer() + " (" + row.kind() + ")", shape,
-                    Long.toString(row.trainable() + row.nonTrainable())));
-            trainable += row.trainable();
-            nonTrainable += row.nonTrainable();
+                    Long.toString(Shape.total(LongStream.of(row.trainable(), row.nonTrainable())))));
         }
+        long trainable = Shape.total(rows.stream().mapToLong(Row::trainable));
+        long nonTrainable = Shape.total(rows.stream().mapToLong(Row::nonTrainable));
         table.append("=".repeat(WIDTH)).append('\n');
-        table.append(String.format(Locale.ROOT, "Total params: %,d\n", trainable + nonTrainable));
+        table.append(String.format(Locale.ROOT, "Total params: %,d\n", Shape.total(LongStream.of(trainable, nonTrainable))));
         table.append(String.format(Locale.ROOT, "Trainable params: %,d\n", trainable));
         table.append(String.format(Locale.ROOT, "Non-trainable params: %,d\n", nonTrainable));
         table.append("_".repeat(WIDTH)).append('\n');

@@ -67,12 +67,15 @@ public record Window2D(int height, int width, int strideHeight, int strideWidth,
     /**
      * The problem with sliding this window over an input of (height, width, ...), if any: the
      * window may not be larger than the input unless padding makes room.
+     *
+     * @param kind the layer's kind ("Conv2D"): the message's prefix names the layer itself
      */
-    public Optional<String> fitProblem(Shape input, String layer, String what) {
+    public Optional<String> fitProblem(Shape input, String kind, String what) {
         if (padding == Padding.VALID && (height > input.dim(0) || width > input.dim(1))) {
-            return Optional.of(layer + "'s " + what + " " + height + "x" + width + " is larger than its input's "
-                    + input.dim(0) + "x" + input.dim(1) + " " + input + " with padding = VALID. Use a smaller "
-                    + what + ", padding = SAME, or fewer layers that shrink the image before it.");
+            return Optional.of(kind + "'s " + what + " " + height + "x" + width + " is larger than its input's "
+                    + input.dim(0) + "x" + input.dim(1) + " " + input + " with " + Problem.setting("padding", padding)
+                    + ". Use a smaller " + what + ", " + Problem.setting("padding", Padding.SAME)
+                    + ", or fewer layers that shrink the image before it.");
         }
         return Optional.empty();
     }
@@ -80,8 +83,8 @@ public record Window2D(int height, int width, int strideHeight, int strideWidth,
     /** The output height and width for an input of (height, width, ...). */
     public int[] outputSize(Shape input) {
         return new int[] {
-                (int) outputLength(input.dim(0), height, strideHeight),
-                (int) outputLength(input.dim(1), width, strideWidth)};
+                Math.toIntExact(outputLength(input.dim(0), height, strideHeight)),
+                Math.toIntExact(outputLength(input.dim(1), width, strideWidth))};
     }
 
     /** As users write it: 3x3, and the strides when they are not 1. */

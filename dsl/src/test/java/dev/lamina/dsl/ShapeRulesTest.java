@@ -2,6 +2,7 @@ package dev.lamina.dsl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -45,6 +46,42 @@ class ShapeRulesTest {
         assertEquals(2L * Integer.MAX_VALUE, huge.size());
         assertTrue(new FlattenSpec().inputProblem(huge, "flat").isPresent());
         assertEquals(Optional.empty(), new FlattenSpec().outputShape(huge));
+    }
+
+    @Test
+    void sizesAreExactAndLimitedToWhatOneArrayHolds() {
+        Shape past = Shape.of(65536, 65536, 65536, 65536);
+        assertThrows(ArithmeticException.class, past::size, "2^64 elements is no long, not 0");
+        assertFalse(past.fitsInArray());
+        assertTrue(Shape.of(Shape.MAX_ELEMENTS).fitsInArray());
+        assertFalse(Shape.of(Shape.MAX_ELEMENTS + 1).fitsInArray());
+        assertThrows(ArithmeticException.class, () -> Shape.total(java.util.stream.LongStream.of(Long.MAX_VALUE, 1)));
+    }
+
+    @Test
+    void aReshapeTooLargeForAnyInputIsRefusedOnItsValue() {
+        // 1268218531 x 3498256 x 41579 = 2^64 + 784, and -1 x 65536^4 has a known size of 2^64: both wrap around a long.
+        for (int[] target : new int[][] {{1268218531, 3498256, 41579}, {-1, 65536, 65536, 65536, 65536}}) {
+            ReshapeSpec reshape = new ReshapeSpec(target);
+            Problem problem = reshape.inputProblem(Shape.of(28, 28), "r").orElseThrow();
+            assertEquals("value", problem.attribute());
+            assertTrue(problem.message().contains("needs more than 2,147,483,639 elements"), problem.message());
+            assertEquals(Optional.empty(), reshape.outputShape(Shape.of(28, 28)));
+        }
+    }
+
+    @Test
+    void arraysPastTheLimitAreProblemsOnTheValueThatSetsThem() {
+        DenseSpec wide = new DenseSpec(Integer.MAX_VALUE, Activation.RELU, true);
+        assertEquals("units", wide.sizeProblem(Shape.of(1)).orElseThrow().attribute());
+        assertEquals("units", new DenseSpec(3_000_000, Activation.RELU, true).sizeProblem(Shape.of(784)).orElseThrow()
+                .attribute(), "its kernel (784, 3000000) is past the limit");
+        assertTrue(new DenseSpec(Shape.MAX_ELEMENTS, Activation.RELU, true).sizeProblem(Shape.of(1)).isEmpty());
+        Conv2DSpec filters = new Conv2DSpec(Integer.MAX_VALUE, new int[] {3}, new int[] {1}, Padding.VALID, Activation.RELU, true);
+        assertEquals("filters", filters.sizeProblem(Shape.of(28, 28, 1)).orElseThrow().attribute());
+        Conv2DSpec kernel = new Conv2DSpec(1, new int[] {65536}, new int[] {1}, Padding.SAME, Activation.RELU, true);
+        assertEquals("kernel", kernel.sizeProblem(Shape.of(28, 28, 1)).orElseThrow().attribute());
+        assertTrue(new FlattenSpec().sizeProblem(Shape.of(28, 28)).isEmpty());
     }
 
     @Test

@@ -3,11 +3,17 @@ package dev.lamina.processor;
 import com.google.auto.service.AutoService;
 import dev.lamina.dsl.Model;
 import dev.lamina.processor.check.ModelChecker;
+import dev.lamina.processor.check.NetworkNames;
 import dev.lamina.processor.generate.NetworkWriter;
+import dev.lamina.processor.read.LocalModels;
+import dev.lamina.processor.read.ModelDescription;
 import dev.lamina.processor.read.ModelReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -25,10 +31,16 @@ import javax.tools.Diagnostic.Kind;
  */
 @AutoService(Processor.class)
 public final class ModelProcessor extends AbstractProcessor {
+    private final NetworkNames networkNames = new NetworkNames();
 
+    /**
+     * Every annotation, "*": javac calls a processor for the rounds holding its annotations, and a
+     * {@code @Model} in a method is not among them, yet must be found to be reported ({@link LocalModels}).
+     * Nothing is claimed, so other processors see every annotation still.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Model.class.getName());
+        return Set.of("*");
     }
 
     @Override
@@ -43,35 +55,50 @@ public final class ModelProcessor extends AbstractProcessor {
             return false;
         }
         Reporter reporter = new Reporter(processingEnv.getMessager());
+        LocalModels.in(processingEnv).report(round.getRootElements());
+        List<ModelDescription> models = new ArrayList<>();
         for (Element element : round.getElementsAnnotatedWith(modelAnnotation)) {
             if (element instanceof TypeElement type) {
-                try {
-                    process(type, reporter);
-                } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-                    processingEnv.getMessager().printMessage(Kind.ERROR, "Lamina failed on this model with an internal "
-                            + "error; please report it with the model class.\n" + stackTrace(e), type);
-                }
+                guarded(type, () -> read(type, reporter).ifPresent(models::add));
             }
+        }
+        List<Diagnostic> clashes = new ArrayList<>();
+        List<ModelDescription> distinct = networkNames.distinct(models, clashes);
+        clashes.forEach(reporter::report);
+        for (ModelDescription model : distinct) {
+            guarded(model.type(), () -> checkAndWrite(model, reporter));
         }
         return false;
     }
 
-    private void process(TypeElement type, Reporter reporter) {
+    /** Runs one step on {@code type}'s model; an internal failure becomes an error on the model. */
+    private void guarded(TypeElement type, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, "Lamina failed on this model with an internal "
+                    + "error; please report it with the model class.\n" + stackTrace(e), type);
+        }
+    }
+
+    private Optional<ModelDescription> read(TypeElement type, Reporter reporter) {
         ModelReader.Result read = new ModelReader(processingEnv.getElementUtils()).read(type);
         read.diagnostics().forEach(reporter::report);
-        if (read.model() == null) {
-            return;
-        }
-        ModelChecker.Result checked = new ModelChecker().check(read.model());
+        return Optional.ofNullable(read.model());
+    }
+
+    private void checkAndWrite(ModelDescription model, Reporter reporter) {
+        ModelChecker.Result checked = new ModelChecker().check(model);
         checked.diagnostics().forEach(reporter::report);
         if (checked.model() == null) {
             return;
         }
         try {
-            new NetworkWriter().write(checked.model()).writeTo(processingEnv.getFiler());
+            new NetworkWriter(processingEnv.getElementUtils()).write(checked.model()).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(Kind.ERROR, "Lamina could not write "
-                    + read.model().networkName() + ": " + e.getMessage(), type);
+            processingEnv.getMessager().printMessage(Kind.ERROR, "Lamina could not write " + model.networkName()
+                    + ", the network of " + model.modelName() + ": " + e.getMessage() + ". If another class has that"
+                    + " name, rename it or the model.", model.type());
         }
     }
 

@@ -108,8 +108,8 @@ class ConvolutionChecksTest {
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
         Compilation compilation = source.compile();
-        source.assertErrorOnLine(compilation, "conv2: conv2's kernel 5x5 is larger than its input's 3x3 (3, 3, 8) "
-                + "with padding = VALID.", "Layer conv2;");
+        source.assertErrorOnLine(compilation, "conv2: Conv2D's kernel 5x5 is larger than its input's 3x3 (3, 3, 8) "
+                + "with padding = Padding.VALID. Use a smaller kernel, padding = Padding.SAME,", "Layer conv2;");
         assertThat(compilation).hadErrorContaining(
                 "Shapes: input (28, 28) -> image (28, 28, 1) -> conv1 (24, 24, 8) -> pool1 (3, 3, 8) -> conv2");
     }
@@ -122,7 +122,7 @@ class ConvolutionChecksTest {
                 "    @Flatten Layer flat;",
                 "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
         Compilation compilation = source.compile();
-        source.assertErrorOnLine(compilation, "pool: pool's pool window 30x2 is larger than its input's 28x28", "Layer pool;");
+        source.assertErrorOnLine(compilation, "pool: MaxPool2D's pool window 30x2 is larger than its input's 28x28", "Layer pool;");
     }
 
     @Test

@@ -24,17 +24,31 @@ final class ModelSource {
      * A model class {@code test.<name>} with the given {@code @Model} attributes and body lines.
      */
     static ModelSource model(String name, String modelAttributes, String... body) {
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "package test;",
-                "",
-                "import static dev.lamina.dsl.Activation.*;",
-                "import dev.lamina.dsl.*;",
-                "",
-                "@Model(" + modelAttributes + ")",
-                "public class " + name + " {"));
+        return model(List.of("import static dev.lamina.dsl.Activation.*;", "import dev.lamina.dsl.*;"), name,
+                modelAttributes, body);
+    }
+
+    /** A model class that imports the dsl's types but no constant: {@code activation = Activation.RELU}. */
+    static ModelSource modelImportingTypesOnly(String name, String modelAttributes, String... body) {
+        return model(List.of("import dev.lamina.dsl.*;"), name, modelAttributes, body);
+    }
+
+    private static ModelSource model(List<String> imports, String name, String modelAttributes, String... body) {
+        List<String> lines = new java.util.ArrayList<>(List.of("package test;", ""));
+        lines.addAll(imports);
+        lines.addAll(List.of("", "@Model(" + modelAttributes + ")", "public class " + name + " {"));
         lines.addAll(List.of(body));
         lines.add("}");
         return new ModelSource(name, lines);
+    }
+
+    /** This model with {@code text} put in place of the first occurrence of {@code placeholder}. */
+    ModelSource with(String placeholder, String text) {
+        List<String> edited = new java.util.ArrayList<>(lines);
+        int line = (int) lineOf(placeholder) - 1;
+        edited.set(line, edited.get(line).replaceFirst(java.util.regex.Pattern.quote(placeholder),
+                java.util.regex.Matcher.quoteReplacement(text)));
+        return new ModelSource(name, edited);
     }
 
     /** The MNIST model attributes with the given loss settings and RMSprop. */

@@ -21,6 +21,6 @@ public record CheckedModel(ModelDescription description, Shape input, List<Check
     }
 
     private static long count(List<ParameterSpec> parameters, boolean trainable) {
-        return parameters.stream().filter(p -> p.trainable() == trainable).mapToLong(ParameterSpec::size).sum();
+        return Shape.total(parameters.stream().filter(p -> p.trainable() == trainable).mapToLong(ParameterSpec::size));
     }
 }

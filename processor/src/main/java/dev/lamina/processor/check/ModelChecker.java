@@ -37,7 +37,7 @@ public final class ModelChecker {
             diagnostics.add(Diagnostic.error(model.type(), model.annotation(), null, model.modelName()
                     + " has no layers. Declare its layers as fields in order, for example "
                     + "@Flatten Layer flat; @Dense(units = " + Math.max(model.classes(), 1)
-                    + ", activation = SOFTMAX) Layer out;"));
+                    + ", " + Problem.setting("activation", Activation.SOFTMAX) + ") Layer out;"));
         }
         Inference inference = inferShapes(model, input, diagnostics);
         if (inference.output() != null) {
@@ -61,7 +61,14 @@ public final class ModelChecker {
                 return Optional.empty();
             }
         }
-        return Optional.of(Shape.of(input));
+        Shape shape = Shape.of(input);
+        if (!shape.fitsInArray()) {
+            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), "input", "input " + shape + " has "
+                    + Shape.MORE_THAN_MAX_ELEMENTS + " per sample, the most one array holds. input is the shape of one"
+                    + " sample, without the batch; make the samples smaller (crop or downsample them) to train on them."));
+            return Optional.empty();
+        }
+        return Optional.of(shape);
     }
 
     private static void checkClasses(ModelDescription model, List<Diagnostic> diagnostics) {
@@ -98,8 +105,13 @@ public final class ModelChecker {
                 continue;
             }
             Optional<Problem> inputProblem = spec.inputProblem(shape, layer.name());
-            inputProblem.ifPresent(problem -> diagnostics.add(toDiagnostic(layer, problem, trace.upTo(layer.name()))));
             Optional<Shape> output = spec.outputShape(shape);
+            if (inputProblem.isEmpty() && output.isPresent()) {
+                inputProblem = spec.sizeProblem(shape);
+                // The layers after an array too large would only repeat its error: their input is unknown.
+                output = inputProblem.isPresent() ? Optional.empty() : output;
+            }
+            inputProblem.ifPresent(problem -> diagnostics.add(toDiagnostic(layer, problem, trace.upTo(layer.name()))));
             if (inputProblem.isEmpty() && output.isPresent()) {
                 if (allValid) {
                     checked.add(new CheckedLayer(layer, shape, output.get(), spec.parameters(shape)));
@@ -133,13 +145,14 @@ public final class ModelChecker {
         if (model.fromLogits() && activation == Activation.SOFTMAX) {
             diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), "activation", layer.name()
                     + " applies softmax but the loss takes logits (fromLogits = true), so softmax would be applied"
-                    + " twice. Remove activation = SOFTMAX from " + layer.name() + ", or set fromLogits = false."));
+                    + " twice. Remove its " + Problem.setting("activation", Activation.SOFTMAX)
+                    + ", or set fromLogits = false."));
         } else if (!model.fromLogits() && activation != Activation.SOFTMAX) {
             String what = activation == Activation.LINEAR ? "outputs logits (a linear activation)"
                     : "outputs " + activation.name().toLowerCase() + " values";
             diagnostics.add(Diagnostic.warning(layer.field(), layer.annotation(), "activation", layer.name() + " "
-                    + what + " but the loss expects probabilities (fromLogits = false). Set activation = SOFTMAX on "
-                    + layer.name() + ", or fromLogits = true in @Model."));
+                    + what + " but the loss expects probabilities (fromLogits = false). Set "
+                    + Problem.setting("activation", Activation.SOFTMAX) + " on it, or fromLogits = true in @Model."));
         }
     }
 

@@ -15,11 +15,11 @@ import dev.lamina.processor.read.ModelDescription;
 import dev.lamina.processor.read.OptimizerDescription;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Elements;
 
 /**
  * Writes the network class of a checked model: what differs from one model to another and nothing
@@ -32,14 +32,30 @@ public final class NetworkWriter {
     /** The element-wise activations that never decrease (softmax is not element-wise; linear needs no move). */
     private static final Set<Activation> NON_DECREASING =
             Set.of(Activation.RELU, Activation.LEAKY_RELU, Activation.ELU, Activation.SIGMOID, Activation.TANH);
-    /** Identifiers of the generated class itself, which layer names must not take. */
-    private static final Set<String> RESERVED = Set.of("input", "labels", "training", "seed", "dataType", "file",
-            "MODEL");
+    private final Elements elements;
 
+    /** A writer that asks {@code elements} what generated networks inherit. */
+    public NetworkWriter(Elements elements) {
+        this.elements = elements;
+    }
+
+    /**
+     * The network of {@code model}. Its layers' identifiers come from their fields' names, which must
+     * not be names its code refers to otherwise: written first with placeholders for them, the class
+     * shows every such name, which the layers then keep clear of.
+     */
     public JavaFile write(CheckedModel model) {
+        List<LayerNames> placeholders = LayerNames.placeholders(model.layers());
+        Set<String> referenced = ReferencedNames.in(write(model, placeholders).toString());
+        referenced.removeAll(LayerNames.all(placeholders, model.layers()));
+        referenced.addAll(ReferencedNames.inheritedFrom(elements, RuntimeTypes.ABSTRACT_NETWORK));
+        return write(model, LayerNames.of(model.layers(), referenced));
+    }
+
+    private JavaFile write(CheckedModel model, List<LayerNames> names) {
         ModelDescription description = model.description();
         BackwardPlan plan = new BackwardPlan(model.layers());
-        List<LayerWriter> layers = writers(model, plan);
+        List<LayerWriter> layers = writers(model, plan, names);
         ClassName network = ClassName.get(description.packageName(), description.networkName());
 
         TypeSpec.Builder type = TypeSpec.classBuilder(network)
@@ -131,17 +147,11 @@ public final class NetworkWriter {
                 .build();
     }
 
-    private static List<LayerWriter> writers(CheckedModel model, BackwardPlan plan) {
-        Set<String> taken = new HashSet<>(RESERVED);
+    private static List<LayerWriter> writers(CheckedModel model, BackwardPlan plan, List<LayerNames> names) {
         List<LayerWriter> writers = new ArrayList<>();
         for (CheckedLayer layer : model.layers()) {
-            LayerNames names = new LayerNames(layer.name());
-            for (int suffix = 2; names.all(layer.parameters()).stream().anyMatch(taken::contains); suffix++) {
-                names = new LayerNames(layer.name() + "Layer" + (suffix == 2 ? "" : suffix));
-            }
-            taken.addAll(names.all(layer.parameters()));
             // A layer's input needs a gradient where the backward pass goes on past it.
-            writers.add(LayerWriters.of(layer, names, plan.needsGradient(writers.size() - 1)));
+            writers.add(LayerWriters.of(layer, names.get(writers.size()), plan.needsGradient(writers.size() - 1)));
         }
         moveActivationsPastMaxPools(writers);
         return writers;

@@ -19,7 +19,9 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -55,6 +57,7 @@ public final class ModelReader {
             return new Result(null, diagnostics);
         }
         List<LayerDescription> layers = readLayers(type, diagnostics);
+        boolean inheritsLayers = inheritedLayers(type, modelAnnotation, diagnostics);
         try {
             int[] input = values.intArray(modelAnnotation, "input");
             int classes = values.intValue(modelAnnotation, "classes");
@@ -62,7 +65,7 @@ public final class ModelReader {
             boolean fromLogits = values.booleanValue(modelAnnotation, "fromLogits");
             List<Metric> metrics = values.enumList(modelAnnotation, "metrics", Metric.class);
             OptimizerDescription optimizer = readOptimizer(values.annotationValue(modelAnnotation, "optimizer"), type, diagnostics);
-            if (optimizer == null || layers == null) {
+            if (optimizer == null || layers == null || inheritsLayers) {
                 return new Result(null, diagnostics);
             }
             return new Result(new ModelDescription(type, modelAnnotation, packageName(type), modelName(type),
@@ -134,6 +137,43 @@ public final class ModelReader {
         return readable ? layers : null;
     }
 
+    /**
+     * Whether {@code type} inherits layer fields, which its network would not have: a model's layers
+     * are the fields its class declares, in their order, and a superclass's have no place in that order.
+     * Reports them if so.
+     */
+    private static boolean inheritedLayers(TypeElement type, AnnotationMirror modelAnnotation, List<Diagnostic> diagnostics) {
+        List<String> inherited = new ArrayList<>();
+        TypeElement superclass = superclass(type);
+        for (TypeElement ancestor = superclass; ancestor != null; ancestor = superclass(ancestor)) {
+            for (VariableElement field : ElementFilter.fieldsIn(ancestor.getEnclosedElements())) {
+                if (isLayerType(field) || field.getAnnotationMirrors().stream().anyMatch(ModelReader::isLayerAnnotation)) {
+                    inherited.add(field.getSimpleName().toString());
+                }
+            }
+        }
+        if (inherited.isEmpty()) {
+            return false;
+        }
+        String model = type.getSimpleName().toString();
+        String fields = String.join(", ", inherited);
+        boolean one = inherited.size() == 1;
+        diagnostics.add(Diagnostic.error(type, modelAnnotation, null, model + " extends " + superclass.getSimpleName()
+                + ", whose layer field" + (one ? " " : "s ") + fields + " would not be in " + model + "'s network: a"
+                + " model's layers are the fields its own class declares. Declare " + (one ? fields : "them") + " in "
+                + model + ", or remove extends " + superclass.getSimpleName() + "."));
+        return true;
+    }
+
+    /** The class {@code type} extends, or null for Object or no class. */
+    private static TypeElement superclass(TypeElement type) {
+        if (!(type.getSuperclass() instanceof DeclaredType declared)
+                || ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(Object.class.getName())) {
+            return null;
+        }
+        return (TypeElement) declared.asElement();
+    }
+
     private OptimizerDescription readOptimizer(AnnotationMirror annotation, TypeElement type, List<Diagnostic> diagnostics) {
         try {
             Optimizer.Kind kind = values.enumValue(annotation, "kind", Optimizer.Kind.class);
@@ -166,7 +206,7 @@ public final class ModelReader {
         if (field.asType().getKind() != TypeKind.DECLARED) {
             return false;
         }
-        Element type = ((javax.lang.model.type.DeclaredType) field.asType()).asElement();
+        Element type = ((DeclaredType) field.asType()).asElement();
         return type instanceof TypeElement t && t.getQualifiedName().contentEquals(Layer.class.getName());
     }
 

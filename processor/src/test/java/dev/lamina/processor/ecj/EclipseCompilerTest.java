@@ -49,13 +49,15 @@ class EclipseCompilerTest {
         model("", "int notALayer;"),
         model("", "@Flatten Layer flat;", "Layer forgotten;", "@Dense(units = -1, activation = Activation.SOFTMAX) Layer out;"),
         model("", "@Flatten Layer flat;", "@Dense(units = 10) Layer out;"),
+        model("", "@Flatten Layer flat;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;")
+                .replace("public class M {", "public class M extends Base {") + "class Base {\n    @Dropout(0.5) Layer drop;\n}\n",
     };
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
     void eclipseAndJavacReportTheSame(int index) throws IOException {
         String source = MODELS[index];
         List<String> fromJavac = compile(ToolProvider.getSystemJavaCompiler(), dir.resolve("javac"), source, "--release", "17");

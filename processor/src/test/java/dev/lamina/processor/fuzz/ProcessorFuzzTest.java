@@ -6,20 +6,28 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.lamina.dsl.Activation;
 import dev.lamina.processor.ModelProcessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of random model classes, valid and not: each compiles (and so does its generated
- * network), or fails with at least one error in its own file; the processor never crashes. Set
+ * network), or fails with at least one error in its own file; the processor never crashes. Models
+ * valid by construction compile, whatever their layers are named; models valid but for sizes up to
+ * the integer limits compile exactly when every array fits, else fail on the value at fault. Set
  * -Dlamina.fuzz.seed to replay a run.
  */
 class ProcessorFuzzTest {
@@ -32,15 +40,29 @@ class ProcessorFuzzTest {
         Random random = new Random(seed);
         int compiled = 0;
         int rejected = 0;
+        int tooLarge = 0;
         for (int start = 0; start < MODELS; start += BATCH) {
             Map<String, String> sources = new HashMap<>();
-            java.util.Set<String> validByConstruction = new java.util.HashSet<>();
+            Set<String> mustCompile = new HashSet<>();
+            // The models too large for the runtime, by the line where the processor must say so.
+            Map<String, Integer> mustFailOnLine = new HashMap<>();
             for (int i = start; i < Math.min(MODELS, start + BATCH); i++) {
                 String name = "M" + i;
-                // Two in five valid by construction, the rest anything at all.
-                if (random.nextInt(5) < 2) {
+                // Three in ten valid by construction, two valid but for sizes up to the integer limits,
+                // the rest anything at all; layers named like what generated code refers to, or plainly.
+                int kind = random.nextInt(10);
+                if (kind < 3) {
                     sources.put(name, RandomModels.validModel(random, name, true).source());
-                    validByConstruction.add(name);
+                    mustCompile.add(name);
+                } else if (kind < 5) {
+                    RandomModels.SizedModel model = RandomModels.sizedModel(random, name);
+                    sources.put(name, model.source());
+                    if (model.errorLine() < 0) {
+                        mustCompile.add(name);
+                    } else {
+                        mustFailOnLine.put(name, model.errorLine());
+                        tooLarge++;
+                    }
                 } else {
                     sources.put(name, RandomModels.anyModel(random, name));
                 }
@@ -58,21 +80,37 @@ class ProcessorFuzzTest {
                     }
                 });
                 rejected += pending.size() - clean.size();
-                for (String name : validByConstruction) {
-                    if (!errors.getOrDefault(name, List.of()).isEmpty()) {
-                        fail("seed " + seed + ": " + name + " is valid by the DSL's rules but was rejected: "
-                                + errors.get(name) + "\n" + sources.get(name));
+                for (String name : pending.keySet()) {
+                    List<String> found = errors.get(name);
+                    if (found.isEmpty()) {
+                        continue;
+                    }
+                    if (mustCompile.contains(name)) {
+                        fail("seed " + seed + ": " + name + " is valid by the DSL's rules but was rejected: " + found
+                                + "\n" + sources.get(name));
+                    }
+                    Integer line = mustFailOnLine.get(name);
+                    if (line != null && found.stream().noneMatch(error -> error.startsWith(line + ": "))) {
+                        fail("seed " + seed + ": " + name + " is too large at line " + line + " but its errors are "
+                                + found + "\n" + sources.get(name));
                     }
                 }
                 if (clean.size() == pending.size()) {
+                    for (String name : clean.keySet()) {
+                        if (mustFailOnLine.containsKey(name)) {
+                            fail("seed " + seed + ": " + name + " compiled, but its arrays are too large from line "
+                                    + mustFailOnLine.get(name) + " on\n" + sources.get(name));
+                        }
+                    }
                     compiled += clean.size();
                     break;
                 }
                 pending = clean;
             }
         }
-        System.out.printf("Processor fuzz, seed %d: %d models, %d compiled with their networks, %d rejected, 0 crashes%n",
-                seed, MODELS, compiled, rejected);
+        System.out.printf("Processor fuzz, seed %d: %d models, %d compiled with their networks, %d rejected (%d of them"
+                + " too large, each on its line), 0 crashes; layer names drawn from %d the generated code refers to%n",
+                seed, MODELS, compiled, rejected, tooLarge, FuzzNames.generated().size());
         assertEquals(MODELS, compiled + rejected);
     }
 
@@ -102,6 +140,7 @@ class ProcessorFuzzTest {
             if (message.contains("internal error")) {
                 fail("seed " + seed + ": the processor crashed on " + model + ": " + message + "\n" + sources.get(model));
             }
+            assertWellWritten(seed, message, sources.get(model));
             if (!sources.containsKey(model)) {
                 fail("seed " + seed + ": an error outside the models (" + file + "): " + message + "\n"
                         + sources.get(model.replace("Network", "")));
@@ -109,5 +148,18 @@ class ProcessorFuzzTest {
             errors.get(model).add(d.getLineNumber() + ": " + message);
         }
         return errors;
+    }
+
+    /** "conv: conv's kernel": the prefix names the layer, the message need not again. */
+    private static final Pattern STUTTER = Pattern.compile("^(\\w+): \\1's ");
+    /** A constant after "=" that a model's file cannot resolve without a static import: "padding = SAME". */
+    private static final Pattern UNQUALIFIED_CONSTANT = Pattern.compile("= (SAME|VALID|"
+            + Arrays.stream(Activation.values()).map(Enum::name).collect(Collectors.joining("|")) + ")\\b");
+
+    private static void assertWellWritten(long seed, String message, String source) {
+        if (STUTTER.matcher(message).find() || UNQUALIFIED_CONSTANT.matcher(message).find()) {
+            fail("seed " + seed + ": a message repeats its layer's name or names a constant unqualified: " + message
+                    + "\n" + source);
+        }
     }
 }

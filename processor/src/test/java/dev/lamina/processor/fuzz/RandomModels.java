@@ -8,22 +8,31 @@ import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
+import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.ReshapeSpec;
 import dev.lamina.dsl.Shape;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Random model classes as Java source: {@link #anyModel} for fuzzing (valid or not, with odd values)
- * and {@link #validModel} for the differential check (small and valid by construction, built with
- * the DSL's own shape rules).
+ * Random model classes as Java source: {@link #anyModel} for fuzzing (valid or not, with odd values),
+ * {@link #validModel} for the differential check (small and valid by construction, built with the
+ * DSL's own shape rules) and {@link #sizedModel} (valid but for sizes up to the integer limits, with
+ * where it must fail). Layers are named by {@link FuzzNames}.
  */
 final class RandomModels {
     private static final String[] ACTIVATIONS = {"LINEAR", "RELU", "SIGMOID", "TANH", "SOFTMAX", "LEAKY_RELU", "ELU"};
-    private static final int[] ODD_INTS = {0, -1, -7, 1, 2, 3, 28, 784, Integer.MAX_VALUE, Integer.MIN_VALUE, 65536, 46341};
+    private static final int[] ODD_INTS = {0, -1, -7, 1, 2, 3, 28, 784, Integer.MAX_VALUE, Integer.MIN_VALUE, 65536, 46341,
+        Shape.MAX_ELEMENTS, Shape.MAX_ELEMENTS + 1};
+    /** Sizes where products cross the limits: a square's side past the limit, 2^16, the limit and one past it, int's end. */
+    private static final int[] EDGES = {1, 2, 46340, 46341, 65536, Shape.MAX_ELEMENTS, Shape.MAX_ELEMENTS + 1,
+        Integer.MAX_VALUE};
 
     private RandomModels() {
     }
@@ -39,6 +48,7 @@ final class RandomModels {
         int classes = 2 + random.nextInt(4);
         boolean fromLogits = random.nextBoolean();
         Shape shape = Shape.of(input);
+        Set<String> names = new HashSet<>();
         List<String> fields = new ArrayList<>();
         List<LayerSpec> specs = new ArrayList<>();
         int layers = 1 + random.nextInt(5);
@@ -47,16 +57,17 @@ final class RandomModels {
             if (candidate == null) {
                 continue;
             }
-            fields.add(candidate.annotation + " Layer l" + i + ";");
+            fields.add(candidate.annotation + " Layer " + FuzzNames.draw(random, name, names) + ";");
             specs.add(candidate.spec);
             shape = candidate.spec.outputShape(shape).orElseThrow();
         }
         if (shape.rank() != 1) {
-            fields.add("@Flatten Layer flat;");
+            fields.add("@Flatten Layer " + FuzzNames.draw(random, name, names) + ";");
             specs.add(new FlattenSpec());
         }
         String activation = fromLogits ? "LINEAR" : "SOFTMAX";
-        fields.add("@Dense(units = " + classes + ", activation = " + activation + ") Layer out;");
+        fields.add("@Dense(units = " + classes + ", activation = " + activation + ") Layer "
+                + FuzzNames.draw(random, name, names) + ";");
         specs.add(new DenseSpec(classes, Activation.valueOf(activation), true));
         String attributes = "input = " + ints(input) + ", classes = " + classes + ", loss = Loss."
                 + (random.nextBoolean() ? "CATEGORICAL_CROSSENTROPY" : "SPARSE_CATEGORICAL_CROSSENTROPY")
@@ -84,6 +95,9 @@ final class RandomModels {
         String activation = ACTIVATIONS[random.nextInt(ACTIVATIONS.length)];
         if (activation.equals("SOFTMAX") && random.nextBoolean()) {
             activation = "TANH";
+        }
+        if (random.nextInt(8) == 0) {
+            return new Candidate("@ReLU", new ReLUSpec());
         }
         switch (random.nextInt(dropout ? 6 : 5)) {
             case 0: {
@@ -135,9 +149,10 @@ final class RandomModels {
     /** Any model: valid or not, with odd values, missing attributes, duplicates and stray fields. */
     static String anyModel(Random random, String name) {
         List<String> fields = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         int count = random.nextInt(7);
         for (int i = 0; i < count; i++) {
-            fields.add(anyField(random, i));
+            fields.add(anyField(random, i, FuzzNames.draw(random, name, names)));
         }
         String input = random.nextInt(10) == 0 ? "{}" : ints(randomInts(random, 1 + random.nextInt(3), true));
         String classes = random.nextInt(8) == 0 ? oddInt(random) : Integer.toString(2 + random.nextInt(10));
@@ -163,7 +178,7 @@ final class RandomModels {
         return source(name, attributes.toString(), fields);
     }
 
-    private static String anyField(Random random, int i) {
+    private static String anyField(Random random, int i, String name) {
         String type = random.nextInt(25) == 0 ? "Object" : "Layer";
         String modifier = random.nextInt(30) == 0 ? "static " : "";
         String annotation = anyAnnotation(random);
@@ -176,7 +191,7 @@ final class RandomModels {
         if (random.nextInt(30) == 0) {
             return "int notALayer" + i + " = " + i + ";";
         }
-        return annotation + " " + modifier + type + " f" + i + ";";
+        return annotation + " " + modifier + type + " " + name + ";";
     }
 
     private static String anyAnnotation(Random random) {
@@ -185,7 +200,7 @@ final class RandomModels {
             case 0:
                 return "@Flatten";
             case 1:
-                return "@Reshape(" + ints(randomInts(random, random.nextInt(4), false)) + ")";
+                return "@Reshape(" + ints(randomInts(random, random.nextInt(7), false)) + ")";
             case 2: {
                 String units = random.nextInt(15) == 0 ? "\"ten\"" : random.nextInt(15) == 0 ? "UNDEFINED" : anySize(random);
                 return random.nextInt(15) == 0 ? "@Dense(" + activation + ")" : "@Dense(units = " + units + ", " + activation
@@ -214,7 +229,123 @@ final class RandomModels {
     }
 
     private static String anySize(Random random) {
-        return random.nextInt(4) == 0 ? oddInt(random) : Integer.toString(1 + random.nextInt(64));
+        return switch (random.nextInt(8)) {
+            case 0, 1 -> oddInt(random);
+            case 2 -> Integer.toString(bigInt(random));
+            default -> Integer.toString(1 + random.nextInt(64));
+        };
+    }
+
+    /** A size from 1 to Integer.MAX_VALUE: a limit's edge a quarter of the time, else log-uniform, so products cross the limits. */
+    private static int bigInt(Random random) {
+        return random.nextInt(4) == 0 ? EDGES[random.nextInt(EDGES.length)]
+                : (int) Math.min(Integer.MAX_VALUE, Math.round(Math.exp(random.nextDouble() * Math.log(Integer.MAX_VALUE))));
+    }
+
+    /**
+     * A model valid by the DSL's rules but for its sizes, drawn up to the integer limits.
+     *
+     * @param errorLine the line of the first value that makes an array too large (or a reshape that
+     *     cannot fit), where the processor must report an error; -1 if the model must compile
+     */
+    record SizedModel(String name, String source, int errorLine) {
+    }
+
+    static SizedModel sizedModel(Random random, String name) {
+        int classes = 2 + random.nextInt(9);
+        List<String> layers = new ArrayList<>();
+        Sizes sizes = new Sizes();
+        int[] input;
+        BigInteger features;
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                input = new int[1 + random.nextInt(3)];
+                Arrays.setAll(input, i -> bigInt(random));
+                features = sizes.array(Sizes.MODEL_LINE, Sizes.product(input));
+                if (input.length > 1) {
+                    layers.add("@Flatten");
+                }
+                int units = bigInt(random);
+                layers.add("@Dense(units = " + units + ", activation = RELU)");
+                int line = Sizes.lineOf(layers);
+                sizes.array(line, BigInteger.valueOf(units));
+                sizes.array(line, features.multiply(BigInteger.valueOf(units)));
+                features = BigInteger.valueOf(units);
+            }
+            case 1 -> {
+                input = new int[] {bigInt(random), bigInt(random), bigInt(random)};
+                sizes.array(Sizes.MODEL_LINE, Sizes.product(input));
+                int filters = bigInt(random);
+                int[] kernel = {bigInt(random), bigInt(random)};
+                layers.add("@Conv2D(filters = " + filters + ", kernel = " + ints(kernel) + ", padding = Padding.SAME)");
+                int line = Sizes.lineOf(layers);
+                // SAME padding and strides 1 keep the image's height and width, whatever the kernel.
+                features = sizes.array(line, Sizes.product(input[0], input[1], filters));
+                sizes.array(line, Sizes.product(kernel[0], kernel[1], input[2], filters));
+                layers.add("@Flatten");
+            }
+            default -> {
+                int[] known = new int[1 + random.nextInt(4)];
+                Arrays.setAll(known, i -> bigInt(random));
+                BigInteger knownElements = Sizes.product(known);
+                // Half the time an input that the known dimensions divide, where an int holds it.
+                BigInteger multiple = knownElements.multiply(BigInteger.valueOf(1 + random.nextInt(4)));
+                input = random.nextBoolean() && multiple.bitLength() < 32 ? new int[] {multiple.intValueExact()}
+                        : new int[] {bigInt(random), bigInt(random)};
+                features = sizes.array(Sizes.MODEL_LINE, Sizes.product(input));
+                int[] target = new int[known.length + 1];
+                target[0] = ReshapeSpec.INFERRED;
+                System.arraycopy(known, 0, target, 1, known.length);
+                layers.add("@Reshape(" + ints(target) + ")");
+                sizes.fault(Sizes.lineOf(layers), !Sizes.fits(knownElements) || features.mod(knownElements).signum() != 0);
+                layers.add("@Flatten");
+            }
+        }
+        layers.add("@Dense(units = " + classes + ", activation = SOFTMAX)");
+        sizes.array(Sizes.lineOf(layers), features.multiply(BigInteger.valueOf(classes)));
+        Set<String> names = new HashSet<>();
+        List<String> fields = layers.stream().map(layer -> layer + " Layer " + FuzzNames.draw(random, name, names) + ";")
+                .toList();
+        String attributes = "input = " + ints(input) + ", classes = " + classes + ", loss = Loss.CATEGORICAL_CROSSENTROPY";
+        return new SizedModel(name, source(name, attributes, fields), sizes.firstErrorLine);
+    }
+
+    /**
+     * A model's array sizes in BigInteger, apart from the dsl's own arithmetic: the line of the first
+     * array past the limit, which is where the processor must report (it checks nothing after it).
+     */
+    private static final class Sizes {
+        /** The lines of {@link #source}: the {@code @Model} annotation, then one field a line after the class's. */
+        static final int MODEL_LINE = 6;
+        private static final int FIRST_FIELD_LINE = 8;
+        private static final BigInteger LIMIT = BigInteger.valueOf(Shape.MAX_ELEMENTS);
+
+        private int firstErrorLine = -1;
+
+        /** The line of the last of {@code layers}. */
+        static int lineOf(List<String> layers) {
+            return FIRST_FIELD_LINE + layers.size() - 1;
+        }
+
+        static BigInteger product(int... dims) {
+            return Arrays.stream(dims).mapToObj(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+        }
+
+        static boolean fits(BigInteger elements) {
+            return elements.compareTo(LIMIT) <= 0;
+        }
+
+        /** An array of {@code elements} made by the value on {@code line}; returns its count. */
+        BigInteger array(int line, BigInteger elements) {
+            fault(line, !fits(elements));
+            return elements;
+        }
+
+        void fault(int line, boolean fault) {
+            if (fault && firstErrorLine < 0) {
+                firstErrorLine = line;
+            }
+        }
     }
 
     private static String oddInt(Random random) {
@@ -224,8 +355,11 @@ final class RandomModels {
     private static int[] randomInts(Random random, int n, boolean mostlyPositive) {
         int[] values = new int[n];
         for (int i = 0; i < n; i++) {
-            values[i] = random.nextInt(5) == 0 ? ODD_INTS[random.nextInt(ODD_INTS.length)]
-                    : mostlyPositive ? 1 + random.nextInt(32) : random.nextInt(9) - 1;
+            values[i] = switch (random.nextInt(10)) {
+                case 0, 1 -> ODD_INTS[random.nextInt(ODD_INTS.length)];
+                case 2 -> bigInt(random);
+                default -> mostlyPositive ? 1 + random.nextInt(32) : random.nextInt(9) - 1;
+            };
         }
         return values;
     }

@@ -8,6 +8,7 @@ import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
+import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
 import java.util.Iterator;
@@ -58,6 +59,9 @@ final class ReferenceForward {
         }
         if (spec instanceof DropoutSpec) {
             return x;
+        }
+        if (spec instanceof ReLUSpec relu) {
+            return activate(relu.activation(), x);
         }
         // Flatten and Reshape: the same elements, row-major.
         return x.reshape(spec.outputShape(inputShape).orElseThrow().withBatch(batch));
