@@ -116,8 +116,8 @@ public final class Main implements Callable<Integer> {
         History history = network.fit(train, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation evaluation = network.evaluate(test);
-        out.printf(Locale.ROOT, "Trained %d epochs in %.1f s (%.1f s per epoch)%n", history.epochs(), seconds,
-                seconds / history.epochs());
+        out.printf(Locale.ROOT, "Trained %d epoch%s in %.1f s (%.1f s per epoch)%n", history.epochs(),
+                history.epochs() == 1 ? "" : "s", seconds, seconds / history.epochs());
         out.printf(Locale.ROOT, "Test loss: %.4f%nTest accuracy: %.4f%n", evaluation.loss(), evaluation.accuracy());
         writeOutputs(network, history, test, folder);
         return 0;
