@@ -30,4 +30,7 @@ public @interface Conv2D {
     Activation activation() default Activation.LINEAR;
 
     boolean useBias() default true;
+
+    /** The field whose output it takes, if not the one before it; {@link Model#INPUT} for the model's input. */
+    String from() default "";
 }

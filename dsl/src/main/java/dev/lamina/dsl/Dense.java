@@ -21,4 +21,7 @@ public @interface Dense {
     Activation activation() default Activation.LINEAR;
 
     boolean useBias() default true;
+
+    /** The field whose output it takes, if not the one before it; {@link Model#INPUT} for the model's input. */
+    String from() default "";
 }

@@ -18,4 +18,7 @@ import java.lang.annotation.Target;
 public @interface Dropout {
     /** The fraction of inputs dropped, in [0, 1). */
     double value();
+
+    /** The field whose output it takes, if not the one before it; {@link Model#INPUT} for the model's input. */
+    String from() default "";
 }

@@ -12,4 +12,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Flatten {
+    /** The field whose output it takes, if not the one before it; {@link Model#INPUT} for the model's input. */
+    String from() default "";
 }

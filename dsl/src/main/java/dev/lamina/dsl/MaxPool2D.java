@@ -22,4 +22,7 @@ public @interface MaxPool2D {
     int[] strides() default {};
 
     Padding padding() default Padding.VALID;
+
+    /** The field whose output it takes, if not the one before it; {@link Model#INPUT} for the model's input. */
+    String from() default "";
 }

@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a class as a model. Its fields of type {@link Layer}, in source order, are the layers; each
- * carries one layer annotation ({@link Dense}, {@link Flatten}, {@link Reshape}, ...).
+ * carries one layer annotation ({@link Dense}, {@link Flatten}, {@link Reshape}, ...). A layer takes
+ * the output of the field before it, or of the one its {@code from} names; a merge ({@link Add},
+ * {@link Concatenate}) takes the outputs it lists. The last field is the model's output.
  *
  * <p>The annotation processor checks every shape at compile time and generates a class named
  * {@code <ModelName>Network} beside this one, with the parameters, forward and backward passes and
@@ -30,6 +32,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Model {
+    /**
+     * How a layer names the model's input in {@code from} or a merge's list: {@code @Add({"conv2",
+     * Model.INPUT})}. Not a Java identifier, so no field can take it.
+     */
+    String INPUT = "@input";
+
     /** The shape of one sample, without the batch dimension: {@code {28, 28}} for MNIST images. */
     int[] input();
 

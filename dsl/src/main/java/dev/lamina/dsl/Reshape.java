@@ -18,4 +18,7 @@ import java.lang.annotation.Target;
 public @interface Reshape {
     /** The new sample shape, every dimension positive. */
     int[] value();
+
+    /** The field whose output it takes, if not the one before it; {@link Model#INPUT} for the model's input. */
+    String from() default "";
 }

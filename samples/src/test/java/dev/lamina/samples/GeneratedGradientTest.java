@@ -36,6 +36,12 @@ class GeneratedGradientTest {
         checkGradients(network, 3);
     }
 
+    /** Fan-out (into a view too), merges, a projection of the input: each part of each sum reaches its parameters. */
+    @Test
+    void branchesWithFanOutAndMerges() {
+        checkGradients(new TinyModels_BranchesNetwork(13, DataType.DOUBLE), 3);
+    }
+
     private static void checkGradients(Network network, int batch) {
         Random random = new Random(3);
         INDArray features = Nd4j.rand(DataType.DOUBLE, network.inputShape().withBatch(batch)).subi(0.5).muli(4);

@@ -7,7 +7,9 @@ import static dev.lamina.dsl.Activation.SIGMOID;
 import static dev.lamina.dsl.Activation.SOFTMAX;
 import static dev.lamina.dsl.Activation.TANH;
 
+import dev.lamina.dsl.Add;
 import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.Concatenate;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.Flatten;
@@ -63,5 +65,29 @@ final class TinyModels {
         @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME)           Layer average;
         @Flatten                                                                            Layer flat;
         @Dense(units = 3, activation = SOFTMAX)                                             Layer out;
+    }
+
+    /**
+     * Branches: a residual block whose input fans out to three layers (one a Flatten, whose gradient is
+     * then its own), a strided projection shortcut of the model's input, an Add that lists one layer
+     * twice, and Concatenates of feature maps and of flat outputs.
+     */
+    @Model(input = {6, 6, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+    static class Branches {
+        @Conv2D(filters = 4, kernel = {3, 3}, padding = Padding.SAME, activation = RELU)             Layer stem;
+        @Conv2D(filters = 4, kernel = {3, 3}, padding = Padding.SAME, activation = TANH)             Layer c1;
+        @Flatten(from = "stem")                                                                      Layer flatStem;
+        @Conv2D(filters = 4, kernel = {3, 3}, padding = Padding.SAME, from = "c1")                   Layer c2;
+        @Add({"c2", "stem"})                                                                         Layer block;
+        @Conv2D(filters = 3, kernel = {1, 1}, strides = {2, 2}, padding = Padding.SAME, from = Model.INPUT)
+                                                                                                     Layer projection;
+        @Conv2D(filters = 3, kernel = {3, 3}, strides = {2, 2}, padding = Padding.SAME, activation = ELU,
+                from = "block")                                                                      Layer down;
+        @Add({"down", "projection", "down"})                                                         Layer sum;
+        @Concatenate({"sum", "projection"})                                                          Layer joined;
+        @Flatten                                                                                     Layer flat;
+        @Concatenate({"flat", "flatStem"})                                                           Layer both;
+        @Dense(units = 3, activation = SOFTMAX)                                                      Layer out;
     }
 }

@@ -3,14 +3,17 @@ package dev.lamina.processor.check;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.MergeSpec;
 import dev.lamina.dsl.Problem;
 import dev.lamina.dsl.Shape;
 import dev.lamina.processor.Diagnostic;
 import dev.lamina.processor.read.LayerDescription;
 import dev.lamina.processor.read.ModelDescription;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Infers the shape after every layer with the layers' own rules ({@link LayerSpec}) and checks the
@@ -88,41 +91,77 @@ public final class ModelChecker {
     }
 
     private static Inference inferShapes(ModelDescription model, Optional<Shape> input,
-                                                  List<Diagnostic> diagnostics) {
+                                         List<Diagnostic> diagnostics) {
         List<CheckedLayer> checked = new ArrayList<>();
+        LayerSources sources = new LayerSources(model.layers());
         ShapeTrace trace = new ShapeTrace(input.orElse(null));
-        Shape shape = input.orElse(null);
+        Shape output = input.orElse(null);
         boolean allValid = input.isPresent();
-        for (LayerDescription layer : model.layers()) {
+        for (int position = 0; position < model.layers().size(); position++) {
+            LayerDescription layer = model.layers().get(position);
             LayerSpec spec = layer.spec();
             List<Problem> settingProblems = spec.settingProblems();
             for (Problem problem : settingProblems) {
                 diagnostics.add(toDiagnostic(layer, problem, null));
             }
-            if (shape == null || !settingProblems.isEmpty()) {
-                shape = null;
+            Optional<List<String>> named = sources.of(position, diagnostics);
+            List<Shape> inputs = named.map(trace::outputs).orElse(null);
+            if (inputs == null || inputs.contains(null) || !settingProblems.isEmpty()) {
+                output = null;
                 allValid = false;
+                trace.add(layer.name(), named.map(names -> names.get(0)).orElse(null), null);
                 continue;
             }
-            Optional<Problem> inputProblem = spec.inputProblem(shape, layer.name());
-            Optional<Shape> output = spec.outputShape(shape);
-            if (inputProblem.isEmpty() && output.isPresent()) {
-                inputProblem = spec.sizeProblem(shape);
+            Optional<Problem> inputProblem = spec instanceof MergeSpec merge
+                    ? merge.mergeProblem(inputs, named.get())
+                    : spec.inputProblem(inputs.get(0), layer.name());
+            Optional<Shape> shape = spec instanceof MergeSpec merge
+                    ? inputProblem.isPresent() ? Optional.empty() : Optional.of(merge.mergedShape(inputs))
+                    : spec.outputShape(inputs.get(0));
+            if (inputProblem.isEmpty() && shape.isPresent()) {
+                inputProblem = spec instanceof MergeSpec ? tooLarge(spec, shape.get()) : spec.sizeProblem(inputs.get(0));
                 // The layers after an array too large would only repeat its error: their input is unknown.
-                output = inputProblem.isPresent() ? Optional.empty() : output;
+                shape = inputProblem.isPresent() ? Optional.empty() : shape;
             }
-            inputProblem.ifPresent(problem -> diagnostics.add(toDiagnostic(layer, problem, trace.upTo(layer.name()))));
-            if (inputProblem.isEmpty() && output.isPresent()) {
+            inputProblem.ifPresent(problem -> diagnostics.add(toDiagnostic(layer, problem,
+                    trace.upTo(named.get(), layer.name()))));
+            if (inputProblem.isEmpty() && shape.isPresent()) {
                 if (allValid) {
-                    checked.add(new CheckedLayer(layer, shape, output.get(), spec.parameters(shape)));
+                    checked.add(new CheckedLayer(layer, named.get(), inputs, shape.get(), spec.parameters(inputs.get(0))));
                 }
             } else {
                 allValid = false;
             }
-            shape = output.orElse(null);
-            trace.add(layer.name(), shape);
+            output = shape.orElse(null);
+            trace.add(layer.name(), named.get().get(0), output);
         }
-        return new Inference(checked, model.layers().isEmpty() ? null : shape);
+        if (allValid) {
+            warnOfUnusedBranches(checked, diagnostics);
+        }
+        return new Inference(checked, model.layers().isEmpty() ? null : output);
+    }
+
+    /** A merged output too large for one array (the merge's only array: it has no parameters). */
+    private static Optional<Problem> tooLarge(LayerSpec merge, Shape output) {
+        return output.fitsInArray() ? Optional.empty() : Optional.of(Problem.ofLayer(merge.kind() + "'s output "
+                + output + " has " + Shape.MORE_THAN_MAX_ELEMENTS + " per sample, the most one array holds. Merge"
+                + " smaller outputs."));
+    }
+
+    /**
+     * A layer whose output no later layer takes, other than the last (the model's output), computes
+     * what nothing uses: most likely a {@code from} that skips it by mistake.
+     */
+    private static void warnOfUnusedBranches(List<CheckedLayer> layers, List<Diagnostic> diagnostics) {
+        Set<String> used = new HashSet<>();
+        layers.forEach(layer -> used.addAll(layer.sources()));
+        for (CheckedLayer layer : layers.subList(0, Math.max(0, layers.size() - 1))) {
+            if (!used.contains(layer.name())) {
+                diagnostics.add(Diagnostic.warning(layer.layer().field(), layer.layer().annotation(), null,
+                        layer.name() + " is an unused branch: no layer takes its output, and only the last layer is the"
+                        + " model's output. Name it in a later layer's from or merge, or remove it."));
+            }
+        }
     }
 
     /** The last layer must give one value per class, in the form the loss expects. */

@@ -1,5 +1,7 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
@@ -63,5 +65,15 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter relu(ReLUSpec relu) {
         return new ActivationWriter(layer, names, relu.kind());
+    }
+
+    @Override
+    public LayerWriter add(AddSpec add) {
+        return new AddWriter(layer, names);
+    }
+
+    @Override
+    public LayerWriter concatenate(ConcatenateSpec concatenate) {
+        return new ConcatenateWriter(layer, names, concatenate);
     }
 }

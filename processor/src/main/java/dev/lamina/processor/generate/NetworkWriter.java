@@ -71,11 +71,10 @@ public final class NetworkWriter {
         // between parts that differ from one model to the next: no run of lines repeats across models.
         type.addField(definition(model));
         List<FieldSpec> otherFields = new ArrayList<>();
-        LayerWriter previous = null;
-        for (LayerWriter layer : layers) {
-            type.addField(layer.outputField(previous));
-            otherFields.addAll(layer.otherFields());
-            previous = layer;
+        for (int i = 0; i < layers.size(); i++) {
+            type.addField(layers.get(i).outputField(source(layers, plan, i, 0)));
+            otherFields.addAll(layers.get(i).otherFields());
+            otherFields.addAll(gradientParts(layers, plan, i));
         }
         type.addMethod(constructor());
         for (LayerWriter layer : layers) {
@@ -84,7 +83,7 @@ public final class NetworkWriter {
         type.addFields(otherFields);
         type.addMethod(backward(model, layers, plan));
         type.addMethod(load(network));
-        type.addMethod(forward(layers));
+        type.addMethod(forward(layers, plan));
         type.addMethod(replicaConstructor(network));
         type.addMethod(replica(network));
         type.addMethod(create(network));
@@ -150,23 +149,69 @@ public final class NetworkWriter {
     private static List<LayerWriter> writers(CheckedModel model, BackwardPlan plan, List<LayerNames> names) {
         List<LayerWriter> writers = new ArrayList<>();
         for (CheckedLayer layer : model.layers()) {
-            // A layer's input needs a gradient where the backward pass goes on past it.
-            writers.add(LayerWriters.of(layer, names.get(writers.size()), plan.needsGradient(writers.size() - 1)));
+            int i = writers.size();
+            LayerWriter writer = LayerWriters.of(layer, names.get(i), plan.inputNeedsGradient(i, 0));
+            if (writer instanceof ViewWriter view && plan.inputNeedsGradient(i, 0) && !plan.writesInputGradient(i, 0)) {
+                view.addToInputGradient();
+            }
+            writers.add(writer);
         }
-        moveActivationsPastMaxPools(writers);
+        moveActivationsPastMaxPools(writers, plan);
         return writers;
+    }
+
+    /** The writer of the layer whose output is layer {@code i}'s {@code input}-th input; null for the model's input. */
+    private static LayerWriter source(List<LayerWriter> layers, BackwardPlan plan, int i, int input) {
+        int source = plan.source(i, input);
+        return source < 0 ? null : layers.get(source);
+    }
+
+    /**
+     * The arrays for the parts of its inputs' gradients that layer {@code i} computes but does not
+     * write into them, as another layer taking the same input has (see {@link BackwardPlan}); a
+     * view adds its own gradient instead.
+     */
+    private static List<FieldSpec> gradientParts(List<LayerWriter> layers, BackwardPlan plan, int i) {
+        List<FieldSpec> parts = new ArrayList<>();
+        for (int input = 0; input < layers.get(i).layer().sources().size(); input++) {
+            if (addsToInputGradient(layers, plan, i, input)) {
+                LayerWriter source = source(layers, plan, i, input);
+                parts.add(FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, gradientPart(layers, plan, i, input),
+                                Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("buffer($L)", LayerWriter.dims(source.layer().output().dims()))
+                        .build());
+            }
+        }
+        return parts;
+    }
+
+    /** Whether layer {@code i} computes its {@code input}-th input's part of the gradient into an array of its own. */
+    private static boolean addsToInputGradient(List<LayerWriter> layers, BackwardPlan plan, int i, int input) {
+        return plan.inputNeedsGradient(i, input) && !plan.writesInputGradient(i, input)
+                && !(layers.get(i) instanceof ViewWriter);
+    }
+
+    /** {@code block1FromAdd1}: the array of the part of block1's gradient that flows back from add1 (its second input). */
+    private static String gradientPart(List<LayerWriter> layers, BackwardPlan plan, int i, int input) {
+        String consumer = layers.get(i).names().value();
+        String name = source(layers, plan, i, input).names().value() + "From"
+                + Character.toUpperCase(consumer.charAt(0)) + consumer.substring(1);
+        return input == 0 || !layers.get(i).layer().sources().subList(0, input)
+                .contains(layers.get(i).layer().sources().get(input)) ? name : name + (input + 1);
     }
 
     /**
      * A convolution's activation followed by a max pool is applied after the pool: max and any
      * non-decreasing function commute, so the outputs are the same, and the activation and its
-     * gradient then run over the pooled array, a quarter of the size for a 2x2 pool.
+     * gradient then run over the pooled array, a quarter of the size for a 2x2 pool. Only where the
+     * pool is the one layer that takes the convolution's output.
      */
-    private static void moveActivationsPastMaxPools(List<LayerWriter> writers) {
+    private static void moveActivationsPastMaxPools(List<LayerWriter> writers, BackwardPlan plan) {
         for (int i = 0; i + 1 < writers.size(); i++) {
             LayerWriter layer = writers.get(i);
             if (layer instanceof Conv2DWriter && NON_DECREASING.contains(layer.activation())
-                    && writers.get(i + 1) instanceof Pool2DWriter pool && pool.commutesWithActivation()) {
+                    && writers.get(i + 1) instanceof Pool2DWriter pool && pool.commutesWithActivation()
+                    && plan.source(i + 1, 0) == i && plan.consumers(i) == 1) {
                 layer.moveActivationTo(pool, "max pooling commutes with it, and the pooled array is smaller.");
             }
         }
@@ -207,15 +252,22 @@ public final class NetworkWriter {
         };
     }
 
-    private static MethodSpec forward(List<LayerWriter> layers) {
+    private static MethodSpec forward(List<LayerWriter> layers, BackwardPlan plan) {
         CodeBlock.Builder body = CodeBlock.builder();
-        LayerWriter previous = null;
-        for (LayerWriter layer : layers) {
-            body.add(previous == null ? "" : "\n");
+        for (int i = 0; i < layers.size(); i++) {
+            LayerWriter layer = layers.get(i);
+            body.add(i == 0 ? "" : "\n");
             body.add("// $L: $L, $L\n", layer.layer().name(), layer.description(), layer.outputShape());
             body.add(layer.activationComment(false));
-            layer.forward(body, previous);
-            previous = layer;
+            if (layer instanceof MergeWriter merge) {
+                List<LayerWriter> inputs = new ArrayList<>();
+                for (int input = 0; input < layer.layer().sources().size(); input++) {
+                    inputs.add(source(layers, plan, i, input));
+                }
+                merge.forward(body, inputs);
+            } else {
+                layer.forward(body, source(layers, plan, i, 0));
+            }
         }
         return MethodSpec.methodBuilder("forward")
                 .addAnnotation(Override.class)
@@ -229,19 +281,39 @@ public final class NetworkWriter {
     private static MethodSpec backward(CheckedModel model, List<LayerWriter> layers, BackwardPlan plan) {
         CodeBlock.Builder body = CodeBlock.builder();
         int last = layers.size() - 1;
-        for (int i = last; i >= plan.firstTrainable(); i--) {
+        for (int i = last; i >= 0; i--) {
+            if (!plan.computesGradient(i)) {
+                continue;
+            }
             LayerWriter layer = layers.get(i);
-            LayerWriter previous = i == 0 ? null : layers.get(i - 1);
+            LayerWriter source = source(layers, plan, i, 0);
             body.add(i == last ? "" : "\n");
             body.add("// $L: $L\n", layer.layer().name(), layer.description());
             body.add(layer.activationComment(true));
             boolean preActivation = i == last && addLossGradient(body, model, layer);
-            if (layer instanceof ViewWriter) {
-                body.add("// Its gradient is a view of $L's: nothing to compute.\n", previous == null ? "the input"
-                        : previous.layer().name());
+            if (layer instanceof ViewWriter view && !view.addsToInputGradient()) {
+                body.add("// Its gradient is a view of $L's: nothing to compute.\n", source == null ? "the input"
+                        : source.layer().name());
             }
-            layer.backward(body, LayerWriter.valueOf(previous), plan.needsGradient(i - 1) ? previous.gradient() : null,
-                    preActivation);
+            List<String> inputGradients = new ArrayList<>();
+            for (int input = 0; input < layer.layer().sources().size(); input++) {
+                inputGradients.add(!plan.inputNeedsGradient(i, input) ? null
+                        : addsToInputGradient(layers, plan, i, input) ? gradientPart(layers, plan, i, input) + ".value()"
+                        : source(layers, plan, i, input).gradient());
+            }
+            if (layer instanceof MergeWriter merge) {
+                merge.backward(body, inputGradients);
+            } else {
+                layer.backward(body, LayerWriter.valueOf(source), inputGradients.get(0), preActivation);
+            }
+            for (int input = 0; input < inputGradients.size(); input++) {
+                if (addsToInputGradient(layers, plan, i, input)) {
+                    LayerWriter part = source(layers, plan, i, input);
+                    body.add("// $L's output goes to other layers too: its gradient sums their parts.\n",
+                            part.layer().name());
+                    body.addStatement("$L.addi($L)", part.gradient(), inputGradients.get(input));
+                }
+            }
         }
         return MethodSpec.methodBuilder("backward")
                 .addAnnotation(Override.class)

@@ -7,10 +7,13 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Flatten and Reshape: the output is the input seen with another shape, a view of the same memory,
- * and so is its gradient. They cost nothing and have nothing to compute backward.
+ * and so is its gradient. They cost nothing and have nothing to compute backward, but where other
+ * layers take the input too: then the view's gradient is an array of its own, added to the input's.
  */
 final class ViewWriter extends LayerWriter {
     private final String description;
+    /** Whether the view's gradient is its own array, added to its input's by the backward pass. */
+    private boolean addsToInputGradient;
 
     ViewWriter(CheckedLayer layer, LayerNames names, String description) {
         super(layer, names);
@@ -22,6 +25,15 @@ final class ViewWriter extends LayerWriter {
         return description;
     }
 
+    /** Makes the view's gradient an array of its own, which its backward adds to its input's. */
+    void addToInputGradient() {
+        addsToInputGradient = true;
+    }
+
+    boolean addsToInputGradient() {
+        return addsToInputGradient;
+    }
+
     @Override
     FieldSpec outputField(LayerWriter previous) {
         FieldSpec.Builder field = FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, names.value(), Modifier.PRIVATE,
@@ -30,7 +42,8 @@ final class ViewWriter extends LayerWriter {
         String dims = dims(layer.output().dims());
         return (previous == null
                 ? field.initializer("inputView($S, $S, $L)", layer.name(), kind, dims)
-                : field.initializer("view($S, $S, $N, $L)", layer.name(), kind, previous.names().value(), dims))
+                : field.initializer("$L($S, $S, $N, $L)", addsToInputGradient ? "valueView" : "view", layer.name(), kind,
+                        previous.names().value(), dims))
                 .build();
     }
 
@@ -42,5 +55,9 @@ final class ViewWriter extends LayerWriter {
 
     @Override
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
+        if (addsToInputGradient && inputGradient != null) {
+            code.addStatement("$L.addi($T.reshape($L, $L.shape()))", inputGradient, RuntimeTypes.BUFFERS, gradient(),
+                    inputGradient);
+        }
     }
 }

@@ -44,6 +44,25 @@ final class AnnotationValues {
         throw new UnreadableValueException(name, value);
     }
 
+    String stringValue(AnnotationMirror mirror, String name) throws UnreadableValueException {
+        Object value = raw(mirror, name);
+        if (value instanceof String string) {
+            return string;
+        }
+        throw new UnreadableValueException(name, value);
+    }
+
+    List<String> stringList(AnnotationMirror mirror, String name) throws UnreadableValueException {
+        List<String> strings = new ArrayList<>();
+        for (Object item : list(mirror, name)) {
+            if (!(item instanceof String string)) {
+                throw new UnreadableValueException(name, item);
+            }
+            strings.add(string);
+        }
+        return strings;
+    }
+
     int[] intArray(AnnotationMirror mirror, String name) throws UnreadableValueException {
         List<Object> items = list(mirror, name);
         int[] values = new int[items.size()];
@@ -92,7 +111,7 @@ final class AnnotationValues {
         if (!(value instanceof List<?> items)) {
             // A single value where an array is declared is written without braces; compilers normally
             // hand it over as a one-element list, but accept the bare value too.
-            if (value instanceof Integer || value instanceof VariableElement) {
+            if (value instanceof Integer || value instanceof VariableElement || value instanceof String) {
                 return List.of(value);
             }
             throw new UnreadableValueException(name, value);

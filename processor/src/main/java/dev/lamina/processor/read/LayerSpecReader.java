@@ -1,7 +1,11 @@
 package dev.lamina.processor.read;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.Add;
+import dev.lamina.dsl.AddSpec;
 import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.Concatenate;
+import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.Dense;
@@ -12,6 +16,7 @@ import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.FlattenSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MaxPool2D;
+import dev.lamina.dsl.MergeSpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
@@ -48,7 +53,10 @@ final class LayerSpecReader {
             name(Dropout.class), (values, a) -> new DropoutSpec(values.doubleValue(a, "value")),
             name(Flatten.class), (values, a) -> new FlattenSpec(),
             name(Reshape.class), (values, a) -> new ReshapeSpec(values.intArray(a, "value")),
-            name(ReLU.class), (values, a) -> new ReLUSpec());
+            name(ReLU.class), (values, a) -> new ReLUSpec(),
+            name(Add.class), (values, a) -> new AddSpec(values.stringList(a, "value")),
+            name(Concatenate.class), (values, a) -> new ConcatenateSpec(values.stringList(a, "value"),
+                    values.intValue(a, "axis")));
 
     private final AnnotationValues values;
 
@@ -59,6 +67,14 @@ final class LayerSpecReader {
     /** The qualified names of the annotations read here. */
     static Set<String> annotations() {
         return READINGS.keySet();
+    }
+
+    /**
+     * The layer whose output a one-input layer takes, as its {@code from} names it: empty for the
+     * field before it. A merge names its inputs in its spec.
+     */
+    String from(AnnotationMirror annotation, LayerSpec spec) throws UnreadableValueException {
+        return spec instanceof MergeSpec ? "" : values.stringValue(annotation, "from");
     }
 
     /** The spec of {@code annotation}, or empty if it is a layer annotation this processor does not know. */

@@ -128,7 +128,7 @@ public final class ModelReader {
                     readable = false;
                     continue;
                 }
-                layers.add(new LayerDescription(field, annotation, name, spec.get()));
+                layers.add(new LayerDescription(field, annotation, name, spec.get(), layerSpecs.from(annotation, spec.get())));
             } catch (UnreadableValueException e) {
                 diagnostics.add(unreadable(field, annotation, e));
                 readable = false;

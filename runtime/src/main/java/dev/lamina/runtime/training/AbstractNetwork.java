@@ -126,22 +126,30 @@ public abstract class AbstractNetwork implements Network {
 
     /** The output of layer {@code name} of {@code kind} (as the summary shows it), of {@code shape} per sample. */
     protected final LayerOutput output(String name, String kind, int... shape) {
-        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, null, false), true);
+        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, null, false, false), true);
     }
 
     /** The output of a view layer (Flatten, Reshape): {@code viewed}'s output seen with {@code shape}, and so its gradient. */
     protected final LayerOutput view(String name, String kind, LayerOutput viewed, int... shape) {
-        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, viewed, false), true);
+        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, viewed, false, false), true);
+    }
+
+    /**
+     * The output of a view layer whose input other layers take too: {@code viewed}'s output seen with
+     * {@code shape}, with a gradient of its own, which the backward pass adds to {@code viewed}'s.
+     */
+    protected final LayerOutput valueView(String name, String kind, LayerOutput viewed, int... shape) {
+        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, viewed, false, true), true);
     }
 
     /** The output of a view layer of the model's input: the input seen with {@code shape}. */
     protected final LayerOutput inputView(String name, String kind, int... shape) {
-        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, null, true), true);
+        return register(new LayerOutput(name, kind, Shape.of(shape), dataType, null, true, false), true);
     }
 
     /** An array per batch that is no layer's output (a dropout mask), of {@code shape} per sample. */
     protected final LayerOutput buffer(int... shape) {
-        return register(new LayerOutput(null, null, Shape.of(shape), dataType, null, false), false);
+        return register(new LayerOutput(null, null, Shape.of(shape), dataType, null, false, false), false);
     }
 
     private LayerOutput register(LayerOutput array, boolean isOutput) {

@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * time the backward pass asks for it, so inference never makes one.
  *
  * <p>A view layer's output (Flatten, Reshape) is no array of its own but its input seen with another
- * shape: another layer's output, whose gradient it then views too, or the model's input.
+ * shape: another layer's output, whose gradient it then views too (unless other layers take that
+ * output as well: then its gradient is its own), or the model's input.
  */
 public final class LayerOutput {
     private final String layer;
@@ -24,6 +25,8 @@ public final class LayerOutput {
     /** What a view layer views: another layer's output; null for a layer with arrays of its own, or a view of the input. */
     private final LayerOutput viewed;
     private final boolean viewsInput;
+    /** Whether a view's gradient is an array of its own rather than a view of the viewed output's. */
+    private final boolean ownGradient;
     private long batch;
     private INDArray input;
     private INDArray valueBuffer;
@@ -31,13 +34,15 @@ public final class LayerOutput {
     private INDArray value;
     private INDArray gradient;
 
-    LayerOutput(String layer, String kind, Shape shape, DataType dataType, LayerOutput viewed, boolean viewsInput) {
+    LayerOutput(String layer, String kind, Shape shape, DataType dataType, LayerOutput viewed, boolean viewsInput,
+                boolean ownGradient) {
         this.layer = layer;
         this.kind = kind;
         this.shape = shape;
         this.dataType = dataType;
         this.viewed = viewed;
         this.viewsInput = viewsInput;
+        this.ownGradient = ownGradient;
     }
 
     /** The layer's name, as the summary shows it. */
@@ -82,7 +87,7 @@ public final class LayerOutput {
             if (viewsInput) {
                 throw new IllegalStateException(layer + " is a view of the model's input, which has no gradient");
             }
-            if (viewed != null) {
+            if (viewed != null && !ownGradient) {
                 gradient = Buffers.reshape(viewed.gradient(), shape.withBatch(batch));
             } else {
                 gradientBuffer = grown(gradientBuffer);
