@@ -51,13 +51,21 @@ class EclipseCompilerTest {
         model("", "@Flatten Layer flat;", "@Dense(units = 10) Layer out;"),
         model("", "@Flatten Layer flat;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;")
                 .replace("public class M {", "public class M extends Base {") + "class Base {\n    @Dropout(0.5) Layer drop;\n}\n",
+        // Branches: an unknown name, a later one, a merge of shapes that differ, an unused branch.
+        model("", "@Flatten Layer flat;", "@Dense(units = 8, from = \"flta\") Layer hidden;",
+                "@Add({\"hidden\", \"later\"}) Layer sum;", "@Dense(units = 8) Layer later;",
+                "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        model("", "@Flatten Layer flat;", "@Dense(units = 8) Layer a;", "@Dense(units = 9, from = \"flat\") Layer b;",
+                "@Add({\"a\", \"b\"}) Layer sum;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        model("", "@Flatten Layer flat;", "@Dense(units = 8) Layer unused;",
+                "@Dense(units = 10, activation = Activation.SOFTMAX, from = \"flat\") Layer out;"),
     };
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void eclipseAndJavacReportTheSame(int index) throws IOException {
         String source = MODELS[index];
         List<String> fromJavac = compile(ToolProvider.getSystemJavaCompiler(), dir.resolve("javac"), source, "--release", "17");
