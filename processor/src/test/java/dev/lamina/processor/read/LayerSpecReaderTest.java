@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lamina.dsl.Layer;
 import dev.lamina.dsl.LayerAnnotation;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -27,6 +28,30 @@ class LayerSpecReaderTest {
         Set<String> declared = layerAnnotations();
         assertTrue(declared.size() >= 8, "the dsl's layer annotations were found: " + declared);
         assertEquals(declared, new TreeSet<>(LayerSpecReader.annotations()));
+    }
+
+    /**
+     * A layer takes the field before it or the one its {@code from} names; a merge names its inputs in
+     * {@code value}. A layer annotation without either could not be placed in a branching model.
+     */
+    @Test
+    void everyLayerAnnotationNamesItsInputs() throws Exception {
+        for (String name : layerAnnotations()) {
+            Class<?> type = Class.forName(name);
+            Method from = method(type, "from");
+            Method value = method(type, "value");
+            boolean takesOne = from != null && from.getReturnType() == String.class && "".equals(from.getDefaultValue());
+            boolean merges = from == null && value != null && value.getReturnType() == String[].class;
+            assertTrue(takesOne || merges, name + " has neither String from() default \"\" nor, as a merge, String[] value()");
+        }
+    }
+
+    private static Method method(Class<?> type, String name) {
+        try {
+            return type.getMethod(name);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     /** The annotation types marked {@code @LayerAnnotation} in the dsl's classes (a folder, or a jar). */
