@@ -38,7 +38,8 @@ final class LayerSources {
                 : layer.from().isEmpty() ? List.of(position == 0 ? Model.INPUT : layers.get(position - 1).name())
                 : List.of(layer.from());
         String attribute = merge ? "value" : "from";
-        boolean valid = true;
+        // A merge that lists no name has a setting problem already; it has no sources to trace.
+        boolean valid = !named.isEmpty();
         for (String name : named) {
             Optional<String> problem = problem(position, name);
             if (problem.isPresent()) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.Model;
 import dev.lamina.dsl.Shape;
 import dev.lamina.processor.ModelProcessor;
 import dev.lamina.runtime.data.OneHot;
@@ -17,8 +19,10 @@ import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.runtime.training.GradientCheck;
 import dev.lamina.runtime.training.Network;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +49,7 @@ class DifferentialTest {
         Random random = new Random(seed);
         int checked = 0;
         int gradientChecked = 0;
+        int merging = 0;
         for (int start = 0; start < MODELS; start += BATCH) {
             List<RandomModels.ValidModel> models = new ArrayList<>();
             List<JavaFileObject> files = new ArrayList<>();
@@ -65,15 +70,19 @@ class DifferentialTest {
                 assertEquals(model.layers().size(), inferred.size(), context);
 
                 INDArray features = Nd4j.rand(DataType.DOUBLE, Shape.of(model.input()).withBatch(3)).subi(0.5).muli(2);
+                // Each layer on its inputs' reference outputs, by name; the input's is the features.
+                Map<String, INDArray> outputs = new HashMap<>(Map.of(Model.INPUT, features));
+                Map<String, Shape> shapes = new HashMap<>(Map.of(Model.INPUT, Shape.of(model.input())));
                 INDArray reference = features;
-                Shape shape = Shape.of(model.input());
                 Iterator<INDArray> parameters = network.parameters().stream().map(Parameter::value).iterator();
                 for (int l = 0; l < model.layers().size(); l++) {
                     LayerSpec spec = model.layers().get(l);
-                    reference = ReferenceForward.apply(spec, reference, shape, parameters);
+                    List<INDArray> inputs = model.sources().get(l).stream().map(outputs::get).toList();
+                    reference = ReferenceForward.apply(spec, inputs, shapes.get(model.sources().get(l).get(0)), parameters);
                     assertArrayEquals(Shape.of(inferred.get(l)).withBatch(3), reference.shape(),
                             "layer " + l + " (" + spec.kind() + "): ND4J's shape against the processor's\n" + context);
-                    shape = Shape.of(inferred.get(l));
+                    outputs.put(model.names().get(l), reference);
+                    shapes.put(model.names().get(l), Shape.of(inferred.get(l)));
                 }
                 INDArray output = network.output(features).dup();
                 assertTrue(output.equalsWithEps(reference, 1e-9), "generated forward " + output + " against reference "
@@ -83,11 +92,13 @@ class DifferentialTest {
                     gradientChecked++;
                 }
                 checked++;
+                merging += model.layers().stream().anyMatch(s -> s instanceof MergeSpec) ? 1 : 0;
             }
         }
-        System.out.printf("Differential check, seed %d: %d models run against the reference forward, %d gradient-checked%n",
-                seed, checked, gradientChecked);
-        assertTrue(checked >= MODELS && gradientChecked >= MODELS / 3);
+        System.out.printf("Differential check, seed %d: %d models run against the reference forward, %d gradient-checked,"
+                + " %d with merges%n", seed, checked, gradientChecked, merging);
+        assertTrue(checked >= MODELS && gradientChecked >= MODELS / 3 && merging >= MODELS / 5,
+                checked + " models, " + gradientChecked + " gradient-checked, " + merging + " with merges");
     }
 
     /** The output shapes of the summary's rows, in order: the processor's inference. */

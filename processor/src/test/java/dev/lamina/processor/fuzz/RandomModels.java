@@ -1,10 +1,14 @@
 package dev.lamina.processor.fuzz;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.FlattenSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.Model;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
@@ -37,8 +41,12 @@ final class RandomModels {
     private RandomModels() {
     }
 
-    /** A valid model built layer by layer, with the layers it declares. */
-    record ValidModel(String name, String source, int[] input, int classes, boolean fromLogits, List<LayerSpec> layers) {
+    /**
+     * A valid model built layer by layer, with the layers it declares, their names, and the names of
+     * the layers each takes its inputs from ({@link Model#INPUT} for the model's input).
+     */
+    record ValidModel(String name, String source, int[] input, int classes, boolean fromLogits, List<LayerSpec> layers,
+                      List<String> names, List<List<String>> sources) {
     }
 
     /** A small valid model; with {@code dropout} false it has no Dropout layer (for gradient checks). */
@@ -47,33 +55,121 @@ final class RandomModels {
         int[] input = inputs[random.nextInt(inputs.length)];
         int classes = 2 + random.nextInt(4);
         boolean fromLogits = random.nextBoolean();
-        Shape shape = Shape.of(input);
-        Set<String> names = new HashSet<>();
-        List<String> fields = new ArrayList<>();
-        List<LayerSpec> specs = new ArrayList<>();
+        Graph graph = new Graph(random, name, Shape.of(input));
         int layers = 1 + random.nextInt(5);
         for (int i = 0; i < layers; i++) {
-            Candidate candidate = validLayer(random, shape, dropout);
-            if (candidate == null) {
+            if (random.nextBoolean() && graph.branch(dropout)) {
                 continue;
             }
-            fields.add(candidate.annotation + " Layer " + FuzzNames.draw(random, name, names) + ";");
-            specs.add(candidate.spec);
-            shape = candidate.spec.outputShape(shape).orElseThrow();
+            Candidate candidate = validLayer(random, graph.shape(), dropout);
+            if (candidate != null) {
+                graph.add(candidate, List.of(graph.last()), false);
+            }
         }
-        if (shape.rank() != 1) {
-            fields.add("@Flatten Layer " + FuzzNames.draw(random, name, names) + ";");
-            specs.add(new FlattenSpec());
+        if (graph.shape().rank() != 1) {
+            graph.add(new Candidate("@Flatten", new FlattenSpec()), List.of(graph.last()), false);
         }
         String activation = fromLogits ? "LINEAR" : "SOFTMAX";
-        fields.add("@Dense(units = " + classes + ", activation = " + activation + ") Layer "
-                + FuzzNames.draw(random, name, names) + ";");
-        specs.add(new DenseSpec(classes, Activation.valueOf(activation), true));
+        graph.add(new Candidate("@Dense(units = " + classes + ", activation = " + activation + ")",
+                new DenseSpec(classes, Activation.valueOf(activation), true)), List.of(graph.last()), false);
         String attributes = "input = " + ints(input) + ", classes = " + classes + ", loss = Loss."
                 + (random.nextBoolean() ? "CATEGORICAL_CROSSENTROPY" : "SPARSE_CATEGORICAL_CROSSENTROPY")
                 + ", fromLogits = " + fromLogits + ", optimizer = @Optimizer(kind = Optimizer.Kind."
                 + new String[] {"SGD", "RMSPROP", "ADAM"}[random.nextInt(3)] + ")";
-        return new ValidModel(name, source(name, attributes, fields), input, classes, fromLogits, specs);
+        return new ValidModel(name, source(name, attributes, graph.fields), input, classes, fromLogits, graph.specs,
+                graph.names, graph.sources);
+    }
+
+    /**
+     * A valid model's layers as they are drawn: each takes the last one's output, or branches off an
+     * earlier output (or the input) and merges back, so that every output is taken by a later layer.
+     */
+    private static final class Graph {
+        private final Random random;
+        private final String model;
+        private final Set<String> taken = new HashSet<>();
+        private final List<String> fields = new ArrayList<>();
+        private final List<LayerSpec> specs = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<List<String>> sources = new ArrayList<>();
+        /** Every output so far, the input's first. */
+        private final List<String> outputs = new ArrayList<>(List.of(Model.INPUT));
+        private final List<Shape> shapes = new ArrayList<>();
+
+        Graph(Random random, String model, Shape input) {
+            this.random = random;
+            this.model = model;
+            shapes.add(input);
+        }
+
+        String last() {
+            return outputs.get(outputs.size() - 1);
+        }
+
+        Shape shape() {
+            return shapes.get(shapes.size() - 1);
+        }
+
+        /** Adds a layer taking {@code from}'s outputs; {@code named} writes its from (one input) even if it is the last. */
+        void add(Candidate candidate, List<String> from, boolean named) {
+            String field = FuzzNames.draw(random, model, taken);
+            String annotation = candidate.spec() instanceof MergeSpec || !named ? candidate.annotation()
+                    : withFrom(candidate.annotation(), from.get(0));
+            fields.add(annotation + " Layer " + field + ";");
+            specs.add(candidate.spec());
+            names.add(field);
+            sources.add(from);
+            List<Shape> inputs = from.stream().map(name -> shapes.get(outputs.indexOf(name))).toList();
+            shapes.add(candidate.spec() instanceof MergeSpec merge ? merge.mergedShape(inputs)
+                    : candidate.spec().outputShape(inputs.get(0)).orElseThrow());
+            outputs.add(field);
+        }
+
+        /**
+         * A layer on an earlier output (or the input), merged with the last output by an Add where the
+         * shapes agree or a Concatenate on the last axis where the others do; false if the drawn layer
+         * fits neither.
+         */
+        boolean branch(boolean dropout) {
+            int earlier = random.nextInt(outputs.size());
+            String start = outputs.get(earlier);
+            Candidate side = random.nextInt(3) == 0 ? null : validLayer(random, shapes.get(earlier), dropout);
+            Shape sideShape = side == null ? shapes.get(earlier) : side.spec().outputShape(shapes.get(earlier)).orElseThrow();
+            boolean add = sideShape.equals(shape());
+            boolean concatenate = sideShape.rank() == shape().rank()
+                    && Arrays.equals(Arrays.copyOf(sideShape.dims(), sideShape.rank() - 1), Arrays.copyOf(shape().dims(), shape().rank() - 1));
+            if (!add && !concatenate || side == null && start.equals(last())) {
+                return false;
+            }
+            String main = last();
+            if (side != null) {
+                add(side, List.of(start), true);
+                start = last();
+            }
+            List<String> merged = random.nextBoolean() ? List.of(main, start) : List.of(start, main);
+            String list = merged.stream().map(n -> n.equals(Model.INPUT) ? "Model.INPUT" : "\"" + n + "\"")
+                    .collect(Collectors.joining(", "));
+            if (add && (!concatenate || random.nextBoolean())) {
+                add(new Candidate("@Add({" + list + "})", new AddSpec(merged)), merged, false);
+            } else {
+                add(new Candidate("@Concatenate(value = {" + list + "}, axis = -1)", new ConcatenateSpec(merged, -1)),
+                        merged, false);
+            }
+            return true;
+        }
+
+        /** {@code annotation} with {@code from} naming {@code source}: {@code @Dense(units = 3, from = "a")}. */
+        static String withFrom(String annotation, String source) {
+            String from = "from = " + (source.equals(Model.INPUT) ? "Model.INPUT" : "\"" + source + "\"");
+            if (!annotation.endsWith(")")) {
+                return annotation + "(" + from + ")";
+            }
+            int open = annotation.indexOf('(');
+            String values = annotation.substring(open + 1, annotation.length() - 1);
+            // A lone value written without its name (@Dropout(0.2)) needs it beside another.
+            String named = values.isBlank() ? "" : (values.contains("=") ? values : "value = " + values) + ", ";
+            return annotation.substring(0, open + 1) + named + from + ")";
+        }
     }
 
     private record Candidate(String annotation, LayerSpec spec) {
@@ -151,8 +247,12 @@ final class RandomModels {
         List<String> fields = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int count = random.nextInt(7);
+        List<String> fieldNames = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            fields.add(anyField(random, i, FuzzNames.draw(random, name, names)));
+            fieldNames.add(FuzzNames.draw(random, name, names));
+        }
+        for (int i = 0; i < count; i++) {
+            fields.add(anyField(random, i, fieldNames.get(i), fieldNames));
         }
         String input = random.nextInt(10) == 0 ? "{}" : ints(randomInts(random, 1 + random.nextInt(3), true));
         String classes = random.nextInt(8) == 0 ? oddInt(random) : Integer.toString(2 + random.nextInt(10));
@@ -178,10 +278,13 @@ final class RandomModels {
         return source(name, attributes.toString(), fields);
     }
 
-    private static String anyField(Random random, int i, String name) {
+    private static String anyField(Random random, int i, String name, List<String> fields) {
         String type = random.nextInt(25) == 0 ? "Object" : "Layer";
         String modifier = random.nextInt(30) == 0 ? "static " : "";
-        String annotation = anyAnnotation(random);
+        String annotation = random.nextInt(8) == 0 ? anyMerge(random, fields) : anyAnnotation(random);
+        if (random.nextInt(6) == 0 && !annotation.startsWith("@Add") && !annotation.startsWith("@Concatenate")) {
+            annotation = Graph.withFrom(annotation, anyName(random, fields));
+        }
         if (random.nextInt(25) == 0) {
             annotation = annotation + " " + anyAnnotation(random);
         }
@@ -226,6 +329,27 @@ final class RandomModels {
             default:
                 return "@Dropout(" + new String[] {"0.5", "0", "1", "-0.2", "1e9", "Double.NaN", "0.25"}[random.nextInt(7)] + ")";
         }
+    }
+
+    /** A merge of any names: the model's fields (before, after or the merge itself), the input, typos, none. */
+    private static String anyMerge(Random random, List<String> fields) {
+        String[] names = new String[random.nextInt(4)];
+        for (int i = 0; i < names.length; i++) {
+            String drawn = anyName(random, fields);
+            names[i] = drawn.equals(Model.INPUT) ? "Model.INPUT" : "\"" + drawn + "\"";
+        }
+        String list = "{" + String.join(", ", names) + "}";
+        return random.nextBoolean() ? "@Add(" + list + ")"
+                : "@Concatenate(value = " + list + ", axis = " + new String[] {"-1", "1", "0", "-4", "7"}[random.nextInt(5)] + ")";
+    }
+
+    /** A name a layer might give as its input: a field's, the input's, or one that is neither. */
+    private static String anyName(Random random, List<String> fields) {
+        int pick = random.nextInt(fields.size() + 3);
+        if (pick < fields.size()) {
+            return fields.get(pick);
+        }
+        return new String[] {Model.INPUT, "", "nowhere"}[pick - fields.size()];
     }
 
     private static String anySize(Random random) {

@@ -1,6 +1,8 @@
 package dev.lamina.processor.fuzz;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
@@ -12,6 +14,7 @@ import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
 import java.util.Iterator;
+import java.util.List;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.AvgPooling2D;
@@ -32,8 +35,23 @@ final class ReferenceForward {
     private ReferenceForward() {
     }
 
-    /** The layer's inference output for {@code x}, reading its parameters (kernel, then bias) from {@code parameters}. */
-    static INDArray apply(LayerSpec spec, INDArray x, Shape inputShape, Iterator<INDArray> parameters) {
+    /**
+     * The layer's inference output for {@code inputs} (one, but for a merge), reading its parameters
+     * (kernel, then bias) from {@code parameters}; {@code inputShape} is the first input's.
+     */
+    static INDArray apply(LayerSpec spec, List<INDArray> inputs, Shape inputShape, Iterator<INDArray> parameters) {
+        if (spec instanceof AddSpec) {
+            INDArray sum = inputs.get(0).dup();
+            inputs.subList(1, inputs.size()).forEach(sum::addi);
+            return sum;
+        }
+        if (spec instanceof ConcatenateSpec concatenate) {
+            return Nd4j.concat(concatenate.index(inputShape.rank()) + 1, inputs.toArray(INDArray[]::new));
+        }
+        return apply(spec, inputs.get(0), inputShape, parameters);
+    }
+
+    private static INDArray apply(LayerSpec spec, INDArray x, Shape inputShape, Iterator<INDArray> parameters) {
         long batch = x.size(0);
         if (spec instanceof DenseSpec dense) {
             INDArray y = x.mmul(parameters.next());
