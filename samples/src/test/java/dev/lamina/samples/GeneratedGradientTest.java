@@ -36,6 +36,12 @@ class GeneratedGradientTest {
         checkGradients(network, 3);
     }
 
+    @Test
+    void globalPoolingNetworkGradientsMatchFiniteDifferences() {
+        Network network = new TinyModels_GlobalPoolsNetwork(13, DataType.DOUBLE);
+        checkGradients(network, 4);
+    }
+
     private static void checkGradients(Network network, int batch) {
         Random random = new Random(3);
         INDArray features = Nd4j.rand(DataType.DOUBLE, network.inputShape().withBatch(batch)).subi(0.5).muli(4);

@@ -11,6 +11,8 @@ import dev.lamina.dsl.AveragePool2D;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.Flatten;
+import dev.lamina.dsl.GlobalAveragePooling2D;
+import dev.lamina.dsl.GlobalMaxPooling2D;
 import dev.lamina.dsl.Layer;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Model;
@@ -62,6 +64,19 @@ final class TinyModels {
                 activation = ELU)                                                           Layer strided;
         @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME)           Layer average;
         @Flatten                                                                            Layer flat;
+        @Dense(units = 3, activation = SOFTMAX)                                             Layer out;
+    }
+
+    /** Global max pooling back into a convolution, a reshape, then global average pooling, with no Flatten. */
+    @Model(input = {6, 6}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.SGD))
+    static class GlobalPools {
+        @Reshape({6, 6, 1})                                                                 Layer image;
+        @Conv2D(filters = 8, kernel = {3, 3}, activation = TANH)                            Layer conv;
+        @GlobalMaxPooling2D                                                                 Layer maxima;
+        @Reshape({2, 2, 2})                                                                 Layer grid;
+        @Conv2D(filters = 4, kernel = {1, 1}, activation = ELU)                             Layer mix;
+        @GlobalAveragePooling2D                                                             Layer means;
         @Dense(units = 3, activation = SOFTMAX)                                             Layer out;
     }
 }

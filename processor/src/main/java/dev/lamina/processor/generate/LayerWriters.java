@@ -4,6 +4,7 @@ import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.FlattenSpec;
+import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.ReLUSpec;
@@ -63,5 +64,10 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter relu(ReLUSpec relu) {
         return new ActivationWriter(layer, names, relu.kind());
+    }
+
+    @Override
+    public LayerWriter globalPool2D(GlobalPool2DSpec pool) {
+        return new GlobalPool2DWriter(layer, names, pool);
     }
 }
