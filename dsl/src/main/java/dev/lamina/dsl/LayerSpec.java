@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public sealed interface LayerSpec
         permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec,
-        GlobalPool2DSpec {
+        GlobalPool2DSpec, ActivationLayerSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();
@@ -114,5 +114,7 @@ public sealed interface LayerSpec
         R relu(ReLUSpec relu);
 
         R globalPool2D(GlobalPool2DSpec pool);
+
+        R activationLayer(ActivationLayerSpec activation);
     }
 }

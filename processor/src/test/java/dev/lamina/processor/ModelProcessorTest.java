@@ -97,6 +97,45 @@ class ModelProcessorTest {
     }
 
     @Test
+    void anActivationLayerReusesTheActivationKernelAndItsSoftmaxTakesTheFusedLossGradient() throws Exception {
+        ModelSource source = model("Activated", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 64) Layer hidden;",
+                "    @ActivationLayer(TANH) Layer squashed;",
+                "    @Dense(units = 10) Layer logits;",
+                "    @ActivationLayer(Activation.SOFTMAX) Layer probabilities;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = compilation.generatedSourceFile("test.ActivatedNetwork").orElseThrow().getCharContent(true).toString();
+        assertTrue(code.contains(" squashed (ActivationLayer)  (None, 64)                0"), code);
+        assertTrue(code.contains(" probabilities (ActivationLayer) (None, 10)                0"), code);
+        assertTrue(code.contains("// squashed: ActivationLayer(tanh), (batch, 64)"), code);
+        assertTrue(code.contains("ActivationKernel.forward(Activation.TANH, hidden.value(), squashed.value());"), code);
+        assertTrue(code.contains("ActivationKernel.backward(Activation.TANH, squashed.value(), squashed.gradient(),"
+                + " hidden.gradient());"), code);
+        assertTrue(code.contains("ActivationKernel.forward(Activation.SOFTMAX, logits.value(), probabilities.value());"), code);
+        // As for @Dense(activation = SOFTMAX): the loss's gradient is taken before the softmax, so it
+        // passes through, and softmax's own backward is never applied on top of it.
+        assertTrue(code.contains("CrossEntropy.softmaxGradient(probabilities.value(), labels, probabilities.gradient());"),
+                code);
+        assertTrue(code.contains("logits.gradient().assign(probabilities.gradient());"), code);
+        assertTrue(!code.contains("ActivationKernel.backward(Activation.SOFTMAX"), code);
+    }
+
+    @Test
+    void anActivationLayersSoftmaxWithALogitsLossIsAnErrorOnItsValue() {
+        ModelSource source = model("TwiceSoftmax", mnist("fromLogits = true"),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10) Layer logits;",
+                "    @ActivationLayer(",
+                "        SOFTMAX) Layer probabilities;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "probabilities applies softmax but the loss takes logits (fromLogits = true),"
+                + " so softmax would be applied twice. Remove it, or set fromLogits = false.", "        SOFTMAX)");
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
     void variantsWithLogitsSgdAdamNoBiasAndReshapeCompile() {
         ModelSource logits = model("Logits", "input = {784}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY,"
                         + " fromLogits = true, optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.01)",

@@ -42,6 +42,12 @@ class GeneratedGradientTest {
         checkGradients(network, 4);
     }
 
+    @Test
+    void activationLayersNetworkGradientsMatchFiniteDifferences() {
+        Network network = new TinyModels_ActivationLayersNetwork(17, DataType.DOUBLE);
+        checkGradients(network, 5);
+    }
+
     private static void checkGradients(Network network, int batch) {
         Random random = new Random(3);
         INDArray features = Nd4j.rand(DataType.DOUBLE, network.inputShape().withBatch(batch)).subi(0.5).muli(4);

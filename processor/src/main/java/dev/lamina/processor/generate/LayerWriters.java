@@ -1,5 +1,6 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
@@ -10,6 +11,7 @@ import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.ReshapeSpec;
 import dev.lamina.processor.check.CheckedLayer;
+import java.util.Locale;
 
 /**
  * The writer of each kind of layer. A visitor of the layer specs, so that a kind without a writer is
@@ -69,5 +71,11 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter globalPool2D(GlobalPool2DSpec pool) {
         return new GlobalPool2DWriter(layer, names, pool);
+    }
+
+    @Override
+    public LayerWriter activationLayer(ActivationLayerSpec activation) {
+        return new ActivationWriter(layer, names,
+                activation.kind() + "(" + activation.activation().name().toLowerCase(Locale.ROOT) + ")");
     }
 }

@@ -3,6 +3,8 @@ package dev.lamina.processor.read;
 import static java.util.Map.entry;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.ActivationLayer;
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AveragePool2D;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Conv2DSpec;
@@ -55,7 +57,9 @@ final class LayerSpecReader {
             entry(name(Reshape.class), (values, a) -> new ReshapeSpec(values.intArray(a, "value"))),
             entry(name(ReLU.class), (values, a) -> new ReLUSpec()),
             entry(name(GlobalMaxPooling2D.class), (values, a) -> new GlobalPool2DSpec(Pooling.MAX)),
-            entry(name(GlobalAveragePooling2D.class), (values, a) -> new GlobalPool2DSpec(Pooling.AVERAGE)));
+            entry(name(GlobalAveragePooling2D.class), (values, a) -> new GlobalPool2DSpec(Pooling.AVERAGE)),
+            entry(name(ActivationLayer.class), (values, a) -> new ActivationLayerSpec(
+                    values.enumValue(a, "value", Activation.class))));
 
     private final AnnotationValues values;
 
