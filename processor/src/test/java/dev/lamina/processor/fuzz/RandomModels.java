@@ -1,9 +1,11 @@
 package dev.lamina.processor.fuzz;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.FlattenSpec;
+import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
@@ -61,14 +63,26 @@ final class RandomModels {
             specs.add(candidate.spec);
             shape = candidate.spec.outputShape(shape).orElseThrow();
         }
-        if (shape.rank() != 1) {
+        if (shape.rank() == 3 && random.nextInt(3) == 0) {
+            // A global pool makes an image flat: no Flatten.
+            Candidate pool = globalPool(random);
+            fields.add(pool.annotation + " Layer " + FuzzNames.draw(random, name, names) + ";");
+            specs.add(pool.spec);
+        } else if (shape.rank() != 1) {
             fields.add("@Flatten Layer " + FuzzNames.draw(random, name, names) + ";");
             specs.add(new FlattenSpec());
         }
         String activation = fromLogits ? "LINEAR" : "SOFTMAX";
-        fields.add("@Dense(units = " + classes + ", activation = " + activation + ") Layer "
+        // The probabilities from a softmax layer of its own a third of the time, from the Dense's otherwise.
+        boolean softmaxLayer = !fromLogits && random.nextInt(3) == 0;
+        String denseActivation = softmaxLayer ? "LINEAR" : activation;
+        fields.add("@Dense(units = " + classes + ", activation = " + denseActivation + ") Layer "
                 + FuzzNames.draw(random, name, names) + ";");
-        specs.add(new DenseSpec(classes, Activation.valueOf(activation), true));
+        specs.add(new DenseSpec(classes, Activation.valueOf(denseActivation), true));
+        if (softmaxLayer) {
+            fields.add("@ActivationLayer(SOFTMAX) Layer " + FuzzNames.draw(random, name, names) + ";");
+            specs.add(new ActivationLayerSpec(Activation.SOFTMAX));
+        }
         String attributes = "input = " + ints(input) + ", classes = " + classes + ", loss = Loss."
                 + (random.nextBoolean() ? "CATEGORICAL_CROSSENTROPY" : "SPARSE_CATEGORICAL_CROSSENTROPY")
                 + ", fromLogits = " + fromLogits + ", optimizer = @Optimizer(kind = Optimizer.Kind."
@@ -98,6 +112,12 @@ final class RandomModels {
         }
         if (random.nextInt(8) == 0) {
             return new Candidate("@ReLU", new ReLUSpec());
+        }
+        if (random.nextInt(8) == 0) {
+            return new Candidate("@ActivationLayer(" + activation + ")", new ActivationLayerSpec(Activation.valueOf(activation)));
+        }
+        if (shape.rank() == 3 && random.nextInt(8) == 0) {
+            return globalPool(random);
         }
         switch (random.nextInt(dropout ? 6 : 5)) {
             case 0: {
@@ -144,6 +164,11 @@ final class RandomModels {
                 return new Candidate("@Dropout(" + rate + ")", new dev.lamina.dsl.DropoutSpec(rate));
             }
         }
+    }
+
+    private static Candidate globalPool(Random random) {
+        return random.nextBoolean() ? new Candidate("@GlobalMaxPooling2D", new GlobalPool2DSpec(Pooling.MAX))
+                : new Candidate("@GlobalAveragePooling2D", new GlobalPool2DSpec(Pooling.AVERAGE));
     }
 
     /** Any model: valid or not, with odd values, missing attributes, duplicates and stray fields. */
@@ -196,9 +221,16 @@ final class RandomModels {
 
     private static String anyAnnotation(Random random) {
         String activation = "activation = " + ACTIVATIONS[random.nextInt(ACTIVATIONS.length)];
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(10)) {
             case 0:
                 return "@Flatten";
+            case 8:
+                // Now and then an attribute these layers do not have.
+                return (random.nextBoolean() ? "@GlobalMaxPooling2D" : "@GlobalAveragePooling2D")
+                        + (random.nextInt(15) == 0 ? "(2)" : "");
+            case 9:
+                return random.nextInt(15) == 0 ? "@ActivationLayer"
+                        : "@ActivationLayer(" + ACTIVATIONS[random.nextInt(ACTIVATIONS.length)] + ")";
             case 1:
                 return "@Reshape(" + ints(randomInts(random, random.nextInt(7), false)) + ")";
             case 2: {
