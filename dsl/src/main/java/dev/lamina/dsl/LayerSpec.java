@@ -9,7 +9,8 @@ import java.util.Optional;
  * once. Shapes exclude the batch dimension.
  */
 public sealed interface LayerSpec
-        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec, MergeSpec {
+        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec,
+        GlobalPool2DSpec, ActivationLayerSpec, MergeSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();
@@ -115,5 +116,9 @@ public sealed interface LayerSpec
         R add(AddSpec add);
 
         R concatenate(ConcatenateSpec concatenate);
+
+        R globalPool2D(GlobalPool2DSpec pool);
+
+        R activationLayer(ActivationLayerSpec activation);
     }
 }

@@ -32,6 +32,38 @@ class ShapeRulesTest {
     }
 
     @Test
+    void globalPoolingKeepsOneValuePerChannelOfAnImage() {
+        // Keras: (None, 5, 5, 64) through GlobalAveragePooling2D or GlobalMaxPooling2D is (None, 64), 0 parameters.
+        for (Pooling pooling : Pooling.values()) {
+            GlobalPool2DSpec pool = new GlobalPool2DSpec(pooling);
+            assertEquals(Optional.of(Shape.of(64)), pool.outputShape(Shape.of(5, 5, 64)));
+            assertEquals(Optional.of(Shape.of(1)), pool.outputShape(Shape.of(1, 1, 1)));
+            assertTrue(pool.inputProblem(Shape.of(5, 5, 64), "pooled").isEmpty());
+            assertEquals(0, pool.parameterCount(Shape.of(5, 5, 64)));
+            assertEquals(Activation.LINEAR, pool.activation());
+            assertTrue(pool.settingProblems().isEmpty());
+        }
+        assertEquals("GlobalAveragePooling2D", new GlobalPool2DSpec(Pooling.AVERAGE).kind());
+        assertEquals("GlobalMaxPooling2D", new GlobalPool2DSpec(Pooling.MAX).kind());
+    }
+
+    @Test
+    void globalPoolingRefusesWhatIsNoLongerAnImageAndSaysWhereItGoes() {
+        GlobalPool2DSpec pool = new GlobalPool2DSpec(Pooling.AVERAGE);
+        for (Shape notImage : new Shape[] {Shape.of(128), Shape.of(28, 28), Shape.of(2, 3, 4, 5)}) {
+            Problem problem = pool.inputProblem(notImage, "pooled").orElseThrow();
+            assertEquals(null, problem.attribute(), "the layer as a whole is at fault");
+            assertTrue(problem.message().startsWith("GlobalAveragePooling2D needs input (height, width, channels) but receives "
+                    + notImage + ": it takes the mean of each channel"), problem.message());
+            assertTrue(problem.message().contains("Move pooled before @Flatten and @Dense, onto the output of a @Conv2D"
+                    + " or a pooling layer"), problem.message());
+            assertEquals(Optional.empty(), pool.outputShape(notImage));
+        }
+        assertTrue(new GlobalPool2DSpec(Pooling.MAX).inputProblem(Shape.of(10), "p").orElseThrow().message()
+                .contains("it takes the maximum of each channel"));
+    }
+
+    @Test
     void reshapeInfersOneDimensionAndKeepsTheElementCount() {
         assertEquals(Optional.of(Shape.of(28, 28, 1)), new ReshapeSpec(new int[] {28, -1, 1}).outputShape(Shape.of(784)));
         assertEquals(Optional.empty(), new ReshapeSpec(new int[] {30, -1}).outputShape(Shape.of(784)));

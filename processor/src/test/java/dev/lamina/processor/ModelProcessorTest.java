@@ -53,6 +53,89 @@ class ModelProcessorTest {
     }
 
     @Test
+    void globalPoolingLayersCompileToTheirKernelAndNeedNoFlatten() throws Exception {
+        ModelSource source = model("Pooled", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.ADAM)"),
+                "    @Reshape({28, 28, 1}) Layer image;",
+                "    @Conv2D(filters = 64, kernel = {3, 3}, activation = RELU) Layer conv;",
+                "    @GlobalMaxPooling2D Layer maxima;",
+                "    @Reshape({4, 4, 4}) Layer grid;",
+                "    @GlobalAveragePooling2D Layer means;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = compilation.generatedSourceFile("test.PooledNetwork").orElseThrow().getCharContent(true).toString();
+        assertTrue(code.contains(" maxima (GlobalMaxPooling2D) (None, 64)                0"), code);
+        assertTrue(code.contains(" means (GlobalAveragePooling2D) (None, 4)                 0"), code);
+        assertTrue(code.contains("// maxima: GlobalMaxPooling2D, (batch, 64)"), code);
+        assertTrue(code.contains("GlobalPool2DKernel.forward(Pooling.MAX, conv.value(), maxima.value());"), code);
+        assertTrue(code.contains("GlobalPool2DKernel.forward(Pooling.AVERAGE, grid.value(), means.value());"), code);
+        assertTrue(code.contains("GlobalPool2DKernel.backward(Pooling.AVERAGE, grid.value(), means.value(),"
+                + " means.gradient(), grid.gradient());"), code);
+        assertTrue(code.contains("GlobalPool2DKernel.backward(Pooling.MAX, conv.value(), maxima.value(),"
+                + " maxima.gradient(), conv.gradient());"), code);
+        // The convolution's ReLU stays on it: only a windowed max pool takes it over.
+        assertTrue(code.contains("Activations.backward(Activation.RELU, conv.value(), conv.gradient());"), code);
+    }
+
+    @Test
+    void globalPoolingAfterFlattenSaysToMoveItBeforeFlatten() {
+        ModelSource source = model("PooledTooLate", mnist(""),
+                "    @Reshape({28, 28, 1}) Layer image;",
+                "    @Conv2D(filters = 8, kernel = {3, 3}, activation = RELU) Layer conv;",
+                "    @Flatten Layer flat;",
+                "    @GlobalAveragePooling2D Layer pooled;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).failed();
+        source.assertErrorOnLine(compilation, "pooled: GlobalAveragePooling2D needs input (height, width, channels) but"
+                + " receives (5408): it takes the mean of each channel over an image's height and width. Move pooled"
+                + " before @Flatten and @Dense, onto the output of a @Conv2D or a pooling layer; its output (channels)"
+                + " is flat, so no @Flatten is needed after it.", "Layer pooled;");
+        assertThat(compilation).hadErrorContaining("Shapes: input (28, 28) -> image (28, 28, 1) -> conv (26, 26, 8)"
+                + " -> flat (5408) -> pooled");
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void anActivationLayerReusesTheActivationKernelAndItsSoftmaxTakesTheFusedLossGradient() throws Exception {
+        ModelSource source = model("Activated", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 64) Layer hidden;",
+                "    @ActivationLayer(TANH) Layer squashed;",
+                "    @Dense(units = 10) Layer logits;",
+                "    @ActivationLayer(Activation.SOFTMAX) Layer probabilities;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = compilation.generatedSourceFile("test.ActivatedNetwork").orElseThrow().getCharContent(true).toString();
+        assertTrue(code.contains(" squashed (ActivationLayer)  (None, 64)                0"), code);
+        assertTrue(code.contains(" probabilities (ActivationLayer) (None, 10)                0"), code);
+        assertTrue(code.contains("// squashed: ActivationLayer(tanh), (batch, 64)"), code);
+        assertTrue(code.contains("ActivationKernel.forward(Activation.TANH, hidden.value(), squashed.value());"), code);
+        assertTrue(code.contains("ActivationKernel.backward(Activation.TANH, squashed.value(), squashed.gradient(),"
+                + " hidden.gradient());"), code);
+        assertTrue(code.contains("ActivationKernel.forward(Activation.SOFTMAX, logits.value(), probabilities.value());"), code);
+        // As for @Dense(activation = SOFTMAX): the loss's gradient is taken before the softmax, so it
+        // passes through, and softmax's own backward is never applied on top of it.
+        assertTrue(code.contains("CrossEntropy.softmaxGradient(probabilities.value(), labels, probabilities.gradient());"),
+                code);
+        assertTrue(code.contains("logits.gradient().assign(probabilities.gradient());"), code);
+        assertTrue(!code.contains("ActivationKernel.backward(Activation.SOFTMAX"), code);
+    }
+
+    @Test
+    void anActivationLayersSoftmaxWithALogitsLossIsAnErrorOnItsValue() {
+        ModelSource source = model("TwiceSoftmax", mnist("fromLogits = true"),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10) Layer logits;",
+                "    @ActivationLayer(",
+                "        SOFTMAX) Layer probabilities;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "probabilities applies softmax but the loss takes logits (fromLogits = true),"
+                + " so softmax would be applied twice. Remove it, or set fromLogits = false.", "        SOFTMAX)");
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
     void variantsWithLogitsSgdAdamNoBiasAndReshapeCompile() {
         ModelSource logits = model("Logits", "input = {784}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY,"
                         + " fromLogits = true, optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.01)",

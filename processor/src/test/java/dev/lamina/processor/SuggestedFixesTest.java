@@ -45,6 +45,18 @@ class SuggestedFixesTest {
     }
 
     @Test
+    void theFixForAnActivationLayerOutputCompilesPasted() {
+        ModelSource source = modelImportingTypesOnly("Squashed", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10) Layer logits;",
+                "    /*fix*/@ActivationLayer(Activation.TANH) Layer out;");
+        String message = onlyMessage(source.compile(), Diagnostic.Kind.WARNING);
+        assertTrue(message.startsWith("out outputs tanh values but the loss expects probabilities"), message);
+        String fix = find("Make it (@ActivationLayer\\(\\S+\\)),", message);
+        assertThat(source.with("/*fix*/@ActivationLayer(Activation.TANH)", fix).compile()).succeededWithoutWarnings();
+    }
+
+    @Test
     void theExampleLayersOfAnEmptyModelCompilePasted() {
         ModelSource source = modelImportingTypesOnly("Empty", mnist(""), "    /*fix*/");
         String message = onlyMessage(source.compile(), Diagnostic.Kind.ERROR);

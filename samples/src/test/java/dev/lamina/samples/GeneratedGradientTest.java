@@ -36,6 +36,18 @@ class GeneratedGradientTest {
         checkGradients(network, 3);
     }
 
+    @Test
+    void globalPoolingNetworkGradientsMatchFiniteDifferences() {
+        Network network = new TinyModels_GlobalPoolsNetwork(13, DataType.DOUBLE);
+        checkGradients(network, 4);
+    }
+
+    @Test
+    void activationLayersNetworkGradientsMatchFiniteDifferences() {
+        Network network = new TinyModels_ActivationLayersNetwork(17, DataType.DOUBLE);
+        checkGradients(network, 5);
+    }
+
     /** Fan-out (into a view too), merges, a projection of the input: each part of each sum reaches its parameters. */
     @Test
     void branchesWithFanOutAndMerges() {

@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.Mnist;
+import dev.lamina.runtime.data.OneHot;
 import dev.lamina.runtime.kernels.HostMemory;
+import dev.lamina.runtime.optimizers.Parameter;
 import dev.lamina.runtime.training.Callback;
 import dev.lamina.runtime.training.FitOptions;
+import dev.lamina.runtime.training.Network;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -72,6 +79,48 @@ class HostLoopsOffTest {
             assertEquals(meanOn, meanOff, WINDOW_TOLERANCE * meanOn, "the mean loss of batches " + from + " to "
                     + (from + WINDOW - 1));
         }
+    }
+
+    /**
+     * The global pools and the activation layers in float32, whose kernels are ND4J's ops alone, next
+     * to layers with Java loops (ReLU, Dense's bias and activation, the loss's gradient): the output and
+     * every parameter's gradient of one batch are the same with the loops off as with them on.
+     */
+    @Test
+    void theGlobalPoolsAndActivationLayersComputeTheSameGradientsWithTheLoopsOff() {
+        String before = System.getProperty(HostMemory.LOOPS_PROPERTY);
+        try {
+            for (Supplier<Network> network : List.<Supplier<Network>>of(
+                    () -> new TinyModels_GlobalPoolsNetwork(SEED, DataType.FLOAT),
+                    () -> new TinyModels_ActivationLayersNetwork(SEED, DataType.FLOAT))) {
+                List<INDArray> on = outputAndGradients(network.get(), true);
+                List<INDArray> off = outputAndGradients(network.get(), false);
+                for (int i = 0; i < on.size(); i++) {
+                    assertTrue(on.get(i).equalsWithEps(off.get(i), 1e-5), "array " + i + ": " + on.get(i) + " against "
+                            + off.get(i));
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(HostMemory.LOOPS_PROPERTY);
+            } else {
+                System.setProperty(HostMemory.LOOPS_PROPERTY, before);
+            }
+        }
+    }
+
+    /** The output of one batch and then every parameter's gradient, copied, with the loops on or off. */
+    private static List<INDArray> outputAndGradients(Network network, boolean loops) {
+        System.setProperty(HostMemory.LOOPS_PROPERTY, Boolean.toString(loops));
+        Nd4j.getRandom().setSeed(SEED);
+        INDArray features = Nd4j.rand(DataType.FLOAT, network.inputShape().withBatch(8)).subi(0.5).muli(4);
+        INDArray labels = OneHot.encode(new int[] {0, 1, 2, 0, 1, 2, 2, 1}, network.classes(), DataType.FLOAT);
+        List<INDArray> arrays = new ArrayList<>();
+        arrays.add(network.computeGradients(features, labels).dup());
+        for (Parameter parameter : network.parameters()) {
+            arrays.add(parameter.gradient().dup());
+        }
+        return arrays;
     }
 
     /** Each batch's loss, training a new network from {@link #SEED} with the loops on or off. */

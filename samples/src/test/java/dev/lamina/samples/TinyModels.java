@@ -2,17 +2,21 @@ package dev.lamina.samples;
 
 import static dev.lamina.dsl.Activation.ELU;
 import static dev.lamina.dsl.Activation.LEAKY_RELU;
+import static dev.lamina.dsl.Activation.LINEAR;
 import static dev.lamina.dsl.Activation.RELU;
 import static dev.lamina.dsl.Activation.SIGMOID;
 import static dev.lamina.dsl.Activation.SOFTMAX;
 import static dev.lamina.dsl.Activation.TANH;
 
+import dev.lamina.dsl.ActivationLayer;
 import dev.lamina.dsl.Add;
 import dev.lamina.dsl.AveragePool2D;
 import dev.lamina.dsl.Concatenate;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.Flatten;
+import dev.lamina.dsl.GlobalAveragePooling2D;
+import dev.lamina.dsl.GlobalMaxPooling2D;
 import dev.lamina.dsl.Layer;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Model;
@@ -65,6 +69,44 @@ final class TinyModels {
         @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME)           Layer average;
         @Flatten                                                                            Layer flat;
         @Dense(units = 3, activation = SOFTMAX)                                             Layer out;
+    }
+
+    /** Global max pooling back into a convolution, a reshape, then global average pooling, with no Flatten. */
+    @Model(input = {6, 6}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.SGD))
+    static class GlobalPools {
+        @Reshape({6, 6, 1})                                                                 Layer image;
+        @Conv2D(filters = 8, kernel = {3, 3}, activation = TANH)                            Layer conv;
+        @GlobalMaxPooling2D                                                                 Layer maxima;
+        @Reshape({2, 2, 2})                                                                 Layer grid;
+        @Conv2D(filters = 4, kernel = {1, 1}, activation = ELU)                             Layer mix;
+        @GlobalAveragePooling2D                                                             Layer means;
+        @Dense(units = 3, activation = SOFTMAX)                                             Layer out;
+    }
+
+    /**
+     * Every activation as a layer of its own: softmax over an image's channels in the middle, and
+     * softmax as the output, whose gradient is the loss's fused one.
+     */
+    @Model(input = {3, 3, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.SGD))
+    static class ActivationLayers {
+        @Conv2D(filters = 3, kernel = {2, 2})      Layer conv;
+        @ActivationLayer(SOFTMAX)                  Layer channels;
+        @Flatten                                   Layer flat;
+        @Dense(units = 6)                          Layer a;
+        @ActivationLayer(TANH)                     Layer tanh;
+        @Dense(units = 5)                          Layer b;
+        @ActivationLayer(SIGMOID)                  Layer sigmoid;
+        @Dense(units = 5)                          Layer c;
+        @ActivationLayer(ELU)                      Layer elu;
+        @Dense(units = 4)                          Layer d;
+        @ActivationLayer(LEAKY_RELU)               Layer leaky;
+        @Dense(units = 4)                          Layer e;
+        @ActivationLayer(RELU)                     Layer relu;
+        @ActivationLayer(LINEAR)                   Layer linear;
+        @Dense(units = 3)                          Layer logits;
+        @ActivationLayer(SOFTMAX)                  Layer out;
     }
 
     /**

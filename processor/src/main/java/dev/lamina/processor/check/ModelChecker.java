@@ -1,6 +1,7 @@
 package dev.lamina.processor.check;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MergeSpec;
@@ -181,17 +182,22 @@ public final class ModelChecker {
                     + " classes (@Model(classes = " + model.classes() + "))." + fix));
         }
         Activation activation = layer.spec().activation();
+        // An @ActivationLayer's activation is its value: the fix names the layer, not an attribute.
+        boolean alone = layer.spec() instanceof ActivationLayerSpec;
+        String attribute = alone ? "value" : "activation";
         if (model.fromLogits() && activation == Activation.SOFTMAX) {
-            diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), "activation", layer.name()
+            diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), attribute, layer.name()
                     + " applies softmax but the loss takes logits (fromLogits = true), so softmax would be applied"
-                    + " twice. Remove its " + Problem.setting("activation", Activation.SOFTMAX)
+                    + " twice. Remove " + (alone ? "it" : "its " + Problem.setting("activation", Activation.SOFTMAX))
                     + ", or set fromLogits = false."));
         } else if (!model.fromLogits() && activation != Activation.SOFTMAX) {
             String what = activation == Activation.LINEAR ? "outputs logits (a linear activation)"
                     : "outputs " + activation.name().toLowerCase() + " values";
-            diagnostics.add(Diagnostic.warning(layer.field(), layer.annotation(), "activation", layer.name() + " "
-                    + what + " but the loss expects probabilities (fromLogits = false). Set "
-                    + Problem.setting("activation", Activation.SOFTMAX) + " on it, or fromLogits = true in @Model."));
+            String fix = alone ? "Make it @ActivationLayer(" + Problem.constant(Activation.SOFTMAX) + ")"
+                    : "Set " + Problem.setting("activation", Activation.SOFTMAX) + " on it";
+            diagnostics.add(Diagnostic.warning(layer.field(), layer.annotation(), attribute, layer.name() + " "
+                    + what + " but the loss expects probabilities (fromLogits = false). " + fix
+                    + ", or fromLogits = true in @Model."));
         }
     }
 

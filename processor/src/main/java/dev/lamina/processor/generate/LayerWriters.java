@@ -1,16 +1,19 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.FlattenSpec;
+import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.ReshapeSpec;
 import dev.lamina.processor.check.CheckedLayer;
+import java.util.Locale;
 
 /**
  * The writer of each kind of layer. A visitor of the layer specs, so that a kind without a writer is
@@ -75,5 +78,16 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter concatenate(ConcatenateSpec concatenate) {
         return new ConcatenateWriter(layer, names, concatenate);
+    }
+
+    @Override
+    public LayerWriter globalPool2D(GlobalPool2DSpec pool) {
+        return new GlobalPool2DWriter(layer, names, pool);
+    }
+
+    @Override
+    public LayerWriter activationLayer(ActivationLayerSpec activation) {
+        return new ActivationWriter(layer, names,
+                activation.kind() + "(" + activation.activation().name().toLowerCase(Locale.ROOT) + ")");
     }
 }

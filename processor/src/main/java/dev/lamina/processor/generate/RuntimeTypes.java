@@ -25,6 +25,7 @@ final class RuntimeTypes {
     static final ClassName DENSE_KERNEL = ClassName.get(RUNTIME + ".kernels", "DenseKernel");
     static final ClassName CONVOLUTION_2D = ClassName.get(RUNTIME + ".kernels", "Convolution2D");
     static final ClassName POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Pool2DKernel");
+    static final ClassName GLOBAL_POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "GlobalPool2DKernel");
     static final ClassName DROPOUT_KERNEL = ClassName.get(RUNTIME + ".kernels", "DropoutKernel");
     static final ClassName BUFFERS = ClassName.get(RUNTIME + ".kernels", "Buffers");
     static final ClassName MERGE_KERNEL = ClassName.get(RUNTIME + ".kernels", "MergeKernel");

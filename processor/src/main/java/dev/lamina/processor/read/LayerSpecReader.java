@@ -1,6 +1,10 @@
 package dev.lamina.processor.read;
 
+import static java.util.Map.entry;
+
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.ActivationLayer;
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.Add;
 import dev.lamina.dsl.AddSpec;
 import dev.lamina.dsl.AveragePool2D;
@@ -14,6 +18,9 @@ import dev.lamina.dsl.Dropout;
 import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.FlattenSpec;
+import dev.lamina.dsl.GlobalAveragePooling2D;
+import dev.lamina.dsl.GlobalMaxPooling2D;
+import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MaxPool2D;
 import dev.lamina.dsl.MergeSpec;
@@ -41,22 +48,26 @@ final class LayerSpecReader {
         LayerSpec read(AnnotationValues values, AnnotationMirror annotation) throws UnreadableValueException;
     }
 
-    private static final Map<String, Reading> READINGS = Map.of(
-            name(Dense.class), (values, a) -> new DenseSpec(values.intValue(a, "units"),
-                    values.enumValue(a, "activation", Activation.class), values.booleanValue(a, "useBias")),
-            name(Conv2D.class), (values, a) -> new Conv2DSpec(values.intValue(a, "filters"),
+    private static final Map<String, Reading> READINGS = Map.ofEntries(
+            entry(name(Dense.class), (values, a) -> new DenseSpec(values.intValue(a, "units"),
+                    values.enumValue(a, "activation", Activation.class), values.booleanValue(a, "useBias"))),
+            entry(name(Conv2D.class), (values, a) -> new Conv2DSpec(values.intValue(a, "filters"),
                     values.intArray(a, "kernel"), values.intArray(a, "strides"),
                     values.enumValue(a, "padding", Padding.class), values.enumValue(a, "activation", Activation.class),
-                    values.booleanValue(a, "useBias")),
-            name(MaxPool2D.class), (values, a) -> pool(Pooling.MAX, values, a),
-            name(AveragePool2D.class), (values, a) -> pool(Pooling.AVERAGE, values, a),
-            name(Dropout.class), (values, a) -> new DropoutSpec(values.doubleValue(a, "value")),
-            name(Flatten.class), (values, a) -> new FlattenSpec(),
-            name(Reshape.class), (values, a) -> new ReshapeSpec(values.intArray(a, "value")),
-            name(ReLU.class), (values, a) -> new ReLUSpec(),
-            name(Add.class), (values, a) -> new AddSpec(values.stringList(a, "value")),
-            name(Concatenate.class), (values, a) -> new ConcatenateSpec(values.stringList(a, "value"),
-                    values.intValue(a, "axis")));
+                    values.booleanValue(a, "useBias"))),
+            entry(name(MaxPool2D.class), (values, a) -> pool(Pooling.MAX, values, a)),
+            entry(name(AveragePool2D.class), (values, a) -> pool(Pooling.AVERAGE, values, a)),
+            entry(name(Dropout.class), (values, a) -> new DropoutSpec(values.doubleValue(a, "value"))),
+            entry(name(Flatten.class), (values, a) -> new FlattenSpec()),
+            entry(name(Reshape.class), (values, a) -> new ReshapeSpec(values.intArray(a, "value"))),
+            entry(name(ReLU.class), (values, a) -> new ReLUSpec()),
+            entry(name(GlobalMaxPooling2D.class), (values, a) -> new GlobalPool2DSpec(Pooling.MAX)),
+            entry(name(GlobalAveragePooling2D.class), (values, a) -> new GlobalPool2DSpec(Pooling.AVERAGE)),
+            entry(name(ActivationLayer.class), (values, a) -> new ActivationLayerSpec(
+                    values.enumValue(a, "value", Activation.class))),
+            entry(name(Add.class), (values, a) -> new AddSpec(values.stringList(a, "value"))),
+            entry(name(Concatenate.class), (values, a) -> new ConcatenateSpec(values.stringList(a, "value"),
+                    values.intValue(a, "axis"))));
 
     private final AnnotationValues values;
 

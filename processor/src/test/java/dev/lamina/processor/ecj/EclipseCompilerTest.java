@@ -51,6 +51,10 @@ class EclipseCompilerTest {
         model("", "@Flatten Layer flat;", "@Dense(units = 10) Layer out;"),
         model("", "@Flatten Layer flat;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;")
                 .replace("public class M {", "public class M extends Base {") + "class Base {\n    @Dropout(0.5) Layer drop;\n}\n",
+        model("", "@Reshape({28, 28, 1}) Layer image;", "@Conv2D(filters = 4, kernel = {3, 3}) Layer conv;",
+                "@Flatten Layer flat;", "@GlobalMaxPooling2D Layer pooled;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        model(", fromLogits = true", "@Flatten Layer flat;", "@Dense(units = 10) Layer logits;",
+                "@ActivationLayer(", "       Activation.SOFTMAX) Layer out;"),
         // Branches: an unknown name, a later one, a merge of shapes that differ, an unused branch.
         model("", "@Flatten Layer flat;", "@Dense(units = 8, from = \"flta\") Layer hidden;",
                 "@Add({\"hidden\", \"later\"}) Layer sum;", "@Dense(units = 8) Layer later;",
@@ -65,7 +69,7 @@ class EclipseCompilerTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14})
     void eclipseAndJavacReportTheSame(int index) throws IOException {
         String source = MODELS[index];
         List<String> fromJavac = compile(ToolProvider.getSystemJavaCompiler(), dir.resolve("javac"), source, "--release", "17");

@@ -76,6 +76,21 @@ final class FuzzNames {
             @Dense(units = 3, activation = Activation.SIGMOID) Layer c$0;
         }
         """,
+        """
+        package fuzz;
+        import dev.lamina.dsl.*;
+        @Model(input = {6, 6, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+               optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+        public class Catalogue%d {
+            @Conv2D(filters = 4, kernel = {3, 3}) Layer c$0;
+            @ActivationLayer(Activation.TANH) Layer c$1;
+            @GlobalMaxPooling2D Layer c$2;
+            @Reshape({2, 2, 1}) Layer c$3;
+            @GlobalAveragePooling2D Layer c$4;
+            @Dense(units = 3) Layer c$5;
+            @ActivationLayer(Activation.SOFTMAX) Layer c$6;
+        }
+        """,
     };
     private static final List<String> GENERATED = generatedNames();
 

@@ -1,11 +1,13 @@
 package dev.lamina.processor.fuzz;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.FlattenSpec;
+import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MergeSpec;
 import dev.lamina.dsl.Model;
@@ -66,12 +68,22 @@ final class RandomModels {
                 graph.add(candidate, List.of(graph.last()), false);
             }
         }
-        if (graph.shape().rank() != 1) {
+        if (graph.shape().rank() == 3 && random.nextInt(3) == 0) {
+            // A global pool makes an image flat: no Flatten.
+            graph.add(globalPool(random), List.of(graph.last()), false);
+        } else if (graph.shape().rank() != 1) {
             graph.add(new Candidate("@Flatten", new FlattenSpec()), List.of(graph.last()), false);
         }
         String activation = fromLogits ? "LINEAR" : "SOFTMAX";
-        graph.add(new Candidate("@Dense(units = " + classes + ", activation = " + activation + ")",
-                new DenseSpec(classes, Activation.valueOf(activation), true)), List.of(graph.last()), false);
+        // The probabilities from a softmax layer of its own a third of the time, from the Dense's otherwise.
+        boolean softmaxLayer = !fromLogits && random.nextInt(3) == 0;
+        String denseActivation = softmaxLayer ? "LINEAR" : activation;
+        graph.add(new Candidate("@Dense(units = " + classes + ", activation = " + denseActivation + ")",
+                new DenseSpec(classes, Activation.valueOf(denseActivation), true)), List.of(graph.last()), false);
+        if (softmaxLayer) {
+            graph.add(new Candidate("@ActivationLayer(SOFTMAX)", new ActivationLayerSpec(Activation.SOFTMAX)),
+                    List.of(graph.last()), false);
+        }
         String attributes = "input = " + ints(input) + ", classes = " + classes + ", loss = Loss."
                 + (random.nextBoolean() ? "CATEGORICAL_CROSSENTROPY" : "SPARSE_CATEGORICAL_CROSSENTROPY")
                 + ", fromLogits = " + fromLogits + ", optimizer = @Optimizer(kind = Optimizer.Kind."
@@ -195,6 +207,12 @@ final class RandomModels {
         if (random.nextInt(8) == 0) {
             return new Candidate("@ReLU", new ReLUSpec());
         }
+        if (random.nextInt(8) == 0) {
+            return new Candidate("@ActivationLayer(" + activation + ")", new ActivationLayerSpec(Activation.valueOf(activation)));
+        }
+        if (shape.rank() == 3 && random.nextInt(8) == 0) {
+            return globalPool(random);
+        }
         switch (random.nextInt(dropout ? 6 : 5)) {
             case 0: {
                 if (shape.rank() != 1) {
@@ -240,6 +258,11 @@ final class RandomModels {
                 return new Candidate("@Dropout(" + rate + ")", new dev.lamina.dsl.DropoutSpec(rate));
             }
         }
+    }
+
+    private static Candidate globalPool(Random random) {
+        return random.nextBoolean() ? new Candidate("@GlobalMaxPooling2D", new GlobalPool2DSpec(Pooling.MAX))
+                : new Candidate("@GlobalAveragePooling2D", new GlobalPool2DSpec(Pooling.AVERAGE));
     }
 
     /** Any model: valid or not, with odd values, missing attributes, duplicates and stray fields. */
@@ -299,9 +322,16 @@ final class RandomModels {
 
     private static String anyAnnotation(Random random) {
         String activation = "activation = " + ACTIVATIONS[random.nextInt(ACTIVATIONS.length)];
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(10)) {
             case 0:
                 return "@Flatten";
+            case 8:
+                // Now and then an attribute these layers do not have.
+                return (random.nextBoolean() ? "@GlobalMaxPooling2D" : "@GlobalAveragePooling2D")
+                        + (random.nextInt(15) == 0 ? "(2)" : "");
+            case 9:
+                return random.nextInt(15) == 0 ? "@ActivationLayer"
+                        : "@ActivationLayer(" + ACTIVATIONS[random.nextInt(ACTIVATIONS.length)] + ")";
             case 1:
                 return "@Reshape(" + ints(randomInts(random, random.nextInt(7), false)) + ")";
             case 2: {

@@ -1,11 +1,13 @@
 package dev.lamina.processor.fuzz;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
+import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
@@ -81,6 +83,12 @@ final class ReferenceForward {
         if (spec instanceof ReLUSpec relu) {
             return activate(relu.activation(), x);
         }
+        if (spec instanceof ActivationLayerSpec activation) {
+            return activate(activation.activation(), x);
+        }
+        if (spec instanceof GlobalPool2DSpec pool) {
+            return globalPool(pool.pooling(), x);
+        }
         // Flatten and Reshape: the same elements, row-major.
         return x.reshape(spec.outputShape(inputShape).orElseThrow().withBatch(batch));
     }
@@ -95,9 +103,36 @@ final class ReferenceForward {
             case RELU -> Transforms.relu(z, true);
             case SIGMOID -> Transforms.sigmoid(z, true);
             case TANH -> Transforms.tanh(z, true);
-            case SOFTMAX -> Transforms.softmax(z, true);
+            case SOFTMAX -> z.rank() == 2 ? Transforms.softmax(z, true) : softmaxOverLastAxis(z);
             case LEAKY_RELU -> Transforms.leakyRelu(z, Activation.LEAKY_RELU_SLOPE, true);
             case ELU -> Transforms.elu(z, true);
         };
+    }
+
+    /** Softmax over the last axis of any rank, as Keras' Activation('softmax'): exp(z - max) / sum. */
+    private static INDArray softmaxOverLastAxis(INDArray z) {
+        int last = z.rank() - 1;
+        INDArray exponentials = Transforms.exp(z.sub(z.max(true, last).broadcast(z.shape())), false);
+        return exponentials.divi(exponentials.sum(true, last).broadcast(z.shape()));
+    }
+
+    /** Each channel's maximum or mean over (batch, height, width, channels), in plain loops. */
+    private static INDArray globalPool(Pooling pooling, INDArray x) {
+        long[] s = x.shape();
+        INDArray y = Nd4j.create(x.dataType(), s[0], s[3]);
+        for (long n = 0; n < s[0]; n++) {
+            for (long c = 0; c < s[3]; c++) {
+                double max = Double.NEGATIVE_INFINITY;
+                double sum = 0;
+                for (long h = 0; h < s[1]; h++) {
+                    for (long w = 0; w < s[2]; w++) {
+                        max = Math.max(max, x.getDouble(n, h, w, c));
+                        sum += x.getDouble(n, h, w, c);
+                    }
+                }
+                y.putScalar(new long[] {n, c}, pooling == Pooling.MAX ? max : sum / (s[1] * s[2]));
+            }
+        }
+        return y;
     }
 }
