@@ -10,7 +10,10 @@ import java.util.stream.LongStream;
  * writes it into the generated class's Javadoc and the runtime prints it, both from this one layout.
  */
 public final class SummaryTable {
-    private static final int WIDTH = 65;
+    /** Keras' columns: layer and type, output shape, and what is left of its 65 characters for the count. */
+    private static final int LAYER = 28;
+    private static final int SHAPE = 26;
+    private static final int PARAMETERS = 10;
 
     /**
      * One layer's row.
@@ -23,29 +26,40 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
+    /** The table; a column widens past Keras' width where a name or shape would not fit in it, so the columns stay aligned. */
     public static String format(String modelName, List<Row> rows) {
+        int layerWidth = Math.max(LAYER, rows.stream().mapToInt(row -> layer(row).length() + 1).max().orElse(0));
+        int shapeWidth = Math.max(SHAPE, rows.stream().mapToInt(row -> shape(row).length() + 1).max().orElse(0));
+        int width = 1 + layerWidth + shapeWidth + PARAMETERS;
         StringBuilder table = new StringBuilder();
         table.append("Model: \"").append(modelName).append("\"\n");
-        table.append("_".repeat(WIDTH)).append('\n');
-        table.append(row("Layer (type)", "Output Shape", "Param #"));
-        table.append("=".repeat(WIDTH)).append('\n');
+        table.append("_".repeat(width)).append('\n');
+        table.append(row("Layer (type)", layerWidth, "Output Shape", shapeWidth, "Param #"));
+        table.append("=".repeat(width)).append('\n');
         for (Row row : rows) {
-            String shape = "(None, " + row.output().toString().substring(1);
-            table.append(row(row.layer() + " (" + row.kind() + ")", shape,
+            table.append(row(layer(row), layerWidth, shape(row), shapeWidth,
                     Long.toString(Shape.total(LongStream.of(row.trainable(), row.nonTrainable())))));
         }
         long trainable = Shape.total(rows.stream().mapToLong(Row::trainable));
         long nonTrainable = Shape.total(rows.stream().mapToLong(Row::nonTrainable));
-        table.append("=".repeat(WIDTH)).append('\n');
+        table.append("=".repeat(width)).append('\n');
         table.append(String.format(Locale.ROOT, "Total params: %,d\n", Shape.total(LongStream.of(trainable, nonTrainable))));
         table.append(String.format(Locale.ROOT, "Trainable params: %,d\n", trainable));
         table.append(String.format(Locale.ROOT, "Non-trainable params: %,d\n", nonTrainable));
-        table.append("_".repeat(WIDTH)).append('\n');
+        table.append("_".repeat(width)).append('\n');
         return table.toString();
     }
 
-    private static String row(String layer, String shape, String parameters) {
-        return (" " + pad(layer, 28) + pad(shape, 26) + parameters).stripTrailing() + "\n";
+    private static String layer(Row row) {
+        return row.layer() + " (" + row.kind() + ")";
+    }
+
+    private static String shape(Row row) {
+        return "(None, " + row.output().toString().substring(1);
+    }
+
+    private static String row(String layer, int layerWidth, String shape, int shapeWidth, String parameters) {
+        return (" " + pad(layer, layerWidth) + pad(shape, shapeWidth) + parameters).stripTrailing() + "\n";
     }
 
     private static String pad(String text, int width) {

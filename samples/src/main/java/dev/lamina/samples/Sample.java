@@ -21,7 +21,9 @@ enum Sample {
     FASHION_CNN("fashion-cnn", "the Fashion-MNIST convnet: 2 convolutions, 2 max pools, Dense(128), softmax; Adam",
             FashionCnnNetwork::create, Data.FASHION_MNIST, 5, 32, true, 0),
     SINGLE_CONV("single-conv", "one convolution on MNIST, trained until 99.8% training accuracy (at most 20 epochs)",
-            SingleConvNetwork::create, Data.MNIST, 20, 32, false, 0.998);
+            SingleConvNetwork::create, Data.MNIST, 20, 32, false, 0.998),
+    TOY_RESNET("toy-resnet", "Keras' toy ResNet on Fashion-MNIST: two residual blocks, global average pooling; RMSprop",
+            ToyResNetNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0);
 
     final String id;
     final String description;

@@ -1,0 +1,48 @@
+package dev.lamina.samples;
+
+import static dev.lamina.dsl.Activation.RELU;
+
+import dev.lamina.dsl.Add;
+import dev.lamina.dsl.Conv2D;
+import dev.lamina.dsl.Dense;
+import dev.lamina.dsl.Dropout;
+import dev.lamina.dsl.GlobalAveragePooling2D;
+import dev.lamina.dsl.Layer;
+import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.MaxPool2D;
+import dev.lamina.dsl.Metric;
+import dev.lamina.dsl.Model;
+import dev.lamina.dsl.Optimizer;
+import dev.lamina.dsl.Padding;
+import dev.lamina.dsl.Reshape;
+
+/**
+ * The "toy ResNet" of Keras' functional API guide, on Fashion-MNIST's 28x28 images instead of
+ * CIFAR-10's: two convolutions and a max pool, two residual blocks of two SAME convolutions each
+ * added to the block's input, a convolution, global average pooling, Dense(256), Dropout(0.5) and
+ * ten logits; RMSprop at 1e-3 and crossentropy from logits, as the guide compiles it.
+ */
+@Model(input = {28, 28}, classes = 10,
+       loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY, fromLogits = true,
+       optimizer = @Optimizer(kind = Optimizer.Kind.RMSPROP, learningRate = 1e-3),
+       metrics = Metric.ACCURACY)
+public class ToyResNet {
+    @Reshape({28, 28, 1})                                                              Layer image;
+    @Conv2D(filters = 32, kernel = {3, 3}, activation = RELU)                          Layer conv1;
+    @Conv2D(filters = 64, kernel = {3, 3}, activation = RELU)                          Layer conv2;
+    @MaxPool2D({3, 3})                                                                 Layer block1;
+
+    @Conv2D(filters = 64, kernel = {3, 3}, padding = Padding.SAME, activation = RELU)  Layer conv3;
+    @Conv2D(filters = 64, kernel = {3, 3}, padding = Padding.SAME, activation = RELU)  Layer conv4;
+    @Add({"conv4", "block1"})                                                          Layer block2;
+
+    @Conv2D(filters = 64, kernel = {3, 3}, padding = Padding.SAME, activation = RELU)  Layer conv5;
+    @Conv2D(filters = 64, kernel = {3, 3}, padding = Padding.SAME, activation = RELU)  Layer conv6;
+    @Add({"conv6", "block2"})                                                          Layer block3;
+
+    @Conv2D(filters = 64, kernel = {3, 3}, activation = RELU)                          Layer conv7;
+    @GlobalAveragePooling2D                                                            Layer pooled;
+    @Dense(units = 256, activation = RELU)                                             Layer fc;
+    @Dropout(0.5)                                                                      Layer dropout;
+    @Dense(units = 10)                                                                 Layer logits;
+}
