@@ -9,7 +9,8 @@ import java.util.Optional;
  * once. Shapes exclude the batch dimension.
  */
 public sealed interface LayerSpec
-        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec {
+        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec,
+                BatchNormalizationSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();
@@ -111,5 +112,7 @@ public sealed interface LayerSpec
         R reshape(ReshapeSpec reshape);
 
         R relu(ReLUSpec relu);
+
+        R batchNormalization(BatchNormalizationSpec batchNormalization);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.processor.generate;
 
+import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
@@ -63,5 +64,10 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter relu(ReLUSpec relu) {
         return new ActivationWriter(layer, names, relu.kind());
+    }
+
+    @Override
+    public LayerWriter batchNormalization(BatchNormalizationSpec batchNormalization) {
+        return new BatchNormalizationWriter(layer, names, batchNormalization);
     }
 }

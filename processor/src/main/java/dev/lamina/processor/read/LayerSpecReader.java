@@ -2,6 +2,8 @@ package dev.lamina.processor.read;
 
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.BatchNormalization;
+import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.Dense;
@@ -48,7 +50,10 @@ final class LayerSpecReader {
             name(Dropout.class), (values, a) -> new DropoutSpec(values.doubleValue(a, "value")),
             name(Flatten.class), (values, a) -> new FlattenSpec(),
             name(Reshape.class), (values, a) -> new ReshapeSpec(values.intArray(a, "value")),
-            name(ReLU.class), (values, a) -> new ReLUSpec());
+            name(ReLU.class), (values, a) -> new ReLUSpec(),
+            name(BatchNormalization.class), (values, a) -> new BatchNormalizationSpec(values.intValue(a, "axis"),
+                    values.doubleValue(a, "momentum"), values.doubleValue(a, "epsilon"), values.booleanValue(a, "center"),
+                    values.booleanValue(a, "scale")));
 
     private final AnnotationValues values;
 

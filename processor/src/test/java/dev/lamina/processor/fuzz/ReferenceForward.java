@@ -1,6 +1,7 @@
 package dev.lamina.processor.fuzz;
 
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.AvgPooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -32,7 +34,10 @@ final class ReferenceForward {
     private ReferenceForward() {
     }
 
-    /** The layer's inference output for {@code x}, reading its parameters (kernel, then bias) from {@code parameters}. */
+    /**
+     * The layer's inference output for {@code x}, reading its parameters in the spec's order (kernel,
+     * then bias; gamma, beta, moving mean and variance) from {@code parameters}.
+     */
     static INDArray apply(LayerSpec spec, INDArray x, Shape inputShape, Iterator<INDArray> parameters) {
         long batch = x.size(0);
         if (spec instanceof DenseSpec dense) {
@@ -59,6 +64,14 @@ final class ReferenceForward {
         }
         if (spec instanceof DropoutSpec) {
             return x;
+        }
+        if (spec instanceof BatchNormalizationSpec norm) {
+            // Inference: ND4J's batchnorm op with the moving statistics, over the last axis.
+            INDArray gamma = norm.scale() ? parameters.next() : null;
+            INDArray beta = norm.center() ? parameters.next() : null;
+            INDArray mean = parameters.next();
+            INDArray variance = parameters.next();
+            return Nd4j.exec(new BatchNorm(x, mean, variance, gamma, beta, norm.epsilon(), x.rank() - 1))[0];
         }
         if (spec instanceof ReLUSpec relu) {
             return activate(relu.activation(), x);
