@@ -8,6 +8,7 @@ import static dev.lamina.dsl.Activation.SOFTMAX;
 import static dev.lamina.dsl.Activation.TANH;
 
 import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.BatchNormalization;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.Flatten;
@@ -63,5 +64,22 @@ final class TinyModels {
         @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME)           Layer average;
         @Flatten                                                                            Layer flat;
         @Dense(units = 3, activation = SOFTMAX)                                             Layer out;
+    }
+
+    /**
+     * BatchNormalization on the input (whose gradient is not needed), after a convolution (statistics
+     * over batch, height and width) and after a Dense layer without gamma.
+     */
+    @Model(input = {5, 5, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+    static class Normalized {
+        @BatchNormalization                                  Layer inputNorm;
+        @Conv2D(filters = 3, kernel = {3, 3})                Layer conv;
+        @BatchNormalization(momentum = 0.9)                  Layer convNorm;
+        @ReLU                                                Layer rectified;
+        @Flatten                                             Layer flat;
+        @Dense(units = 4, useBias = false)                   Layer hidden;
+        @BatchNormalization(scale = false, epsilon = 0.01)   Layer hiddenNorm;
+        @Dense(units = 3, activation = SOFTMAX)              Layer out;
     }
 }
