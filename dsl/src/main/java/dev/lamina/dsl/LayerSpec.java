@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public sealed interface LayerSpec
         permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec,
-        GlobalPool2DSpec, ActivationLayerSpec, MergeSpec {
+        GlobalPool2DSpec, ActivationLayerSpec, BatchNormalizationSpec, MergeSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();
@@ -120,5 +120,7 @@ public sealed interface LayerSpec
         R globalPool2D(GlobalPool2DSpec pool);
 
         R activationLayer(ActivationLayerSpec activation);
+
+        R batchNormalization(BatchNormalizationSpec batchNormalization);
     }
 }

@@ -5,7 +5,8 @@ package dev.lamina.dsl;
  * generated field, the parameter counts of the summary, the checkpoint's entry, the optimizer's and
  * the gradient check's list) derives from this declaration.
  *
- * @param role the parameter's name within its layer, a Java identifier: {@code "kernel"}, {@code "bias"}
+ * @param role the parameter's name within its layer, Keras' name for the weight: {@code "kernel"}, {@code "bias"},
+ *     {@code "moving_mean"} (the generated field camel-cases it: {@code bnMovingMean})
  * @param shape its exact shape
  * @param trainable whether the optimizer updates it from a gradient; a non-trainable one (a moving
  *     mean) is saved and restored but has no gradient

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,76 @@ class ShapeRulesTest {
         }
         assertTrue(new GlobalPool2DSpec(Pooling.MAX).inputProblem(Shape.of(10), "p").orElseThrow().message()
                 .contains("it takes the maximum of each channel"));
+    }
+
+    @Test
+    void batchNormalizationKeepsAnyShapeAndCountsKerasParameters() {
+        BatchNormalizationSpec bn = BatchNormalizationSpec.defaults();
+        assertEquals(new BatchNormalizationSpec(-1, 0.99, 0.001, true, true), bn, "Keras' defaults");
+        assertEquals(Optional.of(Shape.of(26, 26, 64)), bn.outputShape(Shape.of(26, 26, 64)));
+        assertEquals(Optional.of(Shape.of(10)), bn.outputShape(Shape.of(10)));
+        // Keras: BatchNormalization on 64 channels, 256 parameters of which 128 are not trainable.
+        assertEquals(256, bn.parameterCount(Shape.of(26, 26, 64)));
+        assertEquals(128, bn.trainableParameterCount(Shape.of(26, 26, 64)));
+        assertEquals(256, bn.parameterCount(Shape.of(64)), "after a Dense of 64 units too");
+        assertEquals(List.of(ParameterSpec.trainable("gamma", Initializer.ONES, 64),
+                ParameterSpec.trainable("beta", Initializer.ZEROS, 64),
+                ParameterSpec.nonTrainable("moving_mean", Initializer.ZEROS, 64),
+                ParameterSpec.nonTrainable("moving_variance", Initializer.ONES, 64)), bn.parameters(Shape.of(5, 64)));
+        BatchNormalizationSpec plain = new BatchNormalizationSpec(-1, 0.99, 0.001, false, false);
+        assertEquals(128, plain.parameterCount(Shape.of(64)));
+        assertEquals(0, plain.trainableParameterCount(Shape.of(64)));
+        assertEquals(List.of("beta", "moving_mean", "moving_variance"), new BatchNormalizationSpec(-1, 0.99, 0.001, true, false)
+                .parameters(Shape.of(3)).stream().map(ParameterSpec::role).toList());
+        assertTrue(bn.settingProblems().isEmpty());
+        assertTrue(bn.inputProblem(Shape.of(26, 26, 64), "bn").isEmpty());
+        assertTrue(bn.sizeProblem(Shape.of(26, 26, 64)).isEmpty());
+    }
+
+    @Test
+    void batchNormalizationNormalizesOnlyTheLastAxis() {
+        // Keras counts the batch as axis 0: the last axis of (None, 26, 26, 64) is -1 or 3.
+        assertTrue(axis(3).settingProblems().isEmpty());
+        assertTrue(axis(3).inputProblem(Shape.of(26, 26, 64), "bn").isEmpty());
+        assertTrue(axis(1).inputProblem(Shape.of(64), "bn").isEmpty(), "axis 1 is the last of (None, 64)");
+        Problem channelsFirst = axis(1).inputProblem(Shape.of(26, 26, 64), "bn").orElseThrow();
+        assertEquals("axis", channelsFirst.attribute());
+        assertEquals("BatchNormalization normalizes only the last axis (channels-last) but has axis = 1 of its input"
+                + " (None, 26, 26, 64), whose last axis is 3. Remove axis = 1 to normalize the last axis (its default, -1),"
+                + " or reshape the input so that the axis to normalize comes last.", channelsFirst.message());
+        for (int axis : new int[] {0, -2, Integer.MIN_VALUE}) {
+            List<Problem> problems = axis(axis).settingProblems();
+            assertEquals(1, problems.size(), "axis " + axis);
+            assertEquals("axis", problems.get(0).attribute());
+            assertTrue(problems.get(0).message().contains("Remove axis = " + axis), problems.get(0).message());
+        }
+        assertTrue(axis(0).settingProblems().get(0).message().contains("axis = 0, the batch's."));
+    }
+
+    @Test
+    void batchNormalizationSettingsMustBeInRange() {
+        assertTrue(new BatchNormalizationSpec(-1, 0, 1e-9, true, true).settingProblems().isEmpty(), "momentum 0: the last batch's");
+        for (double momentum : new double[] {1, 1.5, -0.1, Double.NaN}) {
+            List<Problem> problems = new BatchNormalizationSpec(-1, momentum, 1e-3, true, true).settingProblems();
+            assertEquals(1, problems.size(), "momentum " + momentum);
+            assertEquals("momentum", problems.get(0).attribute());
+            assertTrue(problems.get(0).message().startsWith("BatchNormalization needs a momentum in [0, 1) but has momentum = "
+                    + momentum + "."), problems.get(0).message());
+            assertTrue(problems.get(0).message().contains("such as 0.99"));
+        }
+        for (double epsilon : new double[] {0, -1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
+            List<Problem> problems = new BatchNormalizationSpec(-1, 0.99, epsilon, true, true).settingProblems();
+            assertEquals(1, problems.size(), "epsilon " + epsilon);
+            assertEquals("epsilon", problems.get(0).attribute());
+            assertTrue(problems.get(0).message().contains("such as 0.001"), problems.get(0).message());
+        }
+        List<Problem> all = new BatchNormalizationSpec(-3, 1, 0, true, true).settingProblems();
+        assertEquals(List.of("axis", "momentum", "epsilon"), all.stream().map(Problem::attribute).toList(),
+                "each attribute at fault, once");
+    }
+
+    private static BatchNormalizationSpec axis(int axis) {
+        return new BatchNormalizationSpec(axis, 0.99, 1e-3, true, true);
     }
 
     @Test

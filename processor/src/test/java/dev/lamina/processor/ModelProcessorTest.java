@@ -136,6 +136,93 @@ class ModelProcessorTest {
     }
 
     @Test
+    void aBatchNormalizationNormalizesWithTheBatchAndMovesItsStatisticsWithTheStep() throws Exception {
+        ModelSource source = model("Normalized", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.ADAM)"),
+                "    @Reshape({28, 28, 1}) Layer image;",
+                "    @Conv2D(filters = 64, kernel = 3) Layer conv;",
+                "    @BatchNormalization Layer norm;",
+                "    @ReLU Layer rectified;",
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = compilation.generatedSourceFile("test.NormalizedNetwork").orElseThrow().getCharContent(true).toString();
+        // Keras: BatchNormalization on 64 channels has 256 parameters, 128 of them not trainable.
+        assertTrue(code.contains(" norm (BatchNormalization)   (None, 26, 26, 64)        256\n"), code);
+        assertTrue(code.contains("Non-trainable params: 128\n"), code);
+        assertTrue(code.contains("normGamma = trainable(\"norm/gamma\", Initializer.ONES, 64);"), code);
+        assertTrue(code.contains("normBeta = trainable(\"norm/beta\", Initializer.ZEROS, 64);"), code);
+        assertTrue(code.contains("normMovingMean = nonTrainable(\"norm/moving_mean\", Initializer.ZEROS, 64);"), code);
+        assertTrue(code.contains("normMovingVariance = nonTrainable(\"norm/moving_variance\", Initializer.ONES, 64);"), code);
+        assertTrue(code.contains("normBatchStatistics = new BatchStatistics(dataType(), 64);"), code);
+        assertTrue(code.contains("// norm: BatchNormalization(momentum 0.99, epsilon 0.001), (batch, 26, 26, 64)\n"), code);
+        assertTrue(oneLine(code).contains("BatchNormKernel.forward(conv.value(), normGamma.value(), normBeta.value(),"
+                + " normMovingMean.value(), normMovingVariance.value(), 0.001, training, normBatchStatistics, norm.value());"),
+                code);
+        assertTrue(oneLine(code).contains("BatchNormKernel.backward(conv.value(), normGamma.value(), normBatchStatistics,"
+                + " norm.gradient(), normGamma.gradient(), normBeta.gradient(), conv.gradient());"), code);
+        assertTrue(oneLine(code).contains("protected void updateStatistics() { // norm: moving = moving * 0.99 + batch * (1 - 0.99)"
+                + " BatchNormKernel.updateMovingStatistics(normBatchStatistics, 0.99, normMovingMean.value(),"
+                + " normMovingVariance.value()); }"), code);
+    }
+
+    @Test
+    void aBatchNormalizationWithoutGammaAndBetaIsNotTrainedAndOnlyModelsWithOneUpdateStatistics() throws Exception {
+        ModelSource source = model("Standardized", mnist("optimizer = @Optimizer(kind = Optimizer.Kind.SGD)"),
+                "    @Flatten Layer flat;",
+                "    @BatchNormalization(momentum = 0.9, epsilon = 1e-5, center = false, scale = false) Layer standard;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = oneLine(compilation.generatedSourceFile("test.StandardizedNetwork").orElseThrow()
+                .getCharContent(true).toString());
+        assertTrue(code.contains(" standard (BatchNormalization) (None, 784)               1568"), code);
+        assertTrue(code.contains("Trainable params: 7,850"), code);
+        assertTrue(code.contains("// standard: BatchNormalization(momentum 0.9, epsilon 1.0E-5, no beta, no gamma), (batch, 784)"
+                + " BatchNormKernel.forward(flat.value(), null, null, standardMovingMean.value(), standardMovingVariance.value(),"
+                + " 1.0E-5, training, standardBatchStatistics, standard.value());"), code);
+        // Nothing before the output layer is trained: the backward pass ends there.
+        assertTrue(!code.contains("BatchNormKernel.backward"), code);
+        assertTrue(code.contains("BatchNormKernel.updateMovingStatistics(standardBatchStatistics, 0.9,"), code);
+
+        ModelSource plain = model("Plain", mnist(""), "    @Flatten Layer flat;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation without = plain.compile();
+        assertThat(without).succeeded();
+        assertTrue(!without.generatedSourceFile("test.PlainNetwork").orElseThrow().getCharContent(true).toString()
+                .contains("updateStatistics"), "a model without statistics inherits the empty update");
+    }
+
+    @Test
+    void batchNormalizationSettingsOutOfRangeAreErrorsOnTheirValues() {
+        ModelSource source = model("BadNormalization", "input = {26, 26, 8}, classes = 10, loss = Loss.CATEGORICAL_CROSSENTROPY",
+                "    @BatchNormalization(axis = 1) Layer channelsFirst;",
+                "    @BatchNormalization(",
+                "        momentum = 1.0,",
+                "        epsilon = 0) Layer both;",
+                "    @BatchNormalization(axis = 0) Layer batch;",
+                "    @BatchNormalization(axis = 3) Layer last;",
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = source.compile();
+        source.assertErrorOnLine(compilation, "BatchNormalization normalizes only the last axis (channels-last) but has"
+                + " axis = 1 of its input (None, 26, 26, 8), whose last axis is 3. Remove axis = 1 to normalize the last axis"
+                + " (its default, -1), or reshape the input so that the axis to normalize comes last.", "axis = 1");
+        source.assertErrorOnLine(compilation, "BatchNormalization needs a momentum in [0, 1) but has momentum = 1.0.",
+                "momentum = 1.0");
+        source.assertErrorOnLine(compilation, "BatchNormalization needs a positive epsilon but has epsilon = 0.0.",
+                "epsilon = 0");
+        source.assertErrorOnLine(compilation, "axis = 0, the batch's. Remove axis = 0", "axis = 0");
+        assertEquals(4, compilation.errors().size(), "axis = 3 is the last axis of (None, 26, 26, 8)\n"
+                + compilation.errors());
+    }
+
+    /** Generated code with its line breaks and indentation as single spaces. */
+    private static String oneLine(String code) {
+        return code.replaceAll("\\s*\n\\s*", " ");
+    }
+
+    @Test
     void variantsWithLogitsSgdAdamNoBiasAndReshapeCompile() {
         ModelSource logits = model("Logits", "input = {784}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY,"
                         + " fromLogits = true, optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.01)",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.dsl.Shape;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.runtime.training.Callback;
@@ -108,10 +109,16 @@ class ConcurrentInferenceTest {
      * of the weights after some step: none sees a step half done. With the weights' lock taken out,
      * the same run gave predictions that matched no step's.
      */
-    @Test
-    void predictionsDuringFitComeFromTheWeightsBetweenTwoSteps() throws Exception {
-        AbstractNetwork network = new MnistMlpNetwork(9, DataType.FLOAT);
-        INDArray probe = images(16, 1);
+    /**
+     * The MLP, and a network of BatchNormalization layers, whose moving statistics move after each
+     * optimizer step and must be seen with the weights of the same step.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp", "normalized"})
+    void predictionsDuringFitComeFromTheWeightsBetweenTwoSteps(String model) throws Exception {
+        AbstractNetwork network = model.equals("mlp") ? new MnistMlpNetwork(9, DataType.FLOAT)
+                : new TinyModels_NormalizedNetwork(9, DataType.FLOAT);
+        INDArray probe = inputs(network, 16, 1);
         List<INDArray> afterEachStep = new CopyOnWriteArrayList<>(List.of(network.predict(probe)));
         Callback recordStep = new Callback() {
             @Override
@@ -121,7 +128,8 @@ class ConcurrentInferenceTest {
         };
         Random random = new Random(4);
         int samples = 400 * 16;
-        Dataset train = Dataset.of("random", images(samples, 2), random.ints(samples, 0, 10).toArray(), 10);
+        Dataset train = Dataset.of("random", inputs(network, samples, 2),
+                random.ints(samples, 0, network.classes()).toArray(), network.classes());
 
         AtomicBoolean training = new AtomicBoolean(true);
         ExecutorService readers = Executors.newFixedThreadPool(3);
@@ -220,12 +228,21 @@ class ConcurrentInferenceTest {
 
     /** {@code count} random 28x28 images with pixels in [0, 1). */
     private static INDArray images(int count, long seed) {
+        return inputs(Shape.of(28, 28), count, seed);
+    }
+
+    /** {@code count} random inputs of {@code network}, values in [0, 1). */
+    private static INDArray inputs(AbstractNetwork network, int count, long seed) {
+        return inputs(network.inputShape(), count, seed);
+    }
+
+    private static INDArray inputs(Shape shape, int count, long seed) {
         Random random = new Random(seed);
-        float[] pixels = new float[count * 28 * 28];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextFloat();
+        float[] values = new float[Math.toIntExact(count * shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
         }
-        return Nd4j.create(pixels, new long[] {count, 28, 28}, DataType.FLOAT);
+        return Nd4j.create(values, shape.withBatch(count), DataType.FLOAT);
     }
 
     /** Runs {@code work} in {@value #THREADS} threads started together, and joins what they return. */

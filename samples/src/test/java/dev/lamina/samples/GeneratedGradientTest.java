@@ -54,6 +54,13 @@ class GeneratedGradientTest {
         checkGradients(new TinyModels_BranchesNetwork(13, DataType.DOUBLE), 3);
     }
 
+    /** In training mode, where each BatchNormalization's batch statistics make the loss depend on the whole batch. */
+    @Test
+    void batchNormalizationNetworkGradientsMatchFiniteDifferences() {
+        Network network = new TinyModels_NormalizedNetwork(13, DataType.DOUBLE);
+        checkGradients(network, 6);
+    }
+
     private static void checkGradients(Network network, int batch) {
         Random random = new Random(3);
         INDArray features = Nd4j.rand(DataType.DOUBLE, network.inputShape().withBatch(batch)).subi(0.5).muli(4);

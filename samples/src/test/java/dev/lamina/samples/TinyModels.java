@@ -11,6 +11,7 @@ import static dev.lamina.dsl.Activation.TANH;
 import dev.lamina.dsl.ActivationLayer;
 import dev.lamina.dsl.Add;
 import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.BatchNormalization;
 import dev.lamina.dsl.Concatenate;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
@@ -131,5 +132,22 @@ final class TinyModels {
         @Flatten                                                                                     Layer flat;
         @Concatenate({"flat", "flatStem"})                                                           Layer both;
         @Dense(units = 3, activation = SOFTMAX)                                                      Layer out;
+    }
+
+    /**
+     * BatchNormalization on the input (whose gradient is not needed), after a convolution (statistics
+     * over batch, height and width) and after a Dense layer without gamma.
+     */
+    @Model(input = {5, 5, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+    static class Normalized {
+        @BatchNormalization                                  Layer inputNorm;
+        @Conv2D(filters = 3, kernel = {3, 3})                Layer conv;
+        @BatchNormalization(momentum = 0.9)                  Layer convNorm;
+        @ReLU                                                Layer rectified;
+        @Flatten                                             Layer flat;
+        @Dense(units = 4, useBias = false)                   Layer hidden;
+        @BatchNormalization(scale = false, epsilon = 0.01)   Layer hiddenNorm;
+        @Dense(units = 3, activation = SOFTMAX)              Layer out;
     }
 }

@@ -51,9 +51,13 @@ record LayerNames(String value) {
         return all;
     }
 
-    /** A parameter field: {@code hiddenKernel} for role "kernel". */
+    /** A parameter field: {@code hiddenKernel} for role "kernel", {@code bnMovingMean} for Keras' "moving_mean". */
     String parameter(String role) {
-        return value + Character.toUpperCase(role.charAt(0)) + role.substring(1);
+        StringBuilder field = new StringBuilder(value);
+        for (String word : role.split("_")) {
+            field.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return field.toString();
     }
 
     /** The field holding a dropout layer's mask. */
@@ -66,6 +70,11 @@ record LayerNames(String value) {
         return value + "Convolution";
     }
 
+    /** The field holding a batch normalization's statistics of the last training batch. */
+    String batchStatistics() {
+        return value + "BatchStatistics";
+    }
+
     /** The constant holding a window layer's geometry: {@code CONV1_WINDOW}. */
     String window() {
         return value.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_WINDOW";
@@ -73,7 +82,7 @@ record LayerNames(String value) {
 
     /** Every identifier this layer may take, to detect clashes. */
     Set<String> all(List<ParameterSpec> parameters) {
-        Set<String> all = new HashSet<>(Set.of(value, mask(), convolution(), window()));
+        Set<String> all = new HashSet<>(Set.of(value, mask(), convolution(), batchStatistics(), window()));
         parameters.forEach(parameter -> all.add(parameter(parameter.role())));
         return all;
     }

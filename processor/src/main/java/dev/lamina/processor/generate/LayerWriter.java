@@ -99,6 +99,14 @@ abstract class LayerWriter {
     /** Computes the layer's output from its input: {@code previous}'s output, or the model's input if null. */
     abstract void forward(CodeBlock.Builder code, LayerWriter previous);
 
+    /**
+     * Moves the layer's moving statistics towards those of the last training batch (a batch
+     * normalization's): what the network's {@code updateStatistics} runs after each optimizer step,
+     * under the same lock. Most layers have none.
+     */
+    void updateStatistics(CodeBlock.Builder code) {
+    }
+
     /** The expression of the value of {@code layer}'s output, or of the model's input if null. */
     static String valueOf(LayerWriter layer) {
         return layer == null ? "input" : layer.value();

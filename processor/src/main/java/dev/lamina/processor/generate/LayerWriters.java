@@ -2,6 +2,7 @@ package dev.lamina.processor.generate;
 
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
@@ -89,5 +90,10 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     public LayerWriter activationLayer(ActivationLayerSpec activation) {
         return new ActivationWriter(layer, names,
                 activation.kind() + "(" + activation.activation().name().toLowerCase(Locale.ROOT) + ")");
+    }
+
+    @Override
+    public LayerWriter batchNormalization(BatchNormalizationSpec batchNormalization) {
+        return new BatchNormalizationWriter(layer, names, batchNormalization);
     }
 }

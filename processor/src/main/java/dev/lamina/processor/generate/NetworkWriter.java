@@ -16,6 +16,7 @@ import dev.lamina.processor.read.OptimizerDescription;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -82,6 +83,7 @@ public final class NetworkWriter {
         }
         type.addFields(otherFields);
         type.addMethod(backward(model, layers, plan));
+        updateStatistics(layers).ifPresent(type::addMethod);
         type.addMethod(load(network));
         type.addMethod(forward(layers, plan));
         type.addMethod(replicaConstructor(network));
@@ -322,6 +324,22 @@ public final class NetworkWriter {
                 .addParameter(RuntimeTypes.INDARRAY, "labels")
                 .addCode(body.build())
                 .build();
+    }
+
+    /** {@code updateStatistics}, for a model with layers that keep moving statistics; empty for others. */
+    private static Optional<MethodSpec> updateStatistics(List<LayerWriter> layers) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (LayerWriter layer : layers) {
+            layer.updateStatistics(body);
+        }
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(MethodSpec.methodBuilder("updateStatistics")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .addCode(body.build())
+                .build());
     }
 
     /**

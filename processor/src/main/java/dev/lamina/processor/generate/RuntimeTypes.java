@@ -29,6 +29,8 @@ final class RuntimeTypes {
     static final ClassName DROPOUT_KERNEL = ClassName.get(RUNTIME + ".kernels", "DropoutKernel");
     static final ClassName BUFFERS = ClassName.get(RUNTIME + ".kernels", "Buffers");
     static final ClassName MERGE_KERNEL = ClassName.get(RUNTIME + ".kernels", "MergeKernel");
+    static final ClassName BATCH_NORM_KERNEL = ClassName.get(RUNTIME + ".kernels", "BatchNormKernel");
+    static final ClassName BATCH_STATISTICS = ClassName.get(RUNTIME + ".kernels", "BatchStatistics");
     static final ClassName CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "CrossEntropy");
     static final ClassName PARAMETER = ClassName.get(RUNTIME + ".optimizers", "Parameter");
     static final ClassName SGD = ClassName.get(RUNTIME + ".optimizers", "Sgd");

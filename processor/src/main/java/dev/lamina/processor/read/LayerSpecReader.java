@@ -8,6 +8,8 @@ import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.Add;
 import dev.lamina.dsl.AddSpec;
 import dev.lamina.dsl.AveragePool2D;
+import dev.lamina.dsl.BatchNormalization;
+import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.Concatenate;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2D;
@@ -67,7 +69,10 @@ final class LayerSpecReader {
                     values.enumValue(a, "value", Activation.class))),
             entry(name(Add.class), (values, a) -> new AddSpec(values.stringList(a, "value"))),
             entry(name(Concatenate.class), (values, a) -> new ConcatenateSpec(values.stringList(a, "value"),
-                    values.intValue(a, "axis"))));
+                    values.intValue(a, "axis"))),
+            entry(name(BatchNormalization.class), (values, a) -> new BatchNormalizationSpec(values.intValue(a, "axis"),
+                    values.doubleValue(a, "momentum"), values.doubleValue(a, "epsilon"), values.booleanValue(a, "center"),
+                    values.booleanValue(a, "scale"))));
 
     private final AnnotationValues values;
 

@@ -51,6 +51,7 @@ final class FuzzNames {
             @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME) Layer c$4;
             @Dropout(0.5) Layer c$5;
             @ReLU Layer c$6;
+            @BatchNormalization Layer c$10;
             @Flatten Layer c$7;
             @Dense(units = 4, activation = Activation.ELU) Layer c$8;
             @Dense(units = 3, activation = Activation.SOFTMAX) Layer c$9;
@@ -73,6 +74,7 @@ final class FuzzNames {
         @Model(input = {12}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
                optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
         public class Catalogue%d {
+            @BatchNormalization(center = false, scale = false) Layer c$1;
             @Dense(units = 3, activation = Activation.SIGMOID) Layer c$0;
         }
         """,

@@ -3,6 +3,7 @@ package dev.lamina.processor.fuzz;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
@@ -213,6 +214,9 @@ final class RandomModels {
         if (shape.rank() == 3 && random.nextInt(8) == 0) {
             return globalPool(random);
         }
+        if (random.nextInt(8) == 0) {
+            return batchNormalization(random, shape);
+        }
         switch (random.nextInt(dropout ? 6 : 5)) {
             case 0: {
                 if (shape.rank() != 1) {
@@ -263,6 +267,33 @@ final class RandomModels {
     private static Candidate globalPool(Random random) {
         return random.nextBoolean() ? new Candidate("@GlobalMaxPooling2D", new GlobalPool2DSpec(Pooling.MAX))
                 : new Candidate("@GlobalAveragePooling2D", new GlobalPool2DSpec(Pooling.AVERAGE));
+    }
+
+    /** A valid BatchNormalization: the last axis as -1 or by its index, its other settings drawn or left to their defaults. */
+    private static Candidate batchNormalization(Random random, Shape shape) {
+        int axis = random.nextBoolean() ? -1 : shape.rank();
+        double momentum = random.nextBoolean() ? 0.99 : random.nextInt(10) / 10.0;
+        double epsilon = random.nextBoolean() ? 1e-3 : new double[] {1e-5, 0.1, 2}[random.nextInt(3)];
+        boolean center = random.nextInt(4) != 0;
+        boolean scale = random.nextInt(4) != 0;
+        List<String> settings = new ArrayList<>();
+        if (axis != -1) {
+            settings.add("axis = " + axis);
+        }
+        if (momentum != 0.99) {
+            settings.add("momentum = " + momentum);
+        }
+        if (epsilon != 1e-3) {
+            settings.add("epsilon = " + epsilon);
+        }
+        if (!center) {
+            settings.add("center = false");
+        }
+        if (!scale) {
+            settings.add("scale = false");
+        }
+        String annotation = "@BatchNormalization" + (settings.isEmpty() ? "" : "(" + String.join(", ", settings) + ")");
+        return new Candidate(annotation, new BatchNormalizationSpec(axis, momentum, epsilon, center, scale));
     }
 
     /** Any model: valid or not, with odd values, missing attributes, duplicates and stray fields. */
@@ -322,6 +353,22 @@ final class RandomModels {
 
     private static String anyAnnotation(Random random) {
         String activation = "activation = " + ACTIVATIONS[random.nextInt(ACTIVATIONS.length)];
+        if (random.nextInt(9) == 0) {
+            List<String> settings = new ArrayList<>();
+            if (random.nextBoolean()) {
+                settings.add("axis = " + new String[] {"-1", "0", "1", "2", "3", "-2", "4"}[random.nextInt(7)]);
+            }
+            if (random.nextBoolean()) {
+                settings.add("momentum = " + new String[] {"0.99", "0", "1", "1.5", "-0.1", "Double.NaN"}[random.nextInt(6)]);
+            }
+            if (random.nextBoolean()) {
+                settings.add("epsilon = " + new String[] {"1e-3", "0", "-1", "1e300", "Double.NaN"}[random.nextInt(5)]);
+            }
+            if (random.nextBoolean()) {
+                settings.add("center = " + random.nextBoolean() + ", scale = " + random.nextBoolean());
+            }
+            return "@BatchNormalization" + (settings.isEmpty() ? "" : "(" + String.join(", ", settings) + ")");
+        }
         switch (random.nextInt(10)) {
             case 0:
                 return "@Flatten";

@@ -3,6 +3,7 @@ package dev.lamina.processor.fuzz;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
@@ -20,6 +21,7 @@ import java.util.List;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.AvgPooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -39,7 +41,8 @@ final class ReferenceForward {
 
     /**
      * The layer's inference output for {@code inputs} (one, but for a merge), reading its parameters
-     * (kernel, then bias) from {@code parameters}; {@code inputShape} is the first input's.
+     * in the spec's order (kernel, then bias; gamma, beta, moving mean and variance) from
+     * {@code parameters}; {@code inputShape} is the first input's.
      */
     static INDArray apply(LayerSpec spec, List<INDArray> inputs, Shape inputShape, Iterator<INDArray> parameters) {
         if (spec instanceof AddSpec) {
@@ -79,6 +82,14 @@ final class ReferenceForward {
         }
         if (spec instanceof DropoutSpec) {
             return x;
+        }
+        if (spec instanceof BatchNormalizationSpec norm) {
+            // Inference: ND4J's batchnorm op with the moving statistics, over the last axis.
+            INDArray gamma = norm.scale() ? parameters.next() : null;
+            INDArray beta = norm.center() ? parameters.next() : null;
+            INDArray mean = parameters.next();
+            INDArray variance = parameters.next();
+            return Nd4j.exec(new BatchNorm(x, mean, variance, gamma, beta, norm.epsilon(), x.rank() - 1))[0];
         }
         if (spec instanceof ReLUSpec relu) {
             return activate(relu.activation(), x);

@@ -181,6 +181,16 @@ public abstract class AbstractNetwork implements Network {
     protected abstract void backward(INDArray input, INDArray labels);
 
     /**
+     * Moves the moving statistics (a BatchNormalization's mean and variance) towards those of the last
+     * training batch, which the forward pass recorded in the layers' own arrays. Called after every
+     * optimizer step of {@link #trainBatch}, inside the same write lock: the forward pass never writes
+     * a parameter, so an inference pass, which holds the read lock throughout, sees the statistics
+     * of one step, never half of an update. A network without such layers has nothing to do.
+     */
+    protected void updateStatistics() {
+    }
+
+    /**
      * A network of this class made with {@link #AbstractNetwork(AbstractNetwork)} from this one: what
      * an inference pass runs on, so that passes in several threads never share arrays.
      */
@@ -308,7 +318,10 @@ public abstract class AbstractNetwork implements Network {
     public final INDArray trainBatch(INDArray features, INDArray labels) {
         return training(() -> {
             INDArray outputs = computeGradients(features, labels);
-            changeWeights(optimizer()::step);
+            changeWeights(() -> {
+                optimizer().step();
+                updateStatistics();
+            });
             return outputs;
         });
     }
@@ -319,6 +332,15 @@ public abstract class AbstractNetwork implements Network {
             startBatch(features);
             forward(features, true);
             backward(features, labels);
+            return lastOutput();
+        });
+    }
+
+    @Override
+    public final INDArray trainingOutput(INDArray features) {
+        return training(() -> {
+            startBatch(features);
+            forward(features, true);
             return lastOutput();
         });
     }

@@ -66,12 +66,14 @@ public final class GradientCheck {
     /**
      * Checks a network's backward pass: the gradient {@link Network#computeGradients} gives each
      * parameter for the batch's mean loss, at up to {@code perParameter} elements of each (all of a
-     * smaller parameter, else random ones) of each trainable one, against finite differences of {@link Network#loss}.
+     * smaller parameter, else random ones) of each trainable one, against finite differences of {@link Network#loss}
+     * of {@link Network#trainingOutput}: in training mode, as the gradients are.
      */
     public static List<Mismatch> check(Network network, INDArray features, INDArray labels, int perParameter,
                                        Random random) {
         network.computeGradients(features, labels);
-        DoubleSupplier loss = () -> network.loss(network.output(features), labels);
+        // The loss in training mode, as the gradients are (BatchNormalization normalizes with the batch's statistics).
+        DoubleSupplier loss = () -> network.loss(network.trainingOutput(features), labels);
         List<Mismatch> mismatches = new ArrayList<>();
         for (Parameter parameter : network.parameters().stream().filter(Parameter::trainable).toList()) {
             INDArray value = parameter.value();

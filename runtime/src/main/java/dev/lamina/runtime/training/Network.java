@@ -60,6 +60,13 @@ public interface Network {
     INDArray computeGradients(INDArray features, INDArray labels);
 
     /**
+     * The forward pass of {@link #computeGradients} alone: the output for a batch in training mode
+     * (batch statistics, dropout masks drawn), of which those are the gradients; a view of an
+     * internal buffer, valid until the next call. Changes no weights, moving statistics included.
+     */
+    INDArray trainingOutput(INDArray features);
+
+    /**
      * Every parameter in layer order: the trainable ones with their gradients, and those that are not
      * trained (their gradient is null).
      */

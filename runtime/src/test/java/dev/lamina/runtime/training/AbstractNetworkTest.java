@@ -19,7 +19,13 @@ import dev.lamina.runtime.plots.HistoryChart;
 import dev.lamina.runtime.optimizers.Sgd;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -32,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * What the base class of generated networks derives from the parameters a subclass declares: the
  * summary's counts, the optimizer's and the gradient check's lists (trainable only), the checkpoint
  * (all), and the metrics the model declares. The subclass here is written as the processor writes one,
- * with a non-trainable parameter beside the trainable ones, which no layer has yet.
+ * with a non-trainable parameter beside the trainable ones, and an update of statistics a test sets.
  */
 class AbstractNetworkTest {
 
@@ -43,6 +49,8 @@ class AbstractNetworkTest {
         private final Parameter outKernel = trainable("out/kernel", Initializer.GLOROT_UNIFORM, 6, 4);
         private final Parameter outBias = trainable("out/bias", Initializer.ZEROS, 4);
         private final Parameter outMean = nonTrainable("out/mean", Initializer.ONES, 4);
+        /** What updateStatistics does, as a test sets it. */
+        private Runnable statistics = () -> { };
 
         Tiny(List<Metric> metrics, DataType dataType) {
             super(new ModelDefinition("Tiny", Shape.of(2, 3), 4, Loss.CATEGORICAL_CROSSENTROPY, false, metrics,
@@ -68,6 +76,51 @@ class AbstractNetworkTest {
         @Override
         protected void forward(INDArray input, boolean training) {
             DenseKernel.forward(flat.value(), outKernel.value(), outBias.value(), Activation.SOFTMAX, out.value());
+        }
+
+        @Override
+        protected void updateStatistics() {
+            statistics.run();
+        }
+    }
+
+    /**
+     * updateStatistics runs once per trainBatch, after the optimizer's step and while the weights'
+     * write lock is held: a prediction asked for meanwhile waits until it is done. (A loaded machine
+     * can only make the reader look blocked when it is not, never the reverse.)
+     */
+    @Test
+    void statisticsAreUpdatedAfterEachStepInsideTheWriteLock() throws Exception {
+        Tiny network = new Tiny(List.of(), DataType.FLOAT);
+        INDArray features = Nd4j.rand(DataType.FLOAT, 5, 2, 3);
+        INDArray labels = Nd4j.eye(4).getRows(0, 1, 2, 3, 0).castTo(DataType.FLOAT);
+        INDArray before = network.predict(features);
+        INDArray kernel = network.parameters().get(0).value().dup();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        List<String> seen = new ArrayList<>();
+        List<Future<INDArray>> predictions = new ArrayList<>();
+        network.statistics = () -> {
+            seen.add(kernel.equals(network.parameters().get(0).value()) ? "before the step" : "after the step");
+            Future<INDArray> prediction = reader.submit(() -> network.predict(features));
+            predictions.add(prediction);
+            try {
+                prediction.get(300, TimeUnit.MILLISECONDS);
+                seen.add("a prediction ran");
+            } catch (TimeoutException blocked) {
+                seen.add("a prediction waited");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        try {
+            network.computeGradients(features, labels);
+            network.trainingOutput(features);
+            assertEquals(List.of(), seen, "no statistics are updated without a step");
+            network.trainBatch(features, labels);
+            assertEquals(List.of("after the step", "a prediction waited"), seen);
+            assertFalse(before.equals(predictions.get(0).get(10, TimeUnit.SECONDS)), "it ran after the step");
+        } finally {
+            reader.shutdown();
         }
     }
 

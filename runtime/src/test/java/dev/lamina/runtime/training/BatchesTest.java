@@ -87,6 +87,7 @@ class BatchesTest {
             @Override public DataType dataType() { return type; }
             @Override public INDArray trainBatch(INDArray features, INDArray labels) { throw new UnsupportedOperationException(); }
             @Override public INDArray computeGradients(INDArray features, INDArray labels) { throw new UnsupportedOperationException(); }
+            @Override public INDArray trainingOutput(INDArray features) { throw new UnsupportedOperationException(); }
             @Override public List<Parameter> parameters() { return List.of(); }
             @Override public Optimizer optimizer() { throw new UnsupportedOperationException(); }
             @Override public INDArray output(INDArray features) { throw new UnsupportedOperationException(); }
