@@ -64,7 +64,8 @@ class ModelProcessorTest {
         Compilation compilation = source.compile();
         assertThat(compilation).succeededWithoutWarnings();
         String code = compilation.generatedSourceFile("test.PooledNetwork").orElseThrow().getCharContent(true).toString();
-        assertTrue(code.contains(" maxima (GlobalMaxPooling2D) (None, 64)                0"), code);
+        // The first column widens to the longest row, means (GlobalAveragePooling2D), and stays aligned.
+        assertTrue(code.contains(" maxima (GlobalMaxPooling2D)    (None, 64)                0"), code);
         assertTrue(code.contains(" means (GlobalAveragePooling2D) (None, 4)                 0"), code);
         assertTrue(code.contains("// maxima: GlobalMaxPooling2D, (batch, 64)"), code);
         assertTrue(code.contains("GlobalPool2DKernel.forward(Pooling.MAX, conv.value(), maxima.value());"), code);
@@ -107,7 +108,7 @@ class ModelProcessorTest {
         Compilation compilation = source.compile();
         assertThat(compilation).succeededWithoutWarnings();
         String code = compilation.generatedSourceFile("test.ActivatedNetwork").orElseThrow().getCharContent(true).toString();
-        assertTrue(code.contains(" squashed (ActivationLayer)  (None, 64)                0"), code);
+        assertTrue(code.contains(" squashed (ActivationLayer)      (None, 64)                0"), code);
         assertTrue(code.contains(" probabilities (ActivationLayer) (None, 10)                0"), code);
         assertTrue(code.contains("// squashed: ActivationLayer(tanh), (batch, 64)"), code);
         assertTrue(code.contains("ActivationKernel.forward(Activation.TANH, hidden.value(), squashed.value());"), code);
