@@ -23,7 +23,9 @@ enum Sample {
     SINGLE_CONV("single-conv", "one convolution on MNIST, trained until 99.8% training accuracy (at most 20 epochs)",
             SingleConvNetwork::create, Data.MNIST, 20, 32, false, 0.998),
     TOY_RESNET("toy-resnet", "Keras' toy ResNet on Fashion-MNIST: two residual blocks, global average pooling; RMSprop",
-            ToyResNetNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0);
+            ToyResNetNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0),
+    TOY_RESNET_BN("toy-resnet-bn", "the toy ResNet with BatchNormalization after each convolution; Adam",
+            ToyResNetBnNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0);
 
     final String id;
     final String description;
