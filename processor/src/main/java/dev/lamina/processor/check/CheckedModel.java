@@ -1,5 +1,7 @@
 package dev.lamina.processor.check;
 
+import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.Model;
 import dev.lamina.dsl.ParameterSpec;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.SummaryTable;
@@ -13,11 +15,25 @@ public record CheckedModel(ModelDescription description, Shape input, List<Check
         return layers.get(layers.size() - 1);
     }
 
-    /** The summary table, as the generated network's {@code summary()} prints it. */
+    /**
+     * The summary table, as the generated network's {@code summary()} prints it: with what each layer
+     * is connected to where the model branches.
+     */
     public String summary() {
         return SummaryTable.format(description.modelName(), layers.stream().map(layer -> new SummaryTable.Row(
                 layer.name(), layer.layer().spec().kind(), layer.output(),
-                count(layer.parameters(), true), count(layer.parameters(), false))).toList());
+                count(layer.parameters(), true), count(layer.parameters(), false),
+                branches() ? connectedTo(layer) : List.of())).toList());
+    }
+
+    /** Whether a layer names its input, or merges: then the model is no chain. */
+    public boolean branches() {
+        return layers.stream().anyMatch(layer -> layer.layer().spec() instanceof MergeSpec || !layer.layer().from().isEmpty());
+    }
+
+    /** The names of the layers {@code layer} takes its inputs from, "input" for the model's. */
+    public static List<String> connectedTo(CheckedLayer layer) {
+        return layer.sources().stream().map(source -> source.equals(Model.INPUT) ? "input" : source).toList();
     }
 
     private static long count(List<ParameterSpec> parameters, boolean trainable) {

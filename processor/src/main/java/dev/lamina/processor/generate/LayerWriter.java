@@ -5,6 +5,7 @@ import com.palantir.javapoet.FieldSpec;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.ParameterSpec;
 import dev.lamina.processor.check.CheckedLayer;
+import dev.lamina.processor.check.CheckedModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,8 @@ abstract class LayerWriter {
     /** Comments for the forward and backward code when an activation moved, or null. */
     private String forwardNote;
     private String backwardNote;
+    /** Whether the output field names its sources (the model branches). */
+    private boolean namesSources;
 
     protected LayerWriter(CheckedLayer layer, LayerNames names) {
         this.layer = layer;
@@ -72,9 +75,18 @@ abstract class LayerWriter {
      * view layer's views {@code previous}'s output, or the model's input if null.
      */
     FieldSpec outputField(LayerWriter previous) {
+        CodeBlock sources = namesSources ? CodeBlock.of("$T.of($L), ", List.class, String.join(", ",
+                CheckedModel.connectedTo(layer).stream().map(source -> CodeBlock.of("$S", source).toString()).toList()))
+                : CodeBlock.of("");
         return FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, names.value(), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("output($S, $S, $L)", layer.name(), layer.layer().spec().kind(), dims(layer.output().dims()))
+                .initializer("output($S, $S, $L$L)", layer.name(), layer.layer().spec().kind(), sources,
+                        dims(layer.output().dims()))
                 .build();
+    }
+
+    /** Has the output field name the layers the layer takes its inputs from, for the summary of a branching model. */
+    void nameSources() {
+        namesSources = true;
     }
 
     /** The parameter fields, from the spec's list: {@code trainable("hidden/kernel", GLOROT_UNIFORM, 784, 512)}. */

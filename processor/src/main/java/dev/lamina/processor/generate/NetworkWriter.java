@@ -156,6 +156,9 @@ public final class NetworkWriter {
             if (writer instanceof ViewWriter view && plan.inputNeedsGradient(i, 0) && !plan.writesInputGradient(i, 0)) {
                 view.addToInputGradient();
             }
+            if (model.branches()) {
+                writer.nameSources();
+            }
             writers.add(writer);
         }
         moveActivationsPastMaxPools(writers, plan);

@@ -129,6 +129,16 @@ public abstract class AbstractNetwork implements Network {
         return register(new LayerOutput(name, kind, Shape.of(shape), dataType, null, false, false), true);
     }
 
+    /**
+     * The output of layer {@code name} of a branching model, which takes the outputs of the layers
+     * named in {@code from} ("input" for the model's input), as the summary's "Connected to" shows.
+     */
+    protected final LayerOutput output(String name, String kind, List<String> from, int... shape) {
+        LayerOutput output = output(name, kind, shape);
+        output.takeFrom(from);
+        return output;
+    }
+
     /** The output of a view layer (Flatten, Reshape): {@code viewed}'s output seen with {@code shape}, and so its gradient. */
     protected final LayerOutput view(String name, String kind, LayerOutput viewed, int... shape) {
         return register(new LayerOutput(name, kind, Shape.of(shape), dataType, viewed, false, false), true);
@@ -249,6 +259,7 @@ public abstract class AbstractNetwork implements Network {
     /** The summary as Keras prints it: layers, output shapes, parameters trainable and not. */
     public String summaryTable() {
         List<SummaryTable.Row> rows = new ArrayList<>();
+        boolean branches = outputs.stream().anyMatch(LayerOutput::namesSources);
         for (LayerOutput layer : outputs) {
             long trainable = 0;
             long nonTrainable = 0;
@@ -258,7 +269,8 @@ public abstract class AbstractNetwork implements Network {
                     nonTrainable += parameter.trainable() ? 0 : parameter.value().length();
                 }
             }
-            rows.add(new SummaryTable.Row(layer.layer(), layer.kind(), layer.shape(), trainable, nonTrainable));
+            rows.add(new SummaryTable.Row(layer.layer(), layer.kind(), layer.shape(), trainable, nonTrainable,
+                    branches ? layer.sources() : List.of()));
         }
         return SummaryTable.format(model.name(), rows);
     }

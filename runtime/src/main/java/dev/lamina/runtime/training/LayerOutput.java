@@ -2,6 +2,7 @@ package dev.lamina.runtime.training;
 
 import dev.lamina.dsl.Shape;
 import dev.lamina.runtime.kernels.Buffers;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +28,8 @@ public final class LayerOutput {
     private final boolean viewsInput;
     /** Whether a view's gradient is an array of its own rather than a view of the viewed output's. */
     private final boolean ownGradient;
+    /** The layers whose outputs it takes, as a branching model's network names them; null in a chain. */
+    private List<String> sources;
     private long batch;
     private INDArray input;
     private INDArray valueBuffer;
@@ -53,6 +56,26 @@ public final class LayerOutput {
     /** The layer's kind, {@code "Dense"}. */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * The layers whose outputs it takes, for the summary's "Connected to": as the network named them,
+     * or what a view views; empty where the network named none (a chain).
+     */
+    List<String> sources() {
+        if (sources != null) {
+            return sources;
+        }
+        return viewsInput ? List.of("input") : viewed != null ? List.of(viewed.layer) : List.of();
+    }
+
+    /** Whether the network named its sources: it branches. */
+    boolean namesSources() {
+        return sources != null;
+    }
+
+    void takeFrom(List<String> sources) {
+        this.sources = List.copyOf(sources);
     }
 
     /** The shape of one sample of the output. */
