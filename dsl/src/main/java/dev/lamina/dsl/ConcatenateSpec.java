@@ -56,6 +56,12 @@ public record ConcatenateSpec(List<String> inputs, int axis) implements MergeSpe
                 }
             }
         }
+        long joined = shapes.stream().mapToLong(shape -> shape.dim(index)).sum();
+        if (joined > Integer.MAX_VALUE) {
+            return Optional.of(Problem.ofAttribute("value", "Concatenate along axis " + axis + " would join "
+                    + joined + " values on it, more than one dimension holds (" + Integer.MAX_VALUE + "). Join"
+                    + " smaller outputs."));
+        }
         return Optional.empty();
     }
 

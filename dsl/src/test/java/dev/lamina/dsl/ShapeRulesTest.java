@@ -226,4 +226,40 @@ class ShapeRulesTest {
         assertEquals(1, new DropoutSpec(1).settingProblems().size());
         assertEquals(1, new DropoutSpec(Double.NaN).settingProblems().size());
     }
+
+    @Test
+    void addNeedsOneShapeAndProposesTheProjectionThatGivesIt() {
+        AddSpec add = new AddSpec(List.of("c2", "block1"));
+        assertEquals(Shape.of(8, 8, 64), add.mergedShape(List.of(Shape.of(8, 8, 64), Shape.of(8, 8, 64))));
+        assertTrue(add.mergeProblem(List.of(Shape.of(8, 8, 64), Shape.of(8, 8, 64)), List.of("c2", "block1")).isEmpty());
+        // A larger map: a strided 1x1 convolution, SAME so that 28 -> 14 and 27 -> 14 alike.
+        assertEquals("Add sums outputs of one shape, but c2 outputs (14, 14, 64) and block1 outputs (27, 27, 32)."
+                + " Project block1 to (14, 14, 64): declare @Conv2D(filters = 64, kernel = {1, 1}, strides = {2, 2},"
+                + " padding = Padding.SAME, from = \"block1\") Layer block1Projection; before this layer and list"
+                + " block1Projection instead of \"block1\".", add.mergeProblem(List.of(Shape.of(14, 14, 64),
+                Shape.of(27, 27, 32)), List.of("c2", "block1")).orElseThrow().message());
+        // Flat outputs: a Dense layer; the model's input by its constant.
+        assertTrue(add.mergeProblem(List.of(Shape.of(10), Shape.of(784)), List.of("hidden", Model.INPUT)).orElseThrow()
+                .message().contains("declare @Dense(units = 10, from = Model.INPUT) Layer inputProjection;"));
+        // No single layer fits: a feature map onto a flat output.
+        assertTrue(add.mergeProblem(List.of(Shape.of(10), Shape.of(3, 3, 2)), List.of("a", "b")).orElseThrow()
+                .message().endsWith("Make the two branches end in the same shape."));
+        assertEquals(1, new AddSpec(List.of("alone")).settingProblems().size());
+    }
+
+    @Test
+    void concatenateJoinsAlongItsAxisAsKerasCountsIt() {
+        ConcatenateSpec last = new ConcatenateSpec(List.of("a", "b"), -1);
+        assertEquals(Shape.of(8, 8, 96), last.mergedShape(List.of(Shape.of(8, 8, 64), Shape.of(8, 8, 32))));
+        ConcatenateSpec first = new ConcatenateSpec(List.of("a", "b"), 1);
+        assertEquals(Shape.of(12, 8, 3), first.mergedShape(List.of(Shape.of(4, 8, 3), Shape.of(8, 8, 3))));
+        assertTrue(last.mergeProblem(List.of(Shape.of(8, 8, 64), Shape.of(4, 4, 64)), List.of("a", "b")).orElseThrow()
+                .message().contains("which differ on axis 1"));
+        assertEquals("axis", new ConcatenateSpec(List.of("a", "b"), 4).mergeProblem(List.of(Shape.of(8, 8, 3),
+                Shape.of(8, 8, 3)), List.of("a", "b")).orElseThrow().attribute());
+        assertEquals("axis", new ConcatenateSpec(List.of("a", "b"), 0).settingProblems().get(0).attribute());
+        // A joined axis longer than an int: refused, not wrapped around.
+        assertTrue(last.mergeProblem(List.of(Shape.of(Integer.MAX_VALUE - 8), Shape.of(Integer.MAX_VALUE - 8)),
+                List.of("a", "b")).orElseThrow().message().contains("more than one dimension holds"));
+    }
 }
