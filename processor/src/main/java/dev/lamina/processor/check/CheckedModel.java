@@ -20,10 +20,11 @@ public record CheckedModel(ModelDescription description, Shape input, List<Check
      * is connected to where the model branches.
      */
     public String summary() {
+        boolean branches = branches();
         return SummaryTable.format(description.modelName(), layers.stream().map(layer -> new SummaryTable.Row(
                 layer.name(), layer.layer().spec().kind(), layer.output(),
                 count(layer.parameters(), true), count(layer.parameters(), false),
-                branches() ? connectedTo(layer) : List.of())).toList());
+                branches ? connectedTo(layer) : List.of())).toList());
     }
 
     /** Whether a layer names its input, or merges: then the model is no chain. */

@@ -150,13 +150,14 @@ public final class NetworkWriter {
 
     private static List<LayerWriter> writers(CheckedModel model, BackwardPlan plan, List<LayerNames> names) {
         List<LayerWriter> writers = new ArrayList<>();
+        boolean branches = model.branches();
         for (CheckedLayer layer : model.layers()) {
             int i = writers.size();
             LayerWriter writer = LayerWriters.of(layer, names.get(i), plan.inputNeedsGradient(i, 0));
             if (writer instanceof ViewWriter view && plan.inputNeedsGradient(i, 0) && !plan.writesInputGradient(i, 0)) {
                 view.addToInputGradient();
             }
-            if (model.branches()) {
+            if (branches) {
                 writer.nameSources();
             }
             writers.add(writer);
