@@ -136,6 +136,62 @@ class BatchNormKernelTest {
         assertTrue(dx.sumNumber().doubleValue() < 1e-12, "the input's gradient sums to zero over each channel's values");
     }
 
+    /**
+     * Float32 with the Java loops on against the same arrays in double through ND4J's ops, on a
+     * feature map as a network's (a last, smaller batch in larger buffers; more rows than one block
+     * of the loops; channels not a multiple of the vector width), forward and backward.
+     */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void javaLoopsInFloatAgreeWithNd4jInDouble(boolean scaleAndCenter) {
+        Nd4j.getRandom().setSeed(11);
+        long[] shape = {5, 9, 7, 13};
+        INDArray x = Nd4j.rand(DataType.DOUBLE, shape).muli(4).subi(1);
+        INDArray dy = Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
+        INDArray gamma = scaleAndCenter ? Nd4j.rand(DataType.DOUBLE, 13).addi(0.5) : null;
+        INDArray beta = scaleAndCenter ? Nd4j.rand(DataType.DOUBLE, 13) : null;
+        INDArray movingMean = Nd4j.rand(DataType.DOUBLE, 13);
+        INDArray movingVariance = Nd4j.rand(DataType.DOUBLE, 13).addi(0.1);
+        INDArray[] expected = forwardAndBackward(x, dy, gamma, beta, movingMean, movingVariance, DataType.DOUBLE, false);
+        INDArray[] actual = forwardAndBackward(x, dy, gamma, beta, movingMean, movingVariance, DataType.FLOAT, true);
+        String[] names = {"training y", "inference y", "mean", "variance", "dx", "dgamma", "dbeta"};
+        for (int i = 0; i < names.length; i++) {
+            if (expected[i] != null) {
+                assertClose(expected[i].dup('c').reshape(-1).toDoubleVector(), actual[i], 2e-4);
+            }
+        }
+    }
+
+    /** The outputs of a training pass, an inference pass and a backward pass, in {@code type}. */
+    private static INDArray[] forwardAndBackward(INDArray x, INDArray dy, INDArray gamma, INDArray beta,
+                                                 INDArray movingMean, INDArray movingVariance, DataType type,
+                                                 boolean loops) {
+        System.setProperty(HostMemory.LOOPS_PROPERTY, Boolean.toString(loops));
+        long[] shape = x.shape();
+        long channels = shape[3];
+        long[] buffer = shape.clone();
+        buffer[0] += 3;
+        INDArray xIn = Buffers.rows(Nd4j.concat(0, x.castTo(type), Nd4j.ones(type, 3, shape[1], shape[2], channels)),
+                (int) shape[0]);
+        INDArray dyIn = Buffers.rows(Nd4j.concat(0, dy.castTo(type), Nd4j.ones(type, 3, shape[1], shape[2], channels)),
+                (int) shape[0]);
+        assertEquals(loops, HostMemory.holdsFloats(xIn, dyIn), "the loops take these arrays only while on");
+        INDArray g = gamma == null ? null : gamma.castTo(type);
+        INDArray b = beta == null ? null : beta.castTo(type);
+        BatchStatistics batch = new BatchStatistics(type, (int) channels);
+        INDArray training = Buffers.rows(Nd4j.create(type, buffer), (int) shape[0]);
+        INDArray inference = Buffers.rows(Nd4j.create(type, buffer), (int) shape[0]);
+        BatchNormKernel.forward(xIn, g, b, movingMean.castTo(type), movingVariance.castTo(type), EPSILON, false,
+                batch, inference);
+        BatchNormKernel.forward(xIn, g, b, movingMean.castTo(type), movingVariance.castTo(type), EPSILON, true,
+                batch, training);
+        INDArray dx = Buffers.rows(Nd4j.create(type, buffer), (int) shape[0]);
+        INDArray dGamma = g == null ? null : Nd4j.create(type, channels);
+        INDArray dBeta = b == null ? null : Nd4j.create(type, channels);
+        BatchNormKernel.backward(xIn, g, batch, dyIn, dGamma, dBeta, dx);
+        return new INDArray[] {training, inference, batch.mean(), batch.variance(), dx, dGamma, dBeta};
+    }
+
     private static INDArray array(DataType type, double[] values) {
         return Nd4j.createFromArray(values).castTo(type);
     }
@@ -144,7 +200,9 @@ class BatchNormKernelTest {
         double[] values = actual.dup('c').reshape(-1).toDoubleVector();
         assertEquals(expected.length, values.length);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], values[i], eps * Math.max(1, Math.abs(expected[i])), "element " + i + " of " + actual);
+            int element = i;
+            assertEquals(expected[i], values[i], eps * Math.max(1, Math.abs(expected[i])),
+                    () -> "element " + element + " of " + actual);
         }
     }
 }
