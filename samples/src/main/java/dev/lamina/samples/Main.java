@@ -7,6 +7,7 @@ import dev.lamina.runtime.plots.HistoryChart;
 import dev.lamina.runtime.plots.PredictionGrid;
 import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.runtime.training.Evaluation;
+import dev.lamina.runtime.optimizers.LearningRateSchedule;
 import dev.lamina.runtime.training.FitOptions;
 import dev.lamina.runtime.training.History;
 import java.io.IOException;
@@ -103,9 +104,13 @@ public final class Main implements Callable<Integer> {
         AbstractNetwork network = sample.network.apply(seed);
         network.summary();
 
-        FitOptions options = FitOptions.epochs(epochs != null ? epochs : sample.epochs)
-                .batchSize(batchSize != null ? batchSize : sample.batchSize)
-                .seed(seed);
+        int runEpochs = epochs != null ? epochs : sample.epochs;
+        int runBatchSize = batchSize != null ? batchSize : sample.batchSize;
+        FitOptions options = FitOptions.epochs(runEpochs).batchSize(runBatchSize).seed(seed);
+        if (sample.cosineDecay) {
+            long steps = (long) runEpochs * ((train.size() + runBatchSize - 1) / runBatchSize);
+            options = options.learningRate(LearningRateSchedule.cosineDecay(network.optimizer().learningRate(), steps));
+        }
         if (sample.validateOnTest) {
             options = options.validation(test);
         }

@@ -13,19 +13,20 @@ import java.util.stream.Collectors;
 /** The reference workloads: a model, its data and the training settings of its Keras tutorial. */
 enum Sample {
     MNIST_MLP("mnist-mlp", "Keras' first MNIST network: Flatten, Dense(512, relu), Dense(10, softmax); RMSprop",
-            MnistMlpNetwork::create, Data.MNIST, 5, 128, false, 0),
+            MnistMlpNetwork::create, Data.MNIST, 5, 128, false, 0, false),
     MNIST_CNN("mnist-cnn", "Keras' MNIST convnet: 3 convolutions, 2 max pools, Dense(64), softmax; Adam",
-            MnistCnnNetwork::create, Data.MNIST, 5, 64, true, 0),
+            MnistCnnNetwork::create, Data.MNIST, 5, 64, true, 0, false),
     MNIST_CNN_LOGITS("mnist-cnn-logits", "the MNIST convnet outputting logits; sparse crossentropy from logits; Adam",
-            MnistCnnLogitsNetwork::create, Data.MNIST, 10, 64, true, 0),
+            MnistCnnLogitsNetwork::create, Data.MNIST, 10, 64, true, 0, false),
     FASHION_CNN("fashion-cnn", "the Fashion-MNIST convnet: 2 convolutions, 2 max pools, Dense(128), softmax; Adam",
-            FashionCnnNetwork::create, Data.FASHION_MNIST, 5, 32, true, 0),
+            FashionCnnNetwork::create, Data.FASHION_MNIST, 5, 32, true, 0, false),
     SINGLE_CONV("single-conv", "one convolution on MNIST, trained until 99.8% training accuracy (at most 20 epochs)",
-            SingleConvNetwork::create, Data.MNIST, 20, 32, false, 0.998),
+            SingleConvNetwork::create, Data.MNIST, 20, 32, false, 0.998, false),
     TOY_RESNET("toy-resnet", "Keras' toy ResNet on Fashion-MNIST: two residual blocks, global average pooling; RMSprop",
-            ToyResNetNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0),
-    TOY_RESNET_BN("toy-resnet-bn", "the toy ResNet with BatchNormalization after each convolution; Adam",
-            ToyResNetBnNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0);
+            ToyResNetNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0, false),
+    TOY_RESNET_BN("toy-resnet-bn",
+            "the toy ResNet with BatchNormalization after each convolution; Adam, its rate decayed along a cosine",
+            ToyResNetBnNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0, true);
 
     final String id;
     final String description;
@@ -37,9 +38,11 @@ enum Sample {
     final boolean validateOnTest;
     /** A training accuracy at which to stop, or 0 for none. */
     final double stopAtAccuracy;
+    /** Whether the model's learning rate decays to 0 along half a cosine over the run's steps (Keras' CosineDecay). */
+    final boolean cosineDecay;
 
     Sample(String id, String description, LongFunction<AbstractNetwork> network, Data data, int epochs, int batchSize,
-           boolean validateOnTest, double stopAtAccuracy) {
+           boolean validateOnTest, double stopAtAccuracy, boolean cosineDecay) {
         this.id = id;
         this.description = description;
         this.network = network;
@@ -48,6 +51,7 @@ enum Sample {
         this.batchSize = batchSize;
         this.validateOnTest = validateOnTest;
         this.stopAtAccuracy = stopAtAccuracy;
+        this.cosineDecay = cosineDecay;
     }
 
     static Sample byId(String id) {

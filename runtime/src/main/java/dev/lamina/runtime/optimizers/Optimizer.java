@@ -24,7 +24,8 @@ public abstract class Optimizer {
     static final int SUBNORMAL_SWEEP_INTERVAL = 32;
 
     protected final List<Parameter> parameters;
-    protected final double learningRate;
+    /** Volatile: a schedule's rate, set between steps by {@code fit}, may be read by another thread. */
+    protected volatile double learningRate;
     private long iterations;
 
     protected Optimizer(List<Parameter> parameters, double learningRate) {
@@ -71,8 +72,19 @@ public abstract class Optimizer {
      */
     public abstract List<INDArray> state();
 
+    /** The rate of the next step: the model's, or the last one {@link #learningRate(double)} set. */
     public double learningRate() {
         return learningRate;
+    }
+
+    /**
+     * Sets the rate of the steps that follow, as Keras' {@code optimizer.learning_rate.assign}: what
+     * {@code fit} does before each step with a {@link LearningRateSchedule}. 0 is allowed, as at the
+     * end of a cosine decay.
+     */
+    public void learningRate(double rate) {
+        Schedules.requireRate("The learning rate", rate);
+        this.learningRate = rate;
     }
 
     /**

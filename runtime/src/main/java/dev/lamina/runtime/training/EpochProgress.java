@@ -47,10 +47,14 @@ interface EpochProgress {
         return String.join(" - ", parts(logs));
     }
 
-    /** Each log as "loss: 0.2579", in the logs' order. */
+    /**
+     * Each log as "loss: 0.2579", in the logs' order; a value of at most 1e-3 as "learning_rate:
+     * 1.0000e-04", as Keras' progress bar prints it, so that a small rate or loss does not read 0.0000.
+     */
     static List<String> parts(Map<String, Double> logs) {
         List<String> parts = new ArrayList<>(logs.size());
-        logs.forEach((name, value) -> parts.add(String.format(Locale.ROOT, "%s: %.4f", name, value)));
+        logs.forEach((name, value) -> parts.add(String.format(Locale.ROOT,
+                Math.abs(value) > 1e-3 ? "%s: %.4f" : "%s: %.4e", name, value)));
         return parts;
     }
 

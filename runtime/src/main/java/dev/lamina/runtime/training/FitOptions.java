@@ -1,5 +1,8 @@
 package dev.lamina.runtime.training;
 
+import dev.lamina.runtime.optimizers.LearningRateSchedule;
+import java.util.Objects;
+import java.util.Optional;
 import dev.lamina.runtime.data.Dataset;
 import java.util.List;
 
@@ -20,6 +23,7 @@ public final class FitOptions {
     private double validationSplit;
     private int verbose = 1;
     private List<Callback> callbacks = List.of();
+    private LearningRateSchedule learningRate;
 
     private FitOptions() {
     }
@@ -114,6 +118,17 @@ public final class FitOptions {
         return copy;
     }
 
+    /**
+     * Sets the optimizer's learning rate before every step from {@code schedule}, as a Keras
+     * optimizer built with {@code learning_rate=schedule}; the epoch's last rate is logged as
+     * {@code learning_rate}. Without one, the model's declared rate holds throughout.
+     */
+    public FitOptions learningRate(LearningRateSchedule schedule) {
+        FitOptions copy = copy();
+        copy.learningRate = Objects.requireNonNull(schedule, "schedule");
+        return copy;
+    }
+
     public int epochs() {
         return epochs;
     }
@@ -150,6 +165,11 @@ public final class FitOptions {
         return callbacks;
     }
 
+    /** The learning-rate schedule, or empty for the model's constant rate. */
+    public Optional<LearningRateSchedule> learningRate() {
+        return Optional.ofNullable(learningRate);
+    }
+
     private FitOptions copy() {
         FitOptions copy = new FitOptions();
         copy.epochs = epochs;
@@ -161,6 +181,7 @@ public final class FitOptions {
         copy.validationSplit = validationSplit;
         copy.verbose = verbose;
         copy.callbacks = callbacks;
+        copy.learningRate = learningRate;
         return copy;
     }
 }

@@ -1,5 +1,7 @@
 package dev.lamina.runtime.training;
 
+import dev.lamina.runtime.optimizers.LearningRateSchedule;
+import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.data.Dataset;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -58,10 +60,11 @@ final class TrainingLoop {
                 int from = step * options.batchSize();
                 int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
                 INDArray labels = batches.labels(indices);
+                options.learningRate().ifPresent(schedule -> scheduleStep(network.optimizer(), schedule));
                 INDArray outputs = network.trainBatch(batches.features(indices), labels);
                 double batchLoss = network.loss(outputs, labels);
                 totals.add(outputs, labels, batchLoss);
-                Map<String, Double> running = totals.logs();
+                Map<String, Double> running = withLearningRate(totals.logs(), network, options);
                 progress.step(step + 1, running);
                 Map<String, Double> batchLogs = new LinkedHashMap<>(running);
                 batchLogs.put("batch_loss", batchLoss);
@@ -77,7 +80,7 @@ final class TrainingLoop {
                             + train.name() + " for NaN or infinite values.");
                 }
             }
-            Map<String, Double> logs = totals.logs();
+            Map<String, Double> logs = withLearningRate(totals.logs(), network, options);
             if (validation != null) {
                 Evaluation evaluation = network.evaluate(validation);
                 logs.put("val_loss", evaluation.loss());
@@ -91,6 +94,25 @@ final class TrainingLoop {
         }
         options.callbacks().forEach(c -> c.onTrainEnd(run, history));
         return history;
+    }
+
+    /** Sets the rate of the optimizer's next step from {@code schedule}, by the steps taken before it. */
+    private static void scheduleStep(Optimizer optimizer, LearningRateSchedule schedule) {
+        long step = optimizer.iterations();
+        double rate = schedule.rate(step);
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalStateException("The learning-rate schedule gave " + rate + " for step " + step
+                    + "; a rate must be finite and at least 0.");
+        }
+        optimizer.learningRate(rate);
+    }
+
+    /** {@code logs} with the optimizer's current rate as {@code learning_rate} if a schedule sets it, as Keras logs it. */
+    private static Map<String, Double> withLearningRate(Map<String, Double> logs, Network network, FitOptions options) {
+        if (options.learningRate().isPresent()) {
+            logs.put("learning_rate", network.optimizer().learningRate());
+        }
+        return logs;
     }
 
     /** The state of one fit that callbacks see. */

@@ -180,4 +180,40 @@ class AbstractNetworkTest {
         long correct = Accuracy.correct(measured.predict(features), dev.lamina.runtime.data.OneHot.encode(classes, 4, DataType.FLOAT));
         assertEquals(correct / 20.0, accuracy, 1e-9);
     }
+
+    /**
+     * A schedule sets every step's rate from the steps taken before it, and the epoch logs its last:
+     * with SGD, a rate of 0 from the third step on leaves the weights as the second step left them.
+     */
+    @Test
+    void aLearningRateScheduleSetsEachStepsRate() {
+        INDArray features = Nd4j.rand(DataType.FLOAT, 32, 2, 3);
+        Dataset data = Dataset.of("thirty-two", features, new Random(5).ints(32, 0, 4).toArray(), 4);
+        Tiny net = new Tiny(List.of(), DataType.FLOAT);
+        List<Double> rates = new ArrayList<>();
+        Callback recorder = new Callback() {
+            @Override
+            public void onBatchEnd(Training training, int batch, java.util.Map<String, Double> logs) {
+                rates.add(logs.get("learning_rate"));
+            }
+        };
+        INDArray[] afterSecondStep = new INDArray[1];
+        Callback snapshot = new Callback() {
+            @Override
+            public void onBatchEnd(Training training, int batch, java.util.Map<String, Double> logs) {
+                if (training.network().optimizer().iterations() == 2) {
+                    afterSecondStep[0] = net.outKernel.value().dup();
+                }
+            }
+        };
+        FitOptions options = FitOptions.epochs(2).batchSize(8).verbose(0).callbacks(recorder, snapshot)
+                .learningRate(dev.lamina.runtime.optimizers.LearningRateSchedule.piecewiseConstant(
+                        new long[] {0, 1}, new double[] {0.3, 0.2, 0}));
+        History history = net.fit(data, options);
+
+        assertEquals(List.of(0.3, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0), rates);
+        assertEquals(List.of(0.0, 0.0), history.get("learning_rate"));
+        assertEquals(afterSecondStep[0], net.outKernel.value(), "no step after the second moved the weights");
+        assertTrue(EpochProgress.format(java.util.Map.of("learning_rate", 1e-4)).contains("learning_rate: 1.0000e-04"));
+    }
 }
