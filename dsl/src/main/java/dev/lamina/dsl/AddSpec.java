@@ -20,7 +20,7 @@ public record AddSpec(List<String> inputs) implements MergeSpec {
         Shape first = shapes.get(0);
         for (int i = 1; i < shapes.size(); i++) {
             if (!shapes.get(i).equals(first)) {
-                return Optional.of(Problem.ofAttribute("value", "Add sums outputs of one shape, but " + names.get(0)
+                return Optional.of(Problem.ofElement("value", i, "Add sums outputs of one shape, but " + names.get(0)
                         + " outputs " + first + " and " + names.get(i) + " outputs " + shapes.get(i) + ". "
                         + Projection.toMatch(names.get(i), shapes.get(i), first)));
             }

@@ -35,7 +35,7 @@ public record ConcatenateSpec(List<String> inputs, int axis) implements MergeSpe
         Shape first = shapes.get(0);
         for (int i = 1; i < shapes.size(); i++) {
             if (shapes.get(i).rank() != first.rank()) {
-                return Optional.of(Problem.ofAttribute("value", "Concatenate joins outputs of one rank, but "
+                return Optional.of(Problem.ofElement("value", i, "Concatenate joins outputs of one rank, but "
                         + names.get(0) + " outputs " + first + " and " + names.get(i) + " outputs " + shapes.get(i)
                         + ". Flatten both, or reshape one to the other's rank."));
             }
@@ -49,7 +49,7 @@ public record ConcatenateSpec(List<String> inputs, int axis) implements MergeSpe
         for (int i = 1; i < shapes.size(); i++) {
             for (int d = 0; d < first.rank(); d++) {
                 if (d != index && shapes.get(i).dim(d) != first.dim(d)) {
-                    return Optional.of(Problem.ofAttribute("value", "Concatenate along axis " + axis + " needs the"
+                    return Optional.of(Problem.ofElement("value", i, "Concatenate along axis " + axis + " needs the"
                             + " other axes to agree, but " + names.get(0) + " outputs " + first + " and " + names.get(i)
                             + " outputs " + shapes.get(i) + ", which differ on axis " + (d + 1) + ". Make the"
                             + " branches agree there (the same padding and strides), or join along that axis."));

@@ -5,15 +5,22 @@ package dev.lamina.dsl;
  *
  * @param attribute the annotation attribute at fault ({@code "units"}), or null when the layer as a
  *     whole is at fault, for instance because of the shape it receives
+ * @param element the index of the value at fault in an array {@code attribute} ({@code @Add}'s
+ *     second name: 1), or -1 for the attribute as a whole
  * @param message what is wrong, the shapes involved, and how to fix it
  */
-public record Problem(String attribute, String message) {
+public record Problem(String attribute, int element, String message) {
     public static Problem ofLayer(String message) {
-        return new Problem(null, message);
+        return new Problem(null, -1, message);
     }
 
     public static Problem ofAttribute(String attribute, String message) {
-        return new Problem(attribute, message);
+        return new Problem(attribute, -1, message);
+    }
+
+    /** A problem with one value of an array attribute: {@code ofElement("value", 1, ...)} for a merge's second name. */
+    public static Problem ofElement(String attribute, int element, String message) {
+        return new Problem(attribute, element, message);
     }
 
     /**

@@ -66,9 +66,10 @@ class GraphChecksTest {
                 "    @Add({\"c1\", \"c2\"}) Layer add;",
                 "    @Conv2D(filters = 32, kernel = {3, 3}, padding = Padding.SAME) Layer c2;");
         Compilation compilation = source.compile();
-        source.assertErrorOnLine(compilation, "add: \"c2\" names c2, which is declared after add; a layer takes the"
+        // On the name at fault, not on the list.
+        source.assertErrorAt(compilation, "add: \"c2\" names c2, which is declared after add; a layer takes the"
                 + " output of a field declared before it, so that the model has no cycles. Move c2's field above add's.",
-                "Layer add;");
+                "Layer add;", "\"c2\"");
     }
 
     @Test
@@ -81,6 +82,7 @@ class GraphChecksTest {
                 + " outputs (28, 28, 32). Project block1 to (14, 14, 64): declare @Conv2D(filters = 64, kernel = {1, 1},"
                 + " strides = {2, 2}, padding = Padding.SAME, from = \"block1\") Layer block1Projection; before this"
                 + " layer and list block1Projection instead of \"block1\".", "Layer add;");
+        source.assertErrorAt(compilation, "add: Add sums outputs of one shape", "Layer add;", "\"block1\"");
         // Each branch's path, one under the other.
         source.assertErrorOnLine(compilation, "Shapes: input (28, 28) -> image (28, 28, 1) -> block1 (28, 28, 32) -> c1"
                 + " (28, 28, 32) -> c2 (14, 14, 64) -> add\n", "Layer add;");
@@ -105,6 +107,7 @@ class GraphChecksTest {
         Compilation compilation = source.compile();
         source.assertErrorOnLine(compilation, "joined: Concatenate along axis -1 needs the other axes to agree, but half"
                 + " outputs (14, 14, 32) and c1 outputs (28, 28, 32), which differ on axis 1.", "Layer joined;");
+        source.assertErrorAt(compilation, "joined: Concatenate along axis -1", "Layer joined;", "\"c1\"");
     }
 
     @Test

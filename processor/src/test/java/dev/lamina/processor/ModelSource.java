@@ -67,6 +67,19 @@ final class ModelSource {
         assertThat(compilation).hadErrorContaining(message).inFile(file()).onLine(lineOf(lineText));
     }
 
+    /**
+     * Asserts an error containing {@code message} at {@code value}: on the first line containing
+     * {@code lineText}, at the column where {@code value} first starts in it.
+     */
+    void assertErrorAt(Compilation compilation, String message, String lineText, String value) {
+        String line = lines.get((int) lineOf(lineText) - 1);
+        int column = line.indexOf(value);
+        if (column < 0) {
+            throw new IllegalArgumentException(lineText + "'s line does not contain " + value);
+        }
+        assertThat(compilation).hadErrorContaining(message).inFile(file()).onLine(lineOf(lineText)).atColumn(column + 1);
+    }
+
     JavaFileObject file() {
         return JavaFileObjects.forSourceString("test." + name, String.join("\n", lines));
     }

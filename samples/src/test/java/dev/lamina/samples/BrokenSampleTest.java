@@ -45,6 +45,9 @@ class BrokenSampleTest {
                 + " 64) -> block2");
         assertError(errors.get(1), "ToyResNetBroken", "Layer block3;",
                 "block3: \"blok2\" names no layer of the model. Did you mean \"block2\"?");
+        // Each on the name at fault in the list, where README's carets point.
+        assertColumnOf(errors.get(0), "ToyResNetBroken", "\"block1\"");
+        assertColumnOf(errors.get(1), "ToyResNetBroken", "\"blok2\"");
     }
 
     /** The errors of compiling the broken sample {@code name} with Lamina's processor. */
@@ -63,6 +66,13 @@ class BrokenSampleTest {
 
     private static Path source(String name) {
         return Path.of("src/broken/java/dev/lamina/samples/" + name + ".java");
+    }
+
+    /** {@code error} points at where {@code value} starts on its line. */
+    private static void assertColumnOf(Diagnostic<? extends JavaFileObject> error, String name, String value)
+            throws Exception {
+        String line = Files.readAllLines(source(name)).get((int) error.getLineNumber() - 1);
+        assertEquals(line.indexOf(value) + 1, error.getColumnNumber(), line);
     }
 
     /** {@code error} starts with {@code message} and is on the line of {@code name} holding {@code field}. */

@@ -40,11 +40,12 @@ final class LayerSources {
         String attribute = merge ? "value" : "from";
         // A merge that lists no name has a setting problem already; it has no sources to trace.
         boolean valid = !named.isEmpty();
-        for (String name : named) {
+        for (int i = 0; i < named.size(); i++) {
+            String name = named.get(i);
             Optional<String> problem = problem(position, name);
             if (problem.isPresent()) {
                 String value = merge ? "\"" + name + "\"" : attribute + " = \"" + name + "\"";
-                diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), attribute,
+                diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), attribute, merge ? i : -1,
                         layer.name() + ": " + value + " " + problem.get()));
                 valid = false;
             }

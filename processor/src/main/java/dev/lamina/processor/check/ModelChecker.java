@@ -205,6 +205,6 @@ public final class ModelChecker {
         String message = layer.name() + ": " + problem.message() + (trace == null ? "" : "\n  Shapes: " + trace);
         return problem.attribute() == null
                 ? Diagnostic.error(layer.field(), message)
-                : Diagnostic.error(layer.field(), layer.annotation(), problem.attribute(), message);
+                : Diagnostic.error(layer.field(), layer.annotation(), problem.attribute(), problem.element(), message);
     }
 }
