@@ -1,11 +1,9 @@
 package dev.lamina.dsl;
 
 import java.util.List;
-import java.util.Optional;
 
 /** {@link Dropout}: the shape is unchanged. */
-public record DropoutSpec(double rate) implements LayerSpec {
-
+public record DropoutSpec(double rate) implements ShapePreservingSpec {
     @Override
     public String kind() {
         return "Dropout";
@@ -18,16 +16,6 @@ public record DropoutSpec(double rate) implements LayerSpec {
                     + ". It is the fraction of inputs dropped, such as 0.25."));
         }
         return List.of();
-    }
-
-    @Override
-    public Optional<Problem> inputProblem(Shape input, String name) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Shape> outputShape(Shape input) {
-        return Optional.of(input);
     }
 
     @Override

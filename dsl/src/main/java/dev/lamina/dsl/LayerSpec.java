@@ -9,8 +9,8 @@ import java.util.Optional;
  * once. Shapes exclude the batch dimension.
  */
 public sealed interface LayerSpec
-        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, DropoutSpec, ReLUSpec,
-        GlobalPool2DSpec, ActivationLayerSpec, BatchNormalizationSpec, MergeSpec {
+        permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, ShapePreservingSpec,
+        GlobalPool2DSpec, BatchNormalizationSpec, MergeSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();
