@@ -115,6 +115,10 @@ public sealed interface LayerSpec
 
         R add(AddSpec add);
 
+        R multiply(MultiplySpec multiply);
+
+        R average(AverageSpec average);
+
         R concatenate(ConcatenateSpec concatenate);
 
         R globalPool2D(GlobalPool2DSpec pool);

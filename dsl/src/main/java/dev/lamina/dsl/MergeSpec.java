@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A layer that takes several layers' outputs ({@link Add}, {@link Concatenate}) rather than one. Its
- * shape rule is over the list of their shapes; the one-input rule of {@link LayerSpec} does not
- * apply to it.
+ * A layer that takes several layers' outputs ({@link Add}, {@link Multiply}, {@link Average},
+ * {@link Concatenate}) rather than one. Its shape rule is over the list of their shapes; the
+ * one-input rule of {@link LayerSpec} does not apply to it.
  */
-public sealed interface MergeSpec extends LayerSpec permits AddSpec, ConcatenateSpec {
+public sealed interface MergeSpec extends LayerSpec permits ElementwiseMergeSpec, ConcatenateSpec {
 
     /** The names of the layers whose outputs it takes, in order, as its annotation lists them. */
     List<String> inputs();

@@ -248,6 +248,34 @@ class ShapeRulesTest {
     }
 
     @Test
+    void multiplyAndAverageNeedOneShapeAsAddDoesAndSayWhatTheyDo() {
+        List<Shape> same = List.of(Shape.of(8, 8, 64), Shape.of(8, 8, 64), Shape.of(8, 8, 64));
+        List<String> names = List.of("gate", "features", "gate");
+        for (ElementwiseMergeSpec merge : List.of(new MultiplySpec(names), new AverageSpec(names))) {
+            assertEquals(Shape.of(8, 8, 64), merge.mergedShape(same));
+            assertTrue(merge.mergeProblem(same, names).isEmpty());
+            assertEquals(1, (merge instanceof MultiplySpec ? new MultiplySpec(List.of("alone"))
+                    : new AverageSpec(List.of("alone"))).settingProblems().size());
+        }
+        // The third name is at fault: the problem points at it, with the projection Add proposes.
+        List<Shape> third = List.of(Shape.of(10), Shape.of(10), Shape.of(784));
+        List<String> flat = List.of("hidden", "other", "pixels");
+        Problem product = new MultiplySpec(flat).mergeProblem(third, flat).orElseThrow();
+        assertEquals("value", product.attribute());
+        assertEquals(2, product.element());
+        assertEquals("Multiply multiplies outputs of one shape, but hidden outputs (10) and pixels outputs (784)."
+                + " Project pixels to (10): declare @Dense(units = 10, from = \"pixels\") Layer pixelsProjection;"
+                + " before this layer and list pixelsProjection instead of \"pixels\".", product.message());
+        assertEquals(product.message().replace("Multiply multiplies", "Average averages"),
+                new AverageSpec(flat).mergeProblem(third, flat).orElseThrow().message());
+        assertEquals(product.message().replace("Multiply multiplies", "Add sums"),
+                new AddSpec(flat).mergeProblem(third, flat).orElseThrow().message());
+        assertEquals("@Multiply merges at least two layers' outputs but lists 1. List them: @Multiply({\"a\", \"b\"}).",
+                new MultiplySpec(List.of("alone")).settingProblems().get(0).message());
+        assertEquals("Average", new AverageSpec(names).kind());
+    }
+
+    @Test
     void concatenateJoinsAlongItsAxisAsKerasCountsIt() {
         ConcatenateSpec last = new ConcatenateSpec(List.of("a", "b"), -1);
         assertEquals(Shape.of(8, 8, 96), last.mergedShape(List.of(Shape.of(8, 8, 64), Shape.of(8, 8, 32))));

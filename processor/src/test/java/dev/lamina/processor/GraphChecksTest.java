@@ -100,6 +100,60 @@ class GraphChecksTest {
     }
 
     @Test
+    void multiplyingShapesThatDifferIsAnErrorOnTheNameAtFaultWithAddsProjection() {
+        ModelSource source = residual("Product",
+                "    @Conv2D(filters = 64, kernel = {3, 3}, padding = Padding.SAME) Layer c2;",
+                "    @Multiply({\"c1\", \"block1\", \"c2\"}) Layer gated;");
+        Compilation compilation = source.compile();
+        // On the third name, c2: line and column.
+        source.assertErrorAt(compilation, "gated: Multiply multiplies outputs of one shape, but c1 outputs (28, 28, 32)"
+                + " and c2 outputs (28, 28, 64). Project c2 to (28, 28, 32): declare @Conv2D(filters = 32, kernel = {1, 1},"
+                + " from = \"c2\") Layer c2Projection; before this layer and list c2Projection instead of \"c2\".",
+                "Layer gated;", "\"c2\"");
+        assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+
+        ModelSource average = residual("Mean",
+                "    @Conv2D(filters = 64, kernel = {3, 3}, padding = Padding.SAME) Layer c2;",
+                "    @Average({\"c2\", \"c1\"}) Layer mean;");
+        average.assertErrorAt(average.compile(), "mean: Average averages outputs of one shape, but c2 outputs"
+                + " (28, 28, 64) and c1 outputs (28, 28, 32). Project c1 to (28, 28, 64)", "Layer mean;", "\"c1\"");
+        ModelSource one = residual("OneFactor", "    @Multiply({\"c1\"}) Layer gated;");
+        one.assertErrorOnLine(one.compile(), "gated: @Multiply merges at least two layers' outputs but lists 1.",
+                "Layer gated;");
+    }
+
+    @Test
+    void aGateAndAnAverageCompileWithEachPartOfTheirGradients() throws Exception {
+        ModelSource source = model("Gates", mnist(ADAM),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 16, activation = TANH) Layer hidden;",
+                "    @Dense(units = 16, activation = SIGMOID, from = \"flat\") Layer gate;",
+                "    @Multiply({\"hidden\", \"gate\", \"hidden\"}) Layer gated;",
+                "    @Average({\"gated\", \"hidden\"}) Layer mean;",
+                "    @Dense(units = 10, activation = SOFTMAX) Layer out;");
+        Compilation compilation = source.compile();
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = compilation.generatedSourceFile("test.GatesNetwork").orElseThrow().getCharContent(true).toString();
+        assertTrue(code.contains("gated (Multiply)"), code);
+        assertTrue(code.contains("mean (Average)"), code);
+        assertTrue(code.contains("MergeKernel.multiply(gated.value(), hidden.value(), gate.value(), hidden.value());"), code);
+        assertTrue(code.contains("MergeKernel.average(mean.value(), gated.value(), hidden.value());"), code);
+        // Backward, mean first: each input gets half of its gradient; hidden's part from mean is written.
+        assertTrue(code.contains("gated.gradient().assign(mean.gradient()).divi(2);"), code);
+        assertTrue(code.contains("hidden.gradient().assign(mean.gradient()).divi(2);"), code);
+        // Then the product: each factor's gradient is the product's times the others; hidden, listed
+        // twice, gets two parts of its own, added to its gradient.
+        assertTrue(code.contains("MergeKernel.multiply(hiddenFromGated.value(), gated.gradient(), gate.value(),"
+                + " hidden.value());"), code);
+        assertTrue(code.contains("MergeKernel.multiply(gate.gradient(), gated.gradient(), hidden.value(), hidden.value());"),
+                code);
+        assertTrue(code.contains("MergeKernel.multiply(hiddenFromGated3.value(), gated.gradient(), hidden.value(),"
+                + " gate.value());"), code);
+        assertTrue(code.contains("hidden.gradient().addi(hiddenFromGated.value());"), code);
+        assertTrue(code.contains("hidden.gradient().addi(hiddenFromGated3.value());"), code);
+    }
+
+    @Test
     void concatenatingMapsOfDifferentSizesIsAnError() {
         ModelSource source = residual("Sizes",
                 "    @MaxPool2D({2, 2}) Layer half;",

@@ -10,6 +10,7 @@ import static dev.lamina.dsl.Activation.TANH;
 
 import dev.lamina.dsl.ActivationLayer;
 import dev.lamina.dsl.Add;
+import dev.lamina.dsl.Average;
 import dev.lamina.dsl.AveragePool2D;
 import dev.lamina.dsl.BatchNormalization;
 import dev.lamina.dsl.Concatenate;
@@ -21,6 +22,7 @@ import dev.lamina.dsl.GlobalMaxPooling2D;
 import dev.lamina.dsl.Layer;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Model;
+import dev.lamina.dsl.Multiply;
 import dev.lamina.dsl.MaxPool2D;
 import dev.lamina.dsl.Optimizer;
 import dev.lamina.dsl.Padding;
@@ -113,7 +115,8 @@ final class TinyModels {
     /**
      * Branches: a residual block whose input fans out to three layers (one a Flatten, whose gradient is
      * then its own), a strided projection shortcut of the model's input, an Add that lists one layer
-     * twice, and Concatenates of feature maps and of flat outputs.
+     * twice, a Multiply that lists the sum twice and the projection (taken by three layers) once, an
+     * Average of the product and the sum, and Concatenates of feature maps and of flat outputs.
      */
     @Model(input = {6, 6, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
            optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
@@ -128,7 +131,9 @@ final class TinyModels {
         @Conv2D(filters = 3, kernel = {3, 3}, strides = {2, 2}, padding = Padding.SAME, activation = ELU,
                 from = "block")                                                                      Layer down;
         @Add({"down", "projection", "down"})                                                         Layer sum;
-        @Concatenate({"sum", "projection"})                                                          Layer joined;
+        @Multiply({"sum", "projection", "sum"})                                                      Layer product;
+        @Average({"product", "sum"})                                                                 Layer mean;
+        @Concatenate({"mean", "projection"})                                                         Layer joined;
         @Flatten                                                                                     Layer flat;
         @Concatenate({"flat", "flatStem"})                                                           Layer both;
         @Dense(units = 3, activation = SOFTMAX)                                                      Layer out;

@@ -22,7 +22,7 @@ final class AddWriter extends MergeWriter {
     }
 
     @Override
-    void backward(CodeBlock.Builder code, List<String> inputGradients) {
+    void backward(CodeBlock.Builder code, List<LayerWriter> inputs, List<String> inputGradients) {
         for (String inputGradient : inputGradients) {
             if (inputGradient != null) {
                 code.addStatement("$L.assign($L)", inputGradient, gradient());

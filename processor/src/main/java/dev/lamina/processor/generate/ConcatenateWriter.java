@@ -26,7 +26,7 @@ final class ConcatenateWriter extends MergeWriter {
     }
 
     @Override
-    void backward(CodeBlock.Builder code, List<String> inputGradients) {
+    void backward(CodeBlock.Builder code, List<LayerWriter> inputs, List<String> inputGradients) {
         String widths = String.join(", ", layer.inputs().stream().map(shape -> String.valueOf(shape.dim(axis - 1))).toList());
         code.addStatement("$T.split($L, $L, new int[] {$L}, $L)", RuntimeTypes.MERGE_KERNEL, axis, gradient(), widths,
                 String.join(", ", inputGradients.stream().map(g -> g == null ? "null" : g).toList()));

@@ -2,6 +2,7 @@ package dev.lamina.processor.generate;
 
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.AverageSpec;
 import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
@@ -10,6 +11,7 @@ import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.FlattenSpec;
 import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.ReshapeSpec;
@@ -74,6 +76,16 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter add(AddSpec add) {
         return new AddWriter(layer, names);
+    }
+
+    @Override
+    public LayerWriter multiply(MultiplySpec multiply) {
+        return new MultiplyWriter(layer, names);
+    }
+
+    @Override
+    public LayerWriter average(AverageSpec average) {
+        return new AverageWriter(layer, names);
     }
 
     @Override

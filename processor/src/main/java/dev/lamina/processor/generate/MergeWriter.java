@@ -6,8 +6,8 @@ import dev.lamina.processor.check.CheckedLayer;
 import java.util.List;
 
 /**
- * A layer that takes several layers' outputs (Add, Concatenate): its forward and backward
- * statements are over the list of its inputs rather than one.
+ * A layer that takes several layers' outputs (Add, Multiply, Average, Concatenate): its forward and
+ * backward statements are over the list of its inputs rather than one.
  */
 abstract class MergeWriter extends LayerWriter {
 
@@ -20,9 +20,10 @@ abstract class MergeWriter extends LayerWriter {
 
     /**
      * Propagates the output's gradient to each input whose gradient expression in
-     * {@code inputGradients} is not null, writing it there.
+     * {@code inputGradients} is not null, writing it there; {@code inputs} are the layers whose outputs
+     * it took (null for the model's input), in the order the annotation lists them.
      */
-    abstract void backward(CodeBlock.Builder code, List<String> inputGradients);
+    abstract void backward(CodeBlock.Builder code, List<LayerWriter> inputs, List<String> inputGradients);
 
     @Override
     final void forward(CodeBlock.Builder code, LayerWriter previous) {

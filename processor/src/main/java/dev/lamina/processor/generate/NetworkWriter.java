@@ -172,6 +172,15 @@ public final class NetworkWriter {
         return source < 0 ? null : layers.get(source);
     }
 
+    /** The writers of the layers whose outputs layer {@code i} takes, in order; null for the model's input. */
+    private static List<LayerWriter> inputs(List<LayerWriter> layers, BackwardPlan plan, int i) {
+        List<LayerWriter> inputs = new ArrayList<>();
+        for (int input = 0; input < layers.get(i).layer().sources().size(); input++) {
+            inputs.add(source(layers, plan, i, input));
+        }
+        return inputs;
+    }
+
     /**
      * The arrays for the parts of its inputs' gradients that layer {@code i} computes but does not
      * write into them, as another layer taking the same input has (see {@link BackwardPlan}); a
@@ -266,11 +275,7 @@ public final class NetworkWriter {
             body.add("// $L: $L, $L\n", layer.layer().name(), layer.description(), layer.outputShape());
             body.add(layer.activationComment(false));
             if (layer instanceof MergeWriter merge) {
-                List<LayerWriter> inputs = new ArrayList<>();
-                for (int input = 0; input < layer.layer().sources().size(); input++) {
-                    inputs.add(source(layers, plan, i, input));
-                }
-                merge.forward(body, inputs);
+                merge.forward(body, inputs(layers, plan, i));
             } else {
                 layer.forward(body, source(layers, plan, i, 0));
             }
@@ -308,7 +313,7 @@ public final class NetworkWriter {
                         : source(layers, plan, i, input).gradient());
             }
             if (layer instanceof MergeWriter merge) {
-                merge.backward(body, inputGradients);
+                merge.backward(body, inputs(layers, plan, i), inputGradients);
             } else {
                 layer.backward(body, LayerWriter.valueOf(source), inputGradients.get(0), preActivation);
             }

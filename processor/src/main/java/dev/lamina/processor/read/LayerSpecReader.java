@@ -7,6 +7,8 @@ import dev.lamina.dsl.ActivationLayer;
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.Add;
 import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.Average;
+import dev.lamina.dsl.AverageSpec;
 import dev.lamina.dsl.AveragePool2D;
 import dev.lamina.dsl.BatchNormalization;
 import dev.lamina.dsl.BatchNormalizationSpec;
@@ -26,6 +28,8 @@ import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MaxPool2D;
 import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.Multiply;
+import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
@@ -68,6 +72,8 @@ final class LayerSpecReader {
             entry(name(ActivationLayer.class), (values, a) -> new ActivationLayerSpec(
                     values.enumValue(a, "value", Activation.class))),
             entry(name(Add.class), (values, a) -> new AddSpec(values.stringList(a, "value"))),
+            entry(name(Multiply.class), (values, a) -> new MultiplySpec(values.stringList(a, "value"))),
+            entry(name(Average.class), (values, a) -> new AverageSpec(values.stringList(a, "value"))),
             entry(name(Concatenate.class), (values, a) -> new ConcatenateSpec(values.stringList(a, "value"),
                     values.intValue(a, "axis"))),
             entry(name(BatchNormalization.class), (values, a) -> new BatchNormalizationSpec(values.intValue(a, "axis"),

@@ -55,7 +55,8 @@ class EclipseCompilerTest {
                 "@Flatten Layer flat;", "@GlobalMaxPooling2D Layer pooled;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
         model(", fromLogits = true", "@Flatten Layer flat;", "@Dense(units = 10) Layer logits;",
                 "@ActivationLayer(", "       Activation.SOFTMAX) Layer out;"),
-        // Branches: an unknown name, a later one, a merge of shapes that differ, an unused branch.
+        // Branches: an unknown name, a later one, a merge of shapes that differ, an unused branch, a Multiply
+        // of shapes that differ.
         model("", "@Flatten Layer flat;", "@Dense(units = 8, from = \"flta\") Layer hidden;",
                 "@Add({\"hidden\", \"later\"}) Layer sum;", "@Dense(units = 8) Layer later;",
                 "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
@@ -63,13 +64,16 @@ class EclipseCompilerTest {
                 "@Add({\"a\", \"b\"}) Layer sum;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
         model("", "@Flatten Layer flat;", "@Dense(units = 8) Layer unused;",
                 "@Dense(units = 10, activation = Activation.SOFTMAX, from = \"flat\") Layer out;"),
+        model("", "@Flatten Layer flat;", "@Dense(units = 8) Layer a;", "@Dense(units = 9, from = \"flat\") Layer b;",
+                "@Multiply({\"a\", \"b\"}) Layer product;",
+                "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
     };
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
     void eclipseAndJavacReportTheSame(int index) throws IOException {
         String source = MODELS[index];
         List<String> fromJavac = compile(ToolProvider.getSystemJavaCompiler(), dir.resolve("javac"), source, "--release", "17");

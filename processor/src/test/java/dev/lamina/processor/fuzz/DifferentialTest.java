@@ -50,6 +50,7 @@ class DifferentialTest {
         int checked = 0;
         int gradientChecked = 0;
         int merging = 0;
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
         for (int start = 0; start < MODELS; start += BATCH) {
             List<RandomModels.ValidModel> models = new ArrayList<>();
             List<JavaFileObject> files = new ArrayList<>();
@@ -100,10 +101,13 @@ class DifferentialTest {
                 }
                 checked++;
                 merging += model.layers().stream().anyMatch(s -> s instanceof MergeSpec) ? 1 : 0;
+                for (LayerSpec spec : model.layers()) {
+                    kinds.merge(spec.kind(), 1, Integer::sum);
+                }
             }
         }
         System.out.printf("Differential check, seed %d: %d models run against the reference forward, %d gradient-checked,"
-                + " %d with merges%n", seed, checked, gradientChecked, merging);
+                + " %d with merges; layers of each kind: %s%n", seed, checked, gradientChecked, merging, kinds);
         assertTrue(checked >= MODELS && gradientChecked >= MODELS / 3 && merging >= MODELS / 5,
                 checked + " models, " + gradientChecked + " gradient-checked, " + merging + " with merges");
     }

@@ -34,8 +34,9 @@ final class FuzzNames {
     private static final Set<String> USED_BY_MODEL_SOURCES = Set.of("Padding", "Double");
     /**
      * Models that between them make every writer write (every kind of layer, a convolution's
-     * activation moved past a max pool, views of the input and of a layer, each optimizer, loss and
-     * output), their layers named with a '$', which nothing else is.
+     * activation moved past a max pool, views of the input and of a layer, merges with a layer listed
+     * twice and with the input, each optimizer, loss and output), their layers named with a '$', which
+     * nothing else is.
      */
     private static final String[] CATALOGUE = {
         """
@@ -91,6 +92,21 @@ final class FuzzNames {
             @GlobalAveragePooling2D Layer c$4;
             @Dense(units = 3) Layer c$5;
             @ActivationLayer(Activation.SOFTMAX) Layer c$6;
+        }
+        """,
+        """
+        package fuzz;
+        import dev.lamina.dsl.*;
+        @Model(input = {4, 4, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+               optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+        public class Catalogue%d {
+            @Conv2D(filters = 2, kernel = {3, 3}, padding = Padding.SAME) Layer c$0;
+            @Multiply({"c$0", Model.INPUT, "c$0"}) Layer c$1;
+            @Average({"c$1", "c$0"}) Layer c$2;
+            @Add({"c$2", "c$1"}) Layer c$3;
+            @Concatenate({"c$3", Model.INPUT}) Layer c$4;
+            @Flatten Layer c$5;
+            @Dense(units = 3, activation = Activation.SOFTMAX) Layer c$6;
         }
         """,
     };

@@ -3,6 +3,7 @@ package dev.lamina.processor.fuzz;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.AverageSpec;
 import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
@@ -12,6 +13,7 @@ import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MergeSpec;
 import dev.lamina.dsl.Model;
+import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
@@ -139,9 +141,9 @@ final class RandomModels {
         }
 
         /**
-         * A layer on an earlier output (or the input), merged with the last output by an Add where the
-         * shapes agree or a Concatenate on the last axis where the others do; false if the drawn layer
-         * fits neither.
+         * A layer on an earlier output (or the input), merged with the last output by an Add, Multiply
+         * or Average where the shapes agree or a Concatenate on the last axis where the others do; false
+         * if the drawn layer fits neither.
          */
         boolean branch(boolean dropout) {
             int earlier = random.nextInt(outputs.size());
@@ -163,7 +165,7 @@ final class RandomModels {
             String list = merged.stream().map(n -> n.equals(Model.INPUT) ? "Model.INPUT" : "\"" + n + "\"")
                     .collect(Collectors.joining(", "));
             if (add && (!concatenate || random.nextBoolean())) {
-                add(new Candidate("@Add({" + list + "})", new AddSpec(merged)), merged, false);
+                add(elementwise(random, list, merged), merged, false);
             } else {
                 add(new Candidate("@Concatenate(value = {" + list + "}, axis = -1)", new ConcatenateSpec(merged, -1)),
                         merged, false);
@@ -186,6 +188,15 @@ final class RandomModels {
     }
 
     private record Candidate(String annotation, LayerSpec spec) {
+    }
+
+    /** An Add, Multiply or Average of {@code merged}, written {@code list} in the annotation. */
+    private static Candidate elementwise(Random random, String list, List<String> merged) {
+        return switch (random.nextInt(3)) {
+            case 0 -> new Candidate("@Add({" + list + "})", new AddSpec(merged));
+            case 1 -> new Candidate("@Multiply({" + list + "})", new MultiplySpec(merged));
+            default -> new Candidate("@Average({" + list + "})", new AverageSpec(merged));
+        };
     }
 
     private static Candidate validLayer(Random random, Shape shape, boolean dropout) {
@@ -335,8 +346,9 @@ final class RandomModels {
     private static String anyField(Random random, int i, String name, List<String> fields) {
         String type = random.nextInt(25) == 0 ? "Object" : "Layer";
         String modifier = random.nextInt(30) == 0 ? "static " : "";
-        String annotation = random.nextInt(8) == 0 ? anyMerge(random, fields) : anyAnnotation(random);
-        if (random.nextInt(6) == 0 && !annotation.startsWith("@Add") && !annotation.startsWith("@Concatenate")) {
+        boolean merge = random.nextInt(8) == 0;
+        String annotation = merge ? anyMerge(random, fields) : anyAnnotation(random);
+        if (random.nextInt(6) == 0 && !merge) {
             annotation = Graph.withFrom(annotation, anyName(random, fields));
         }
         if (random.nextInt(25) == 0) {
@@ -416,7 +428,7 @@ final class RandomModels {
             names[i] = drawn.equals(Model.INPUT) ? "Model.INPUT" : "\"" + drawn + "\"";
         }
         String list = "{" + String.join(", ", names) + "}";
-        return random.nextBoolean() ? "@Add(" + list + ")"
+        return random.nextBoolean() ? new String[] {"@Add(", "@Multiply(", "@Average("}[random.nextInt(3)] + list + ")"
                 : "@Concatenate(value = " + list + ", axis = " + new String[] {"-1", "1", "0", "-4", "7"}[random.nextInt(5)] + ")";
     }
 

@@ -3,6 +3,7 @@ package dev.lamina.processor.fuzz;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
+import dev.lamina.dsl.AverageSpec;
 import dev.lamina.dsl.BatchNormalizationSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
@@ -10,6 +11,7 @@ import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
@@ -49,6 +51,11 @@ final class ReferenceForward {
             INDArray sum = inputs.get(0).dup();
             inputs.subList(1, inputs.size()).forEach(sum::addi);
             return sum;
+        }
+        if (spec instanceof MultiplySpec || spec instanceof AverageSpec) {
+            // The inputs stacked along a new first axis, reduced along it by ND4J's own product or mean.
+            INDArray stacked = Nd4j.stack(0, inputs.stream().map(INDArray::dup).toArray(INDArray[]::new));
+            return spec instanceof MultiplySpec ? stacked.prod(0) : stacked.mean(0);
         }
         if (spec instanceof ConcatenateSpec concatenate) {
             return Nd4j.concat(concatenate.index(inputShape.rank()) + 1, inputs.toArray(INDArray[]::new));

@@ -5,8 +5,9 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The merge layers' computations, Add and Concatenate, into the layer's own output array and back
- * into its inputs' gradients: no array is made per batch.
+ * The merge layers' computations, Add, Multiply, Average and Concatenate, into the layer's own output
+ * array and back into its inputs' gradients: no array is made per batch. The arrays may be the leading
+ * rows of larger ones (the last, smaller batch); ND4J's in-place ops work on such views.
  */
 public final class MergeKernel {
     private MergeKernel() {
@@ -18,6 +19,24 @@ public final class MergeKernel {
         for (int i = 1; i < inputs.length; i++) {
             output.addi(inputs[i]);
         }
+    }
+
+    /**
+     * {@code output = inputs[0] * inputs[1] * ...}, element-wise, arrays of one shape: Multiply's
+     * forward, and its backward too, an input's gradient being the product's gradient times the other
+     * inputs. {@code output} must not be one of {@code inputs} but the first.
+     */
+    public static void multiply(INDArray output, INDArray... inputs) {
+        output.assign(inputs[0]);
+        for (int i = 1; i < inputs.length; i++) {
+            output.muli(inputs[i]);
+        }
+    }
+
+    /** {@code output = (inputs[0] + inputs[1] + ...) / inputs.length}, element-wise, arrays of one shape. */
+    public static void average(INDArray output, INDArray... inputs) {
+        add(output, inputs);
+        output.divi(inputs.length);
     }
 
     /** {@code output} = {@code inputs} side by side along {@code axis} (of the arrays, the batch being 0). */
