@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,9 @@ import javax.tools.ToolProvider;
  *   <li>{@code --mlp-only}, {@code --cnn-only}: {@code --models mlp}, {@code --models cnn};
  *   <li>{@code --memory-only}: only Lamina's memory of a later epoch, without the timings.
  * </ul>
- * {@code -Dlamina.bench.python=...} names the interpreter with torch ({@code /usr/bin/python3} by default).
+ * {@code -Dlamina.bench.python=...} names the interpreter with torch ({@code /usr/bin/python3} by default);
+ * {@code -Dlamina.bench.ompWaitPolicy=PASSIVE|ACTIVE|unset} the OpenMP wait policy of every engine's
+ * process (PASSIVE by default, see {@link EngineClient#waitPolicy}).
  */
 public final class Benchmark {
     static final int QUICK_IMAGES = 6000;
@@ -120,6 +123,11 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "CPU: %s, %d processors; vector extensions: %s%n", ServingBenchmark.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), vectorFlags(cpuFlags()));
+        Map<String, String> policy = new HashMap<>();
+        EngineClient.waitPolicy(policy);
+        System.out.printf(Locale.ROOT, "OpenMP wait policy of every engine's process: %s%n",
+                System.getenv("OMP_WAIT_POLICY") != null ? System.getenv("OMP_WAIT_POLICY") + " (from the environment)"
+                        : policy.getOrDefault("OMP_WAIT_POLICY", "OpenMP's default"));
         if (engines.contains("lamina") || engines.contains("dl4j")) {
             System.out.printf(Locale.ROOT, "ND4J float32 gemm (2048^3, best of 10): %.0f GFLOP/s%n",
                     EpochTimer.gemmRate() / 1e9);

@@ -61,6 +61,7 @@ final class EngineClient implements AutoCloseable {
                     "--data", DataDirectory.get().toString()));
             threadEnvironment(builder.environment(), threads);
         } else {
+            waitPolicy(builder.environment());
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(HEAP);
             // The benchmark's own -D settings (JavaCPP's memory limits, the data directory) hold for its servers too.
@@ -154,6 +155,27 @@ final class EngineClient implements AutoCloseable {
     static void threadEnvironment(Map<String, String> environment, int threads) {
         for (String variable : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
             environment.put(variable, Integer.toString(threads));
+        }
+        waitPolicy(environment);
+    }
+
+    /**
+     * The same OpenMP wait policy for every engine (ND4J's libnd4j and OpenBLAS and PyTorch all run on GNU
+     * OpenMP): {@code -Dlamina.bench.ompWaitPolicy}, PASSIVE by default, unless the benchmark's own
+     * environment sets OMP_WAIT_POLICY; "unset" leaves it to OpenMP's default (spin a while, then sleep).
+     * Where another process keeps this machine's cores busy, a thread that spins at a barrier waits for one
+     * that is descheduled: one toy-ResNet step of PyTorch with 2 threads took 1.2 s that way and 0.14 s
+     * with PASSIVE, in one check under such load.
+     */
+    static void waitPolicy(Map<String, String> environment) {
+        String policy = System.getProperty("lamina.bench.ompWaitPolicy", "PASSIVE");
+        if (System.getenv("OMP_WAIT_POLICY") != null) {
+            return;
+        }
+        if (policy.equalsIgnoreCase("unset")) {
+            environment.remove("OMP_WAIT_POLICY");
+        } else {
+            environment.put("OMP_WAIT_POLICY", policy);
         }
     }
 
