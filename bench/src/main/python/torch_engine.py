@@ -29,6 +29,11 @@ parameter count and its arithmetic are the same; only the exact numbers from a g
 Softmax outputs with categorical crossentropy (MLP, CNN) are computed as logits with
 torch.nn.CrossEntropyLoss, which is the same function (softmax fused into the loss, as Keras and
 Lamina do for the gradient); the logits are what prediction returns, as argmax is the same.
+
+Environment, set before torch is imported: OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and MKL_NUM_THREADS
+to --threads, and OPENBLAS_CORETYPE from the CPU's flags unless set (see openblas_core_type).
+OMP_WAIT_POLICY is the benchmark's to set, for every engine alike. Run it with /usr/bin/python3,
+whose Debian python3-torch it was written for (bench/install-pytorch.sh).
 """
 
 import gc

@@ -154,6 +154,7 @@ public final class Benchmark {
                         + " which Dl4jModels does not configure)%n", model);
             }
             if (here.isEmpty()) {
+                System.out.println("  no engine to run it");
                 continue;
             }
             List<EngineClient> clients = new ArrayList<>();
