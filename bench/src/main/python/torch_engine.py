@@ -12,7 +12,8 @@ Server:  torch_engine.py MODEL --threads N [--data DIR] [--quick]
       gemm SEED     the float32 2048^3 matmul rate in FLOP/s.
     Anything else it prints is for the reader. It ends at the end of its input.
 Other modes:
-    torch_engine.py --count-parameters MODEL   prints the model's number of trainable parameters;
+    torch_engine.py --count-parameters         prints each model's name and number of trainable
+                                               parameters, a line each;
     torch_engine.py --info --threads N         prints torch's version, threads and BLAS, then the
                                                gemm rate in FLOP/s on a line of its own.
 
@@ -320,7 +321,8 @@ def answer(engine, command):
 
 def main(arguments):
     if "--count-parameters" in arguments:
-        print(count_parameters(arguments[arguments.index("--count-parameters") + 1]), flush=True)
+        for model in DATASETS:
+            print(model, count_parameters(model), flush=True)
         return
     threads = _THREADS if _THREADS is not None else torch.get_num_threads()
     torch.set_num_threads(threads)

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.lamina.runtime.data.DataDirectory;
 import dev.lamina.runtime.optimizers.Parameter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,30 +19,35 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** PyTorch's engine against Lamina's models; skipped where the interpreter cannot import torch. */
 class TorchEngineTest {
+    /** PyTorch's models' parameter counts by name, from one start of the interpreter. */
+    private static Map<String, Long> torchParameters;
+
     @BeforeAll
-    static void needsTorch() {
+    static void needsTorch() throws Exception {
         assumeTrue(EngineClient.pytorchAvailable(), "no torch for " + EngineClient.PYTHON);
+        torchParameters = torchParameters();
     }
 
     /** The parameter counts differ if a layer's size, kernel, padding or pooling differs. */
     @ParameterizedTest
     @EnumSource(Workload.class)
-    void pytorchsModelHasAsManyParametersAsLaminas(Workload model) throws Exception {
+    void pytorchsModelHasAsManyParametersAsLaminas(Workload model) {
         long lamina = LaminaEngine.create(model).apply(1).parameters().stream().filter(Parameter::trainable)
                 .mapToLong(p -> p.value().length()).sum();
-        assertEquals(lamina, torchParameters(model), model.name());
+        assertEquals(lamina, torchParameters.get(model.name()), model.name());
     }
 
     @Test
-    void theToyResNetsParametersCountAsWorkedOutByHand() throws Exception {
+    void theToyResNetsParametersCountAsWorkedOutByHand() {
         // conv1 32x9 + 32; conv2 64x9x32 + 64; five 64x9x64 + 64 convolutions; Dense 64x256 + 256; 256x10 + 10
         // (Keras' guide has 223,242 with CIFAR-10's three input channels, 576 more in conv1).
-        assertEquals(320 + 18_496 + 5 * 36_928 + 16_640 + 2_570, torchParameters(Workload.TOY_RESNET));
+        assertEquals(320L + 18_496 + 5 * 36_928 + 16_640 + 2_570, torchParameters.get("TOY_RESNET"));
     }
 
     /** The protocol end to end: one epoch of the MLP on the quick data, its line, and a gemm rate. */
     @Test
     void anEpochOfTheMlpOnQuickDataLearnsAndAnswersInTheProtocol() throws Exception {
+        assumeTrue(Files.isDirectory(DataDirectory.get().resolve("mnist")), "no MNIST (scripts/fetch-data.sh)");
         try (EngineClient torch = new EngineClient(EngineClient.PYTORCH, Workload.MLP, true)) {
             assertEquals(Benchmark.QUICK_IMAGES, torch.trainingImages());
             Epoch epoch = torch.epoch(42);
@@ -48,12 +57,18 @@ class TorchEngineTest {
         }
     }
 
-    private static long torchParameters(Workload model) throws IOException, InterruptedException {
+    private static Map<String, Long> torchParameters() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(EngineClient.PYTHON, EngineClient.torchEngine().toString(),
-                "--count-parameters", model.name()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "--count-parameters").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue());
-        return Long.parseLong(output);
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : output.split("\n")) {
+            String[] fields = line.trim().split(" ");
+            counts.put(fields[0], Long.parseLong(fields[1]));
+        }
+        assertEquals(Workload.values().length, counts.size(), output);
+        return counts;
     }
 }
