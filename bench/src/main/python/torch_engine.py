@@ -12,8 +12,9 @@ Server:  torch_engine.py MODEL --threads N [--data DIR] [--quick]
       gemm SEED     the float32 2048^3 matmul rate in FLOP/s.
     Anything else it prints is for the reader. It ends at the end of its input.
 Other modes:
-    torch_engine.py --count-parameters         prints each model's name and number of trainable
-                                               parameters, a line each;
+    torch_engine.py --count                    prints, a line for each model, its name, its number
+                                               of trainable parameters and the multiply-adds of its
+                                               convolutions and dense layers for one image, forward;
     torch_engine.py --info --threads N         prints torch's version, threads and BLAS, then the
                                                gemm rate in FLOP/s on a line of its own.
 
@@ -202,6 +203,27 @@ def count_parameters(model):
     return sum(p.numel() for p in create(model).parameters() if p.requires_grad)
 
 
+def count_multiply_adds(model):
+    """Forward multiply-adds of one image in the Conv2d and Linear layers, from their output shapes:
+    what TrainingFlops counts by hand, so that a padding or pooling that differs from Lamina's shows."""
+    network = create(model).eval()
+    total = [0]
+
+    def count(module, inputs, output):
+        if isinstance(module, nn.Conv2d):
+            kernel = module.kernel_size[0] * module.kernel_size[1]
+            total[0] += output[0].numel() * kernel * module.in_channels
+        else:
+            total[0] += module.in_features * module.out_features
+
+    for module in network.modules():
+        if isinstance(module, (nn.Conv2d, nn.Linear)):
+            module.register_forward_hook(count)
+    with torch.no_grad():
+        network(torch.zeros(1, 1, 28, 28))
+    return total[0]
+
+
 # ------------------------------------------------------------------------------------------- timing
 
 def settle():
@@ -320,9 +342,9 @@ def answer(engine, command):
 
 
 def main(arguments):
-    if "--count-parameters" in arguments:
+    if "--count" in arguments:
         for model in DATASETS:
-            print(model, count_parameters(model), flush=True)
+            print(model, count_parameters(model), count_multiply_adds(model), flush=True)
         return
     threads = _THREADS if _THREADS is not None else torch.get_num_threads()
     torch.set_num_threads(threads)

@@ -21,11 +21,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TorchEngineTest {
     /** PyTorch's models' parameter counts by name, from one start of the interpreter. */
     private static Map<String, Long> torchParameters;
+    /** PyTorch's models' forward multiply-adds per image in convolutions and dense layers, by name. */
+    private static Map<String, Long> torchMultiplyAdds;
 
     @BeforeAll
     static void needsTorch() throws Exception {
         assumeTrue(EngineClient.pytorchAvailable(), "no torch for " + EngineClient.PYTHON);
-        torchParameters = torchParameters();
+        count();
     }
 
     /** The parameter counts differ if a layer's size, kernel, padding or pooling differs. */
@@ -35,6 +37,17 @@ class TorchEngineTest {
         long lamina = LaminaEngine.create(model).apply(1).parameters().stream().filter(Parameter::trainable)
                 .mapToLong(p -> p.value().length()).sum();
         assertEquals(lamina, torchParameters.get(model.name()), model.name());
+    }
+
+    /**
+     * The multiply-adds follow from every layer's output size, so they differ if a padding, stride or
+     * pooling differs (the toy ResNet's parameters would not: global average pooling hides the sizes).
+     */
+    @ParameterizedTest
+    @EnumSource(Workload.class)
+    void pytorchsModelHasTheMultiplyAddsTrainingFlopsCounts(Workload model) {
+        long counted = model.layers.stream().mapToLong(TrainingFlops.Weighted::multiplyAdds).sum();
+        assertEquals(counted, torchMultiplyAdds.get(model.name()), model.name());
     }
 
     @Test
@@ -57,18 +70,20 @@ class TorchEngineTest {
         }
     }
 
-    private static Map<String, Long> torchParameters() throws IOException, InterruptedException {
+    /** {@code torch_engine.py --count}: a line "MODEL PARAMETERS MULTIPLY_ADDS" for each model. */
+    private static void count() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(EngineClient.PYTHON, EngineClient.torchEngine().toString(),
-                "--count-parameters").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "--count").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue());
-        Map<String, Long> counts = new HashMap<>();
+        torchParameters = new HashMap<>();
+        torchMultiplyAdds = new HashMap<>();
         for (String line : output.split("\n")) {
             String[] fields = line.trim().split(" ");
-            counts.put(fields[0], Long.parseLong(fields[1]));
+            torchParameters.put(fields[0], Long.parseLong(fields[1]));
+            torchMultiplyAdds.put(fields[0], Long.parseLong(fields[2]));
         }
-        assertEquals(Workload.values().length, counts.size(), output);
-        return counts;
+        assertEquals(Workload.values().length, torchParameters.size(), output);
     }
 }
