@@ -130,7 +130,7 @@ public final class Benchmark {
                         : policy.getOrDefault("OMP_WAIT_POLICY", "OpenMP's default"));
         if (engines.contains("lamina") || engines.contains("dl4j")) {
             System.out.printf(Locale.ROOT, "ND4J float32 gemm (2048^3, best of 10): %.0f GFLOP/s%n",
-                    EpochTimer.gemmRate() / 1e9);
+                    EngineClient.nd4jGemmRate() / 1e9);
         }
         if (engines.contains(EngineClient.PYTORCH)) {
             double torch = EngineClient.torchInfo();

@@ -62,13 +62,8 @@ final class EngineClient implements AutoCloseable {
             threadEnvironment(builder.environment(), threads);
         } else {
             waitPolicy(builder.environment());
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(HEAP);
-            // The benchmark's own -D settings (JavaCPP's memory limits, the data directory) hold for its servers too.
-            ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-D"))
-                    .forEach(command::add);
-            command.addAll(List.of("-classpath", System.getProperty("java.class.path"), EngineServer.class.getName(),
-                    engine, model.name()));
+            command.addAll(jvm());
+            command.addAll(List.of(engine, model.name()));
         }
         if (quick) {
             command.add("--quick");
@@ -144,6 +139,50 @@ final class EngineClient implements AutoCloseable {
     public void close() throws InterruptedException {
         commands.close();
         process.waitFor();
+    }
+
+    /** An {@link EngineServer}'s JVM, up to its arguments. */
+    private static List<String> jvm() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(HEAP);
+        // The benchmark's own -D settings (JavaCPP's memory limits, the data directory) hold for its servers too.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-D"))
+                .forEach(command::add);
+        command.addAll(List.of("-classpath", System.getProperty("java.class.path"), EngineServer.class.getName()));
+        return command;
+    }
+
+    /**
+     * ND4J's float32 2048^3 gemm rate in FLOP/s, measured in an {@link EngineServer}'s JVM ({@code --gemm}),
+     * so that this JVM does not load ND4J and keep its native memory through the run.
+     */
+    static double nd4jGemmRate() {
+        List<String> command = jvm();
+        command.add("--gemm");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        waitPolicy(builder.environment());
+        try {
+            Process process = builder.start();
+            String rate = null;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.startsWith(EngineServer.ANSWER)) {
+                        rate = line.substring(EngineServer.ANSWER.length());
+                    }
+                }
+            }
+            if (process.waitFor() != 0 || rate == null) {
+                throw new IllegalStateException("EngineServer --gemm failed; its errors are above");
+            }
+            return Double.parseDouble(rate);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a JVM for ND4J's gemm rate", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for ND4J's gemm rate", e);
+        }
     }
 
     /** The threads each engine computes with: the JVM engines' ND4J takes this machine's available processors. */

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@code gemm SEED}: the float32 2048^3 gemm rate in FLOP/s ({@link EpochTimer#gemmRate()}; the seed is unused);
  *   <li>{@code memory SEED}: Lamina only, the memory report of a fresh network's fourth epoch.
  * </ul>
- * It ends at the end of its input. PyTorch's engine, {@code bench/src/main/python/torch_engine.py}, speaks the same.
+ * It ends at the end of its input. {@code EngineServer --gemm} only answers ND4J's gemm rate and ends. PyTorch's engine, {@code bench/src/main/python/torch_engine.py}, speaks the same.
  */
 public final class EngineServer {
     static final String ANSWER = "@ ";
@@ -29,6 +29,11 @@ public final class EngineServer {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("--gemm")) {
+            // The benchmark's header: ND4J's gemm rate, measured in a JVM like the engines' own.
+            System.out.println(ANSWER + EpochTimer.gemmRate());
+            return;
+        }
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: EngineServer lamina|dl4j MLP|CNN|TOY_RESNET [--quick]");
         }
