@@ -23,7 +23,8 @@ enum Workload {
      * ToyResNet on Fashion-MNIST, batches of 64 as the samples' {@code toy-resnet}, RMSprop(1e-3). One
      * warm-up epoch per engine and three timed ones, not three and five: an epoch takes some 80 s on this
      * project's 2-core machine, and its 938 steps run the per-call Java code thousands of times in the
-     * warm-up epoch, whose steps' seven convolutions and their gradients outweigh that code by far. Not run with DL4J: its
+     * warm-up epoch, whose steps' seven convolutions and their gradients outweigh that code by far
+     * (Lamina's warm-up goes on while its JIT is not quiet, up to three epochs: see Benchmark). Not run with DL4J: its
      * residual additions need a ComputationGraph, which this benchmark does not configure.
      */
     TOY_RESNET("toy-resnet", 64, TrainingFlops.TOY_RESNET, 1, 3, 0.7, false);
