@@ -5,104 +5,226 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * One epoch of the reference MLP and CNN with Lamina's generated networks and with DL4J's
- * MultiLayerNetwork on the same ND4J backend, alternated and repeated, then inference throughput and
- * the annotation processor's share of compiling the samples. Each engine runs in a JVM of its own
- * ({@link EngineClient}), as a user's program would, both started before the first epoch and kept
- * through the model's epochs, which this JVM alternates between them. {@code --quick}: 6,000 training images,
- * one repeat, to check that it runs; {@code --mlp-only} or {@code --cnn-only}: one model;
- * {@code --memory-only}: only the memory of a later epoch, without the timings.
+ * One epoch of the reference MLP, CNN and toy ResNet with Lamina's generated networks, with DL4J's
+ * MultiLayerNetwork on the same ND4J backend (MLP and CNN only) and with PyTorch, alternated and
+ * repeated, then inference throughput and the annotation processor's share of compiling the samples.
+ * Each engine runs in a process of its own ({@link EngineClient}): Lamina's and DL4J's in a JVM, as a
+ * user's program would, PyTorch's in {@code /usr/bin/python3} (bench/src/main/python/torch_engine.py);
+ * all are started before the model's first epoch and kept through its epochs, which this JVM alternates
+ * between them. Options:
+ * <ul>
+ *   <li>{@code --models mlp,cnn,toy-resnet}: the models, in that order (all three by default);
+ *   <li>{@code --engines lamina,dl4j,pytorch}: the engines (all three by default; DL4J is not run for the
+ *       toy ResNet, and PyTorch is left out, with one line saying so, when the interpreter cannot import torch);
+ *   <li>{@code --quick}: {@value #QUICK_IMAGES} training images and one timed epoch, to check that it runs;
+ *   <li>{@code --mlp-only}, {@code --cnn-only}: {@code --models mlp}, {@code --models cnn};
+ *   <li>{@code --memory-only}: only Lamina's memory of a later epoch, without the timings.
+ * </ul>
+ * {@code -Dlamina.bench.python=...} names the interpreter with torch ({@code /usr/bin/python3} by default);
+ * {@code -Dlamina.bench.ompWaitPolicy=PASSIVE|ACTIVE|unset} the OpenMP wait policy of every engine's
+ * process (PASSIVE by default, see {@link EngineClient#waitPolicy}).
  */
 public final class Benchmark {
+    static final int QUICK_IMAGES = 6000;
+    static final List<String> ENGINES = List.of("lamina", "dl4j", EngineClient.PYTORCH);
     private static final long SEED = 42;
     /**
-     * At least three warm-up epochs per engine: the JIT compiles a method to its final form after
-     * some 15,000 calls, each ND4J op call runs a few dozen methods, and its compiler threads share
-     * this machine's two cores with the training while they work. In a fresh JVM Lamina's MLP epochs
-     * took 2.2, 1.8, 1.2, 1.1 s; with two warm-ups the first timed epoch was the slowest of three in
-     * every run (MLP 1.4 s against 0.9 and 1.0; CNN 14.7 s against 11.4 and 11.6).
-     */
-    private static final int WARM_UP_EPOCHS = 3;
-    /**
-     * Then Lamina's, whose epochs are short, go on until the JIT is quiet (see {@link #QUIET}), at most
-     * this many in all: in one JVM the MLP's epochs 4 to 14 still took 1.04 to 0.77 s as the JIT
-     * compiled 6 to 729 ms in each, and a timed epoch should measure the code, not its compilation.
-     * DL4J's epochs are ten to twenty times longer, so its third ends with its JIT long quiet.
+     * For the MLP and the CNN, Lamina's epochs go on after the {@link Workload#warmUps} until the JIT is
+     * quiet (see {@link #QUIET}), at most this many in all: in one JVM the MLP's epochs 4 to 14 still took
+     * 1.04 to 0.77 s as the JIT compiled 6 to 729 ms in each, and a timed epoch should measure the code,
+     * not its compilation. DL4J's epochs are ten to twenty times longer, so its third ends with its JIT
+     * long quiet; PyTorch has no JIT. At least three warm-up epochs per engine for these two models: the
+     * JIT compiles a method to its final form after some 15,000 calls, each ND4J op call runs a few dozen
+     * methods, and its compiler threads share this machine's two cores with the training while they work.
+     * In a fresh JVM Lamina's MLP epochs took 2.2, 1.8, 1.2, 1.1 s; with two warm-ups the first timed epoch
+     * was the slowest of three in every run (MLP 1.4 s against 0.9 and 1.0; CNN 14.7 s against 11.4 and 11.6).
      */
     private static final int MAX_WARM_UP_EPOCHS = 10;
+    /**
+     * For the toy ResNet, whose epochs are long, Lamina's warm-up goes on only until this many epochs: in a
+     * --quick run (94 steps an epoch) the JIT still compiled for 3.4 s of the 18.8 s epoch after the one
+     * warm-up; a full epoch has ten times the steps, so its JIT is likely quiet after one, and then no more
+     * warm-up epochs are run.
+     */
+    private static final int MAX_TOY_RESNET_WARM_UPS = 3;
     /** An epoch in which the JIT compiled for less than this share of its time counts as quiet. */
     private static final double QUIET = 0.01;
 
     private Benchmark() {
     }
 
+    /** The command line's choices. */
+    record Options(List<Workload> models, List<String> engines, boolean quick, boolean memoryOnly) {
+        static Options parse(String... args) {
+            List<Workload> models = List.of(Workload.values());
+            List<String> engines = ENGINES;
+            boolean quick = false;
+            boolean memoryOnly = false;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String value = null;
+                if (arg.contains("=")) {
+                    value = arg.substring(arg.indexOf('=') + 1);
+                    arg = arg.substring(0, arg.indexOf('='));
+                } else if ((arg.equals("--models") || arg.equals("--engines")) && i + 1 < args.length) {
+                    value = args[++i];
+                }
+                switch (arg) {
+                    case "--quick" -> quick = true;
+                    case "--memory-only" -> memoryOnly = true;
+                    case "--mlp-only" -> models = List.of(Workload.MLP);
+                    case "--cnn-only" -> models = List.of(Workload.CNN);
+                    case "--models" -> models = list(arg, value).stream().map(Workload::byOption).distinct().toList();
+                    case "--engines" -> {
+                        List<String> named = list(arg, value);
+                        for (String engine : named) {
+                            if (!ENGINES.contains(engine)) {
+                                throw new IllegalArgumentException("no engine '" + engine + "'; the engines are "
+                                        + String.join(", ", ENGINES));
+                            }
+                        }
+                        engines = ENGINES.stream().filter(named::contains).toList();
+                    }
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the options are"
+                            + " --models " + Workload.options().replace(", ", ",") + ", --engines "
+                            + String.join(",", ENGINES) + ", --quick, --mlp-only, --cnn-only, --memory-only");
+                }
+            }
+            return new Options(models, engines, quick, memoryOnly);
+        }
+
+        private static List<String> list(String option, String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(option + " needs a comma-separated list");
+            }
+            return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                    .map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        boolean quick = Arrays.asList(args).contains("--quick");
-        List<String> models = Arrays.asList(args).contains("--mlp-only") ? List.of("MLP")
-                : Arrays.asList(args).contains("--cnn-only") ? List.of("CNN") : List.of("MLP", "CNN");
-        // Five, not the three the issue asks for at least: this shared machine's speed drifts by 10-15% from
-        // minute to minute, and a median of five is less at the mercy of one slow minute.
-        int repeats = quick ? 1 : 5;
-        if (Arrays.asList(args).contains("--memory-only")) {
-            for (String model : models) {
+        Options options = Options.parse(args);
+        boolean quick = options.quick();
+        if (options.memoryOnly()) {
+            for (Workload model : options.models()) {
                 try (EngineClient lamina = new EngineClient("lamina", model, quick)) {
                     System.out.println(lamina.memoryReport(SEED));
                 }
             }
             return;
         }
-        System.out.printf(Locale.ROOT, "Each engine runs in a JVM of its own; each measures the float32 gemm rate"
+        List<String> engines = new ArrayList<>(options.engines());
+        if (engines.contains(EngineClient.PYTORCH) && !EngineClient.pytorchAvailable()) {
+            engines.remove(EngineClient.PYTORCH);
+        }
+        System.out.printf(Locale.ROOT, "CPU: %s, %d processors; vector extensions: %s%n", ServingBenchmark.cpuModel(),
+                Runtime.getRuntime().availableProcessors(), vectorFlags(cpuFlags()));
+        Map<String, String> policy = new HashMap<>();
+        EngineClient.waitPolicy(policy);
+        System.out.printf(Locale.ROOT, "OpenMP wait policy of every engine's process: %s%n",
+                System.getenv("OMP_WAIT_POLICY") != null ? System.getenv("OMP_WAIT_POLICY") + " (from the environment)"
+                        : policy.getOrDefault("OMP_WAIT_POLICY", "OpenMP's default"));
+        if (engines.contains("lamina") || engines.contains("dl4j")) {
+            System.out.printf(Locale.ROOT, "ND4J float32 gemm (2048^3, best of 10): %.0f GFLOP/s%n",
+                    EngineClient.nd4jGemmRate() / 1e9);
+        }
+        if (engines.contains(EngineClient.PYTORCH)) {
+            double torch = EngineClient.torchInfo();
+            System.out.printf(Locale.ROOT, "PyTorch float32 gemm (2048^3, best of 10): %.0f GFLOP/s%n", torch / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "Each engine runs in a process of its own; each measures its float32 gemm rate"
                 + " (2048^3, best of 10) just before every timed epoch, whose share of it is taken against that"
                 + " measurement%n");
 
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%-5s %-7s %10s %12s %10s %12s %10s %12s", "model", "engine",
-                "s/epoch", "images/s", "mean acc", "GFLOP/s", "% of gemm", "predict/s"));
+        table.add(String.format(Locale.ROOT, "%-10s %-7s %8s %13s %9s %8s %8s %9s %9s %10s", "model", "engine",
+                "s/epoch", "range", "images/s", "mean acc", "GFLOP/s", "% of gemm", "gemm GF/s", "predict/s"));
         List<String> memory = new ArrayList<>();
-        for (String model : models) {
-            long flopsPerSample = TrainingFlops.perSample(model.equals("MLP") ? TrainingFlops.MLP : TrainingFlops.CNN);
-            System.out.printf(Locale.ROOT, "%n%s: %,d training FLOPs per sample%n", model, flopsPerSample);
-            try (EngineClient lamina = new EngineClient("lamina", model, quick);
-                 EngineClient dl4j = new EngineClient("dl4j", model, quick)) {
-                int images = lamina.trainingImages();
-                System.out.printf(Locale.ROOT, "  %.1f GFLOP per epoch of %d images%n", flopsPerSample * (double) images / 1e9,
-                        images);
-                // Warm-up epochs, then alternate: Lamina, DL4J, Lamina, DL4J, ... Repeat r starts both from
-                // seed SEED + r (weights and batch order), so the accuracies are a sample, not one draw.
-                Epoch last = null;
-                for (int w = 1; w <= WARM_UP_EPOCHS; w++) {
-                    last = lamina.epoch(SEED - w);
-                    dl4j.epoch(SEED - w);
+        for (Workload model : options.models()) {
+            long flopsPerSample = model.flopsPerSample();
+            System.out.printf(Locale.ROOT, "%n%s: %,d training FLOPs per sample, batches of %d%n", model, flopsPerSample,
+                    model.batchSize);
+            List<String> here = engines.stream().filter(e -> model.dl4j || !e.equals("dl4j")).toList();
+            if (!model.dl4j && engines.contains("dl4j")) {
+                System.out.printf("  DL4J: not run for the %s (its residual additions would need a ComputationGraph,"
+                        + " which Dl4jModels does not configure)%n", model);
+            }
+            if (here.isEmpty()) {
+                System.out.println("  no engine to run it");
+                continue;
+            }
+            List<EngineClient> clients = new ArrayList<>();
+            try {
+                for (String engine : here) {
+                    clients.add(new EngineClient(engine, model, quick));
                 }
-                int warmUps = WARM_UP_EPOCHS;
-                while (last.jitShare() >= QUIET && warmUps < MAX_WARM_UP_EPOCHS) {
+                int images = clients.get(0).trainingImages();
+                System.out.printf(Locale.ROOT, "  %.1f GFLOP per epoch of %d images%n",
+                        flopsPerSample * (double) images / 1e9, images);
+                // Warm-up epochs, then alternate: Lamina, DL4J, PyTorch, Lamina, ... Repeat r starts every
+                // engine from seed SEED + r (weights and batch order), so the accuracies are a sample, not one draw.
+                Epoch last = null;
+                for (int w = 1; w <= model.warmUps; w++) {
+                    for (EngineClient client : clients) {
+                        Epoch epoch = client.epoch(SEED - w);
+                        if (client.engine().equals("lamina")) {
+                            last = epoch;
+                        }
+                    }
+                }
+                int warmUps = model.warmUps;
+                int maxWarmUps = model == Workload.TOY_RESNET ? MAX_TOY_RESNET_WARM_UPS : MAX_WARM_UP_EPOCHS;
+                EngineClient lamina = clients.stream().filter(c -> c.engine().equals("lamina")).findFirst().orElse(null);
+                while (lamina != null && last.jitShare() >= QUIET && warmUps < maxWarmUps) {
                     last = lamina.epoch(SEED - ++warmUps);
                 }
-                System.out.printf(Locale.ROOT, "  warm-up: Lamina %d epochs (the JIT compiled for %.0f ms of the last,"
-                        + " %.1f s), DL4J %d%n", warmUps, last.jitMillis(), last.seconds(), WARM_UP_EPOCHS);
-                List<Epoch> ours = new ArrayList<>();
-                List<Epoch> theirs = new ArrayList<>();
-                for (int r = 0; r < repeats; r++) {
-                    ours.add(lamina.epoch(SEED + r));
-                    theirs.add(dl4j.epoch(SEED + r));
-                    System.out.printf(Locale.ROOT, "  repeat %d: Lamina %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms),"
-                            + " DL4J %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms)%n", r + 1, ours.get(r).seconds(),
-                            ours.get(r).accuracy(), ours.get(r).gemmRate() / 1e9, ours.get(r).jitMillis(),
-                            theirs.get(r).seconds(), theirs.get(r).accuracy(), theirs.get(r).gemmRate() / 1e9,
-                            theirs.get(r).jitMillis());
+                StringBuilder warmUpLine = new StringBuilder("  warm-up epochs:");
+                for (EngineClient client : clients) {
+                    warmUpLine.append(' ').append(display(client.engine())).append(' ')
+                            .append(client == lamina ? warmUps : model.warmUps);
                 }
-                memory.add(lamina.memoryReport(SEED));
-                table.add(row(model, "Lamina", ours, images, flopsPerSample, lamina.predictRate(SEED)));
-                table.add(row(model, "DL4J", theirs, images, flopsPerSample, dl4j.predictRate(SEED)));
-                table.add(String.format(Locale.ROOT, "%-5s %-7s %10.2f", model, "ratio", median(ours) / median(theirs)));
+                if (lamina != null) {
+                    warmUpLine.append(String.format(Locale.ROOT, " (Lamina's JIT compiled for %.0f ms of its last, %.1f s)",
+                            last.jitMillis(), last.seconds()));
+                }
+                System.out.println(warmUpLine);
+                int repeats = quick ? 1 : model.repeats;
+                Map<String, List<Epoch>> epochs = new LinkedHashMap<>();
+                for (int r = 0; r < repeats; r++) {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  repeat %d:", r + 1));
+                    for (EngineClient client : clients) {
+                        Epoch epoch = client.epoch(SEED + r);
+                        epochs.computeIfAbsent(client.engine(), e -> new ArrayList<>()).add(epoch);
+                        line.append(String.format(Locale.ROOT, " %s %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms)",
+                                display(client.engine()), epoch.seconds(), epoch.accuracy(), epoch.gemmRate() / 1e9,
+                                epoch.jitMillis()));
+                    }
+                    System.out.println(line);
+                }
+                if (lamina != null && model != Workload.TOY_RESNET) {
+                    // Not for the toy ResNet: the report trains four epochs, some five minutes of it.
+                    memory.add(lamina.memoryReport(SEED));
+                }
+                for (EngineClient client : clients) {
+                    table.add(row(model, display(client.engine()), epochs.get(client.engine()), images, flopsPerSample,
+                            client.predictRate(SEED)));
+                }
+                table.add(ratios(model, epochs));
+            } finally {
+                for (EngineClient client : clients) {
+                    client.close();
+                }
             }
         }
         String compile = processorTime();
@@ -112,17 +234,66 @@ public final class Benchmark {
         System.out.println(compile);
     }
 
-    /** The median epoch's time and FLOP rate, the mean accuracy, and the median of the epochs' shares of the gemm rate. */
-    private static String row(String model, String engine, List<Epoch> epochs, int images, long flopsPerSample,
+    /** The engine's name in the output. */
+    static String display(String engine) {
+        return switch (engine) {
+            case "lamina" -> "Lamina";
+            case "dl4j" -> "DL4J";
+            case EngineClient.PYTORCH -> "PyTorch";
+            default -> engine;
+        };
+    }
+
+    /** Lamina's median seconds per epoch over DL4J's and over PyTorch's, where both ran. */
+    static String ratios(Workload model, Map<String, List<Epoch>> epochs) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %-7s", model, "ratio"));
+        List<Epoch> ours = epochs.get("lamina");
+        for (String other : List.of("dl4j", EngineClient.PYTORCH)) {
+            if (ours != null && epochs.containsKey(other)) {
+                line.append(String.format(Locale.ROOT, "  Lamina/%s %.2f", display(other),
+                        median(ours) / median(epochs.get(other))));
+            }
+        }
+        return line.toString();
+    }
+
+    /**
+     * The median epoch's time, the range of the epochs' times, the FLOP rate of the median epoch, the mean
+     * accuracy, the median of the epochs' shares of the gemm rate and the median gemm rate measured before them.
+     */
+    private static String row(Workload model, String engine, List<Epoch> epochs, int images, long flopsPerSample,
                               double predictRate) {
         double seconds = median(epochs);
+        double[] all = epochs.stream().mapToDouble(Epoch::seconds).toArray();
+        String range = String.format(Locale.ROOT, "%.2f-%.2f", Arrays.stream(all).min().orElseThrow(),
+                Arrays.stream(all).max().orElseThrow());
         double accuracy = epochs.stream().mapToDouble(Epoch::accuracy).average().orElseThrow();
         double flops = flopsPerSample * (double) images;
         double rate = flops / seconds;
         double shareOfGemm = median(epochs.stream().mapToDouble(e -> flops / e.seconds() / e.gemmRate()).toArray());
-        String flag = accuracy < 0.9 ? " (did not learn: invalid timing)" : "";
-        return String.format(Locale.ROOT, "%-5s %-7s %10.2f %12.0f %10.4f %12.1f %9.1f%% %12.0f%s", model, engine, seconds,
-                images / seconds, accuracy, rate / 1e9, 100 * shareOfGemm, predictRate, flag);
+        double gemm = median(epochs.stream().mapToDouble(Epoch::gemmRate).toArray());
+        String flag = accuracy < model.learned ? " (did not learn: invalid timing)" : "";
+        return String.format(Locale.ROOT, "%-10s %-7s %8.2f %13s %9.0f %8.4f %8.1f %8.1f%% %9.0f %10.0f%s", model, engine,
+                seconds, range, images / seconds, accuracy, rate / 1e9, 100 * shareOfGemm, gemm / 1e9, predictRate, flag);
+    }
+
+    /** The CPU's flags from /proc/cpuinfo, or "" where there is none. */
+    private static String cpuFlags() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.exists(cpuinfo)) {
+            return "";
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo)) {
+            return lines.filter(l -> l.startsWith("flags")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("");
+        }
+    }
+
+    /** Of a CPU's flags, the vector extensions that gemm kernels choose by: FMA, AVX*, AMX*. */
+    static String vectorFlags(String flags) {
+        List<String> vector = Arrays.stream(flags.split("\\s+"))
+                .filter(f -> f.equals("fma") || f.startsWith("avx") || f.startsWith("amx")).sorted().toList();
+        return vector.isEmpty() ? "none of FMA, AVX, AMX" : String.join(" ", vector);
     }
 
     private static double median(List<Epoch> epochs) {

@@ -19,9 +19,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class Dl4jEngine extends Engine {
     private final LongFunction<MultiLayerNetwork> create;
 
-    Dl4jEngine(boolean mlp, Dataset train, Dataset test) {
-        super(train, test, batchSize(mlp));
-        this.create = mlp ? Dl4jModels::mlp : Dl4jModels::cnn;
+    Dl4jEngine(Workload model, Dataset train, Dataset test) {
+        super(train, test, model.batchSize);
+        this.create = switch (model) {
+            case MLP -> Dl4jModels::mlp;
+            case CNN -> Dl4jModels::cnn;
+            // Its residual additions would need a ComputationGraph; the benchmark does not start DL4J for it.
+            case TOY_RESNET -> throw new IllegalArgumentException("DL4J's engine has no toy ResNet");
+        };
     }
 
     /** Batches of the same size in an order shuffled from {@code seed}, gathered by pullRows, fed to fit. */

@@ -19,22 +19,13 @@ abstract class Engine {
         this.batch = batch;
     }
 
-    static Engine of(String engine, String model, Dataset train, Dataset test) {
-        boolean mlp = switch (model) {
-            case "MLP" -> true;
-            case "CNN" -> false;
-            default -> throw new IllegalArgumentException("no model " + model + " (MLP or CNN)");
-        };
+    /** {@code engine} ("lamina" or "dl4j"; PyTorch's engine is a Python process, see {@link EngineClient}) on the model. */
+    static Engine of(String engine, Workload model, Dataset train, Dataset test) {
         return switch (engine) {
-            case "lamina" -> new LaminaEngine(mlp, train, test);
-            case "dl4j" -> new Dl4jEngine(mlp, train, test);
-            default -> throw new IllegalArgumentException("no engine " + engine + " (lamina or dl4j)");
+            case "lamina" -> new LaminaEngine(model, train, test);
+            case "dl4j" -> new Dl4jEngine(model, train, test);
+            default -> throw new IllegalArgumentException("no engine " + engine + " in a JVM (lamina or dl4j)");
         };
-    }
-
-    /** The reference settings: batch 128 for the MLP, 64 for the CNN. */
-    static int batchSize(boolean mlp) {
-        return mlp ? 128 : 64;
     }
 
     /** One epoch of a fresh network from {@code seed} (weights and batch order), timed by {@link EpochTimer}. */

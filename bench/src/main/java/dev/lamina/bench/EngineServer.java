@@ -1,7 +1,6 @@
 package dev.lamina.bench;
 
 import dev.lamina.runtime.data.Dataset;
-import dev.lamina.runtime.data.Mnist;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,15 +10,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One engine on one model in a JVM of its own, run by the {@link Benchmark} through an
- * {@link EngineClient}: {@code EngineServer lamina|dl4j MLP|CNN [--quick]}. It loads the data, answers
+ * {@link EngineClient}: {@code EngineServer lamina|dl4j MLP|CNN|TOY_RESNET [--quick]}. It loads the data, answers
  * {@value #ANSWER}{@value #READY} and the number of training images, then reads one command a line from its standard input and answers each with one
  * line that starts with {@value #ANSWER}; anything else it prints is for the reader.
  * <ul>
  *   <li>{@code epoch SEED}: one timed epoch of a fresh network ({@link Epoch#line()});
  *   <li>{@code predict SEED}: test images per second of a fresh network;
+ *   <li>{@code gemm SEED}: the float32 2048^3 gemm rate in FLOP/s ({@link EpochTimer#gemmRate()}; the seed is unused);
  *   <li>{@code memory SEED}: Lamina only, the memory report of a fresh network's fourth epoch.
  * </ul>
- * It ends at the end of its input.
+ * It ends at the end of its input. {@code EngineServer --gemm} only answers ND4J's gemm rate and ends. PyTorch's engine, {@code bench/src/main/python/torch_engine.py}, speaks the same.
  */
 public final class EngineServer {
     static final String ANSWER = "@ ";
@@ -29,14 +29,20 @@ public final class EngineServer {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("--gemm")) {
+            // The benchmark's header: ND4J's gemm rate, measured in a JVM like the engines' own.
+            System.out.println(ANSWER + EpochTimer.gemmRate());
+            return;
+        }
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: EngineServer lamina|dl4j MLP|CNN [--quick]");
+            throw new IllegalArgumentException("usage: EngineServer lamina|dl4j MLP|CNN|TOY_RESNET [--quick]");
         }
-        Dataset train = Mnist.train();
+        Workload model = Workload.valueOf(args[1]);
+        Dataset train = model.train();
         if (args.length > 2 && args[2].equals("--quick")) {
-            train = train.slice(0, 6000);
+            train = train.slice(0, Benchmark.QUICK_IMAGES);
         }
-        Engine engine = Engine.of(args[0], args[1], train, Mnist.test());
+        Engine engine = Engine.of(args[0], model, train, model.test());
         System.out.printf(Locale.ROOT, "  %s %s: backend %s, %d threads%n", args[0], args[1],
                 Nd4j.getBackend().getClass().getSimpleName(), Runtime.getRuntime().availableProcessors());
         System.out.println(ANSWER + READY + " " + train.size());
@@ -51,6 +57,7 @@ public final class EngineServer {
         String answer = switch (command[0]) {
             case "epoch" -> engine.epoch(seed).line();
             case "predict" -> String.format(Locale.ROOT, "%s", engine.predictRate(seed));
+            case "gemm" -> String.format(Locale.ROOT, "%s", EpochTimer.gemmRate());
             case "memory" -> {
                 if (!(engine instanceof LaminaEngine lamina)) {
                     throw new IllegalArgumentException("memory: only Lamina's engine reports its memory");

@@ -5,6 +5,7 @@ import dev.lamina.runtime.training.FitOptions;
 import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.samples.MnistCnnNetwork;
 import dev.lamina.samples.MnistMlpNetwork;
+import dev.lamina.samples.ToyResNetNetwork;
 import java.util.function.LongFunction;
 
 /** Lamina's generated network of the model, trained by its training loop. */
@@ -12,10 +13,19 @@ final class LaminaEngine extends Engine {
     private final LongFunction<AbstractNetwork> create;
     private final String model;
 
-    LaminaEngine(boolean mlp, Dataset train, Dataset test) {
-        super(train, test, batchSize(mlp));
-        this.create = mlp ? MnistMlpNetwork::create : MnistCnnNetwork::create;
-        this.model = mlp ? "MLP" : "CNN";
+    LaminaEngine(Workload model, Dataset train, Dataset test) {
+        super(train, test, model.batchSize);
+        this.create = create(model);
+        this.model = model.name();
+    }
+
+    /** The samples' generated network of the model. */
+    static LongFunction<AbstractNetwork> create(Workload model) {
+        return switch (model) {
+            case MLP -> MnistMlpNetwork::create;
+            case CNN -> MnistCnnNetwork::create;
+            case TOY_RESNET -> ToyResNetNetwork::create;
+        };
     }
 
     @Override

@@ -44,4 +44,20 @@ final class TrainingFlops {
             Weighted.conv2d("conv3", 3, 3, 64, 3, 3, 64),
             Weighted.dense("fc", 576, 64),
             Weighted.dense("out", 64, 10));
+
+    /**
+     * Conv 32 (26x26), Conv 64 (24x24), max pool 3x3 to 8x8, four SAME convolutions of 64 (8x8) in two
+     * residual blocks, Conv 64 (6x6), global average pooling, Dense 256, Dense 10. The additions, the
+     * pooling and the dropout are left out as activations are.
+     */
+    static final List<Weighted> TOY_RESNET = List.of(
+            Weighted.conv2d("conv1", 26, 26, 32, 3, 3, 1),
+            Weighted.conv2d("conv2", 24, 24, 64, 3, 3, 32),
+            Weighted.conv2d("conv3", 8, 8, 64, 3, 3, 64),
+            Weighted.conv2d("conv4", 8, 8, 64, 3, 3, 64),
+            Weighted.conv2d("conv5", 8, 8, 64, 3, 3, 64),
+            Weighted.conv2d("conv6", 8, 8, 64, 3, 3, 64),
+            Weighted.conv2d("conv7", 6, 6, 64, 3, 3, 64),
+            Weighted.dense("fc", 64, 256),
+            Weighted.dense("logits", 256, 10));
 }

@@ -21,5 +21,11 @@ class TrainingFlopsTest {
         // CNN: conv1 194,688; conv2 2,230,272; conv3 331,776; fc 36,864; out 640 multiply-adds forward.
         long rest = 2_230_272 + 331_776 + 36_864 + 640;
         assertEquals(2L * (2 * 194_688 + 3 * rest), TrainingFlops.perSample(TrainingFlops.CNN));
+    
+        // Toy ResNet: conv1 26x26x32x9 = 194,688; conv2 24x24x64x9x32 = 10,616,832; conv3-6 8x8x64x9x64 =
+        // 2,359,296 each; conv7 6x6x64x9x64 = 1,327,104; fc 64x256 = 16,384; logits 256x10 = 2,560.
+        long resnet = 10_616_832 + 4 * 2_359_296 + 1_327_104 + 16_384 + 2_560;
+        assertEquals(2L * (2 * 194_688 + 3 * resnet), TrainingFlops.perSample(TrainingFlops.TOY_RESNET));
+        assertEquals(129_179_136L, TrainingFlops.perSample(TrainingFlops.TOY_RESNET));
     }
 }
