@@ -86,7 +86,7 @@ _CORE_TYPE = openblas_core_type()
 if _CORE_TYPE is not None:
     os.environ["OPENBLAS_CORETYPE"] = _CORE_TYPE
 # OMP_WAIT_POLICY is left as the environment has it: the benchmark gives every engine's process the
-# same (PASSIVE unless told otherwise; see EngineClient.waitPolicy for why).
+# same (OpenMP's default unless told otherwise; see EngineClient.waitPolicy).
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402

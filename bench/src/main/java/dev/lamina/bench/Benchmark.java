@@ -33,7 +33,7 @@ import javax.tools.ToolProvider;
  * </ul>
  * {@code -Dlamina.bench.python=...} names the interpreter with torch ({@code /usr/bin/python3} by default);
  * {@code -Dlamina.bench.ompWaitPolicy=PASSIVE|ACTIVE|unset} the OpenMP wait policy of every engine's
- * process (PASSIVE by default, see {@link EngineClient#waitPolicy}).
+ * process (OpenMP's own by default, see {@link EngineClient#waitPolicy}).
  */
 public final class Benchmark {
     static final int QUICK_IMAGES = 6000;

@@ -200,14 +200,15 @@ final class EngineClient implements AutoCloseable {
 
     /**
      * The same OpenMP wait policy for every engine (ND4J's libnd4j and OpenBLAS and PyTorch all run on GNU
-     * OpenMP): {@code -Dlamina.bench.ompWaitPolicy}, PASSIVE by default, unless the benchmark's own
-     * environment sets OMP_WAIT_POLICY; "unset" leaves it to OpenMP's default (spin a while, then sleep).
-     * Where another process keeps this machine's cores busy, a thread that spins at a barrier waits for one
-     * that is descheduled: one toy-ResNet step of PyTorch with 2 threads took 1.2 s that way and 0.14 s
-     * with PASSIVE, in one check under such load.
+     * OpenMP): {@code -Dlamina.bench.ompWaitPolicy=PASSIVE|ACTIVE}, unless the benchmark's own
+     * environment sets OMP_WAIT_POLICY; by default ("unset") OpenMP's own (spin a while, then sleep),
+     * which is what a user's program gets, so that is what the benchmark measures. Where another
+     * process keeps this machine's cores busy, a thread that spins at a barrier waits for one that is
+     * descheduled: one toy-ResNet step of PyTorch with 2 threads took 1.2 s that way and 0.14 s with
+     * PASSIVE, in one check under such load.
      */
     static void waitPolicy(Map<String, String> environment) {
-        String policy = System.getProperty("lamina.bench.ompWaitPolicy", "PASSIVE");
+        String policy = System.getProperty("lamina.bench.ompWaitPolicy", "unset");
         if (System.getenv("OMP_WAIT_POLICY") != null) {
             return;
         }
