@@ -36,22 +36,22 @@ public record ConcatenateSpec(List<String> inputs, int axis) implements MergeSpe
         for (int i = 1; i < shapes.size(); i++) {
             if (shapes.get(i).rank() != first.rank()) {
                 return Optional.of(Problem.ofElement("value", i, "Concatenate joins outputs of one rank, but "
-                        + names.get(0) + " outputs " + first + " and " + names.get(i) + " outputs " + shapes.get(i)
-                        + ". Flatten both, or reshape one to the other's rank."));
+                        + MergeSpec.shown(names.get(0)) + " outputs " + first + " and " + MergeSpec.shown(names.get(i))
+                        + " outputs " + shapes.get(i) + ". Flatten both, or reshape one to the other's rank."));
             }
         }
         int index = index(first.rank());
         if (index < 0) {
-            return Optional.of(Problem.ofAttribute("axis", "axis " + axis + " is not an axis of " + names.get(0) + "'s "
-                    + first + ": counting the batch as 0, its axes are 1 to " + first.rank() + ", or -1 to -"
+            return Optional.of(Problem.ofAttribute("axis", "axis " + axis + " is not an axis of "
+                    + MergeSpec.shown(names.get(0)) + "'s " + first + ": counting the batch as 0, its axes are 1 to " + first.rank() + ", or -1 to -"
                     + first.rank() + " from the end. Use axis = -1 to join along the last."));
         }
         for (int i = 1; i < shapes.size(); i++) {
             for (int d = 0; d < first.rank(); d++) {
                 if (d != index && shapes.get(i).dim(d) != first.dim(d)) {
                     return Optional.of(Problem.ofElement("value", i, "Concatenate along axis " + axis + " needs the"
-                            + " other axes to agree, but " + names.get(0) + " outputs " + first + " and " + names.get(i)
-                            + " outputs " + shapes.get(i) + ", which differ on axis " + (d + 1) + ". Make the"
+                            + " other axes to agree, but " + MergeSpec.shown(names.get(0)) + " outputs " + first
+                            + " and " + MergeSpec.shown(names.get(i)) + " outputs " + shapes.get(i) + ", which differ on axis " + (d + 1) + ". Make the"
                             + " branches agree there (the same padding and strides), or join along that axis."));
                 }
             }

@@ -19,7 +19,8 @@ public sealed interface ElementwiseMergeSpec extends MergeSpec permits AddSpec, 
         for (int i = 1; i < shapes.size(); i++) {
             if (!shapes.get(i).equals(first)) {
                 return Optional.of(Problem.ofElement("value", i, kind() + " " + combines() + " outputs of one shape, but "
-                        + names.get(0) + " outputs " + first + " and " + names.get(i) + " outputs " + shapes.get(i) + ". "
+                        + MergeSpec.shown(names.get(0)) + " outputs " + first + " and " + MergeSpec.shown(names.get(i))
+                        + " outputs " + shapes.get(i) + ". "
                         + Projection.toMatch(names.get(i), shapes.get(i), first)));
             }
         }

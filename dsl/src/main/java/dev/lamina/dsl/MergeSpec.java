@@ -22,6 +22,11 @@ public sealed interface MergeSpec extends LayerSpec permits ElementwiseMergeSpec
     /** The merged shape of inputs without a problem. */
     Shape mergedShape(List<Shape> inputs);
 
+    /** A listed name as a message shows it: the layer's, or "the input" for {@link Model#INPUT}. */
+    static String shown(String name) {
+        return name.equals(Model.INPUT) ? "the input" : name;
+    }
+
     /** Problems with the list of names: a merge takes at least two. */
     @Override
     default List<Problem> settingProblems() {

@@ -31,7 +31,7 @@ final class Projection {
             return "Make the two branches end in the same shape.";
         }
         return String.format(Locale.ROOT, "Project %s to %s: declare %s Layer %s; before this layer and list %s"
-                + " instead of %s.", name, to, layer, field, field, quoted(name));
+                + " instead of %s.", MergeSpec.shown(name), to, layer, field, field, quoted(name));
     }
 
     /** The strides s that make a SAME convolution of {@code from} output {@code to}'s height and width, or 0 if none does. */

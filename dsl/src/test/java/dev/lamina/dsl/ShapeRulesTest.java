@@ -239,8 +239,11 @@ class ShapeRulesTest {
                 + " block1Projection instead of \"block1\".", add.mergeProblem(List.of(Shape.of(14, 14, 64),
                 Shape.of(27, 27, 32)), List.of("c2", "block1")).orElseThrow().message());
         // Flat outputs: a Dense layer; the model's input by its constant.
-        assertTrue(add.mergeProblem(List.of(Shape.of(10), Shape.of(784)), List.of("hidden", Model.INPUT)).orElseThrow()
-                .message().contains("declare @Dense(units = 10, from = Model.INPUT) Layer inputProjection;"));
+        String fromInput = add.mergeProblem(List.of(Shape.of(10), Shape.of(784)), List.of("hidden", Model.INPUT))
+                .orElseThrow().message();
+        assertTrue(fromInput.contains("but hidden outputs (10) and the input outputs (784). Project the input to (10):"
+                + " declare @Dense(units = 10, from = Model.INPUT) Layer inputProjection; before this layer and list"
+                + " inputProjection instead of Model.INPUT."), fromInput);
         // No single layer fits: a feature map onto a flat output.
         assertTrue(add.mergeProblem(List.of(Shape.of(10), Shape.of(3, 3, 2)), List.of("a", "b")).orElseThrow()
                 .message().endsWith("Make the two branches end in the same shape."));
