@@ -56,7 +56,7 @@ class EclipseCompilerTest {
         model(", fromLogits = true", "@Flatten Layer flat;", "@Dense(units = 10) Layer logits;",
                 "@ActivationLayer(", "       Activation.SOFTMAX) Layer out;"),
         // Branches: an unknown name, a later one, a merge of shapes that differ, an unused branch, a Multiply
-        // of shapes that differ.
+        // of shapes that differ; then the Concatenate and BatchNormalization errors below.
         model("", "@Flatten Layer flat;", "@Dense(units = 8, from = \"flta\") Layer hidden;",
                 "@Add({\"hidden\", \"later\"}) Layer sum;", "@Dense(units = 8) Layer later;",
                 "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
@@ -67,13 +67,19 @@ class EclipseCompilerTest {
         model("", "@Flatten Layer flat;", "@Dense(units = 8) Layer a;", "@Dense(units = 9, from = \"flat\") Layer b;",
                 "@Multiply({\"a\", \"b\"}) Layer product;",
                 "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        // A Concatenate whose other axes differ; a BatchNormalization on an axis other than the last.
+        model("", "@Reshape({28, 28, 1}) Layer image;", "@Conv2D(filters = 4, kernel = {3, 3}) Layer conv;",
+                "@Concatenate({\"conv\", \"image\"}) Layer joined;", "@Flatten Layer flat;",
+                "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        model("", "@Reshape({28, 28, 1}) Layer image;", "@BatchNormalization(axis = 1) Layer norm;",
+                "@Flatten Layer flat;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
     };
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17})
     void eclipseAndJavacReportTheSame(int index) throws IOException {
         String source = MODELS[index];
         List<String> fromJavac = compile(ToolProvider.getSystemJavaCompiler(), dir.resolve("javac"), source, "--release", "17");
