@@ -56,7 +56,8 @@ public final class NetworkWriter {
     private JavaFile write(CheckedModel model, List<LayerNames> names) {
         ModelDescription description = model.description();
         BackwardPlan plan = new BackwardPlan(model.layers());
-        List<LayerWriter> layers = writers(model, plan, names);
+        WiredLayers wired = new WiredLayers(writers(model, plan, names), plan);
+        List<LayerWriter> layers = wired.layers();
         ClassName network = ClassName.get(description.packageName(), description.networkName());
 
         TypeSpec.Builder type = TypeSpec.classBuilder(network)
@@ -73,19 +74,19 @@ public final class NetworkWriter {
         type.addField(definition(model));
         List<FieldSpec> otherFields = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            type.addField(layers.get(i).outputField(source(layers, plan, i, 0)));
+            type.addField(layers.get(i).outputField(wired.source(i, 0)));
             otherFields.addAll(layers.get(i).otherFields());
-            otherFields.addAll(gradientParts(layers, plan, i));
+            otherFields.addAll(wired.gradientParts(i));
         }
         type.addMethod(constructor());
         for (LayerWriter layer : layers) {
             type.addFields(layer.parameterFields());
         }
         type.addFields(otherFields);
-        type.addMethod(backward(model, layers, plan));
+        type.addMethod(backward(model, wired));
         updateStatistics(layers).ifPresent(type::addMethod);
         type.addMethod(load(network));
-        type.addMethod(forward(layers, plan));
+        type.addMethod(forward(wired));
         type.addMethod(replicaConstructor(network));
         type.addMethod(replica(network));
         type.addMethod(create(network));
@@ -166,55 +167,6 @@ public final class NetworkWriter {
         return writers;
     }
 
-    /** The writer of the layer whose output is layer {@code i}'s {@code input}-th input; null for the model's input. */
-    private static LayerWriter source(List<LayerWriter> layers, BackwardPlan plan, int i, int input) {
-        int source = plan.source(i, input);
-        return source < 0 ? null : layers.get(source);
-    }
-
-    /** The writers of the layers whose outputs layer {@code i} takes, in order; null for the model's input. */
-    private static List<LayerWriter> inputs(List<LayerWriter> layers, BackwardPlan plan, int i) {
-        List<LayerWriter> inputs = new ArrayList<>();
-        for (int input = 0; input < layers.get(i).layer().sources().size(); input++) {
-            inputs.add(source(layers, plan, i, input));
-        }
-        return inputs;
-    }
-
-    /**
-     * The arrays for the parts of its inputs' gradients that layer {@code i} computes but does not
-     * write into them, as another layer taking the same input has (see {@link BackwardPlan}); a
-     * view adds its own gradient instead.
-     */
-    private static List<FieldSpec> gradientParts(List<LayerWriter> layers, BackwardPlan plan, int i) {
-        List<FieldSpec> parts = new ArrayList<>();
-        for (int input = 0; input < layers.get(i).layer().sources().size(); input++) {
-            if (addsToInputGradient(layers, plan, i, input)) {
-                LayerWriter source = source(layers, plan, i, input);
-                parts.add(FieldSpec.builder(RuntimeTypes.LAYER_OUTPUT, gradientPart(layers, plan, i, input),
-                                Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("buffer($L)", LayerWriter.dims(source.layer().output().dims()))
-                        .build());
-            }
-        }
-        return parts;
-    }
-
-    /** Whether layer {@code i} computes its {@code input}-th input's part of the gradient into an array of its own. */
-    private static boolean addsToInputGradient(List<LayerWriter> layers, BackwardPlan plan, int i, int input) {
-        return plan.inputNeedsGradient(i, input) && !plan.writesInputGradient(i, input)
-                && !(layers.get(i) instanceof ViewWriter);
-    }
-
-    /** {@code block1FromAdd1}: the array of the part of block1's gradient that flows back from add1 (its second input). */
-    private static String gradientPart(List<LayerWriter> layers, BackwardPlan plan, int i, int input) {
-        String consumer = layers.get(i).names().value();
-        String name = source(layers, plan, i, input).names().value() + "From"
-                + Character.toUpperCase(consumer.charAt(0)) + consumer.substring(1);
-        return input == 0 || !layers.get(i).layer().sources().subList(0, input)
-                .contains(layers.get(i).layer().sources().get(input)) ? name : name + (input + 1);
-    }
-
     /**
      * A convolution's activation followed by a max pool is applied after the pool: max and any
      * non-decreasing function commute, so the outputs are the same, and the activation and its
@@ -267,7 +219,8 @@ public final class NetworkWriter {
         };
     }
 
-    private static MethodSpec forward(List<LayerWriter> layers, BackwardPlan plan) {
+    private static MethodSpec forward(WiredLayers wired) {
+        List<LayerWriter> layers = wired.layers();
         CodeBlock.Builder body = CodeBlock.builder();
         for (int i = 0; i < layers.size(); i++) {
             LayerWriter layer = layers.get(i);
@@ -275,9 +228,9 @@ public final class NetworkWriter {
             body.add("// $L: $L, $L\n", layer.layer().name(), layer.description(), layer.outputShape());
             body.add(layer.activationComment(false));
             if (layer instanceof MergeWriter merge) {
-                merge.forward(body, inputs(layers, plan, i));
+                merge.forward(body, wired.inputs(i));
             } else {
-                layer.forward(body, source(layers, plan, i, 0));
+                layer.forward(body, wired.source(i, 0));
             }
         }
         return MethodSpec.methodBuilder("forward")
@@ -289,7 +242,9 @@ public final class NetworkWriter {
                 .build();
     }
 
-    private static MethodSpec backward(CheckedModel model, List<LayerWriter> layers, BackwardPlan plan) {
+    private static MethodSpec backward(CheckedModel model, WiredLayers wired) {
+        List<LayerWriter> layers = wired.layers();
+        BackwardPlan plan = wired.plan();
         CodeBlock.Builder body = CodeBlock.builder();
         int last = layers.size() - 1;
         for (int i = last; i >= 0; i--) {
@@ -297,7 +252,7 @@ public final class NetworkWriter {
                 continue;
             }
             LayerWriter layer = layers.get(i);
-            LayerWriter source = source(layers, plan, i, 0);
+            LayerWriter source = wired.source(i, 0);
             body.add(i == last ? "" : "\n");
             body.add("// $L: $L\n", layer.layer().name(), layer.description());
             body.add(layer.activationComment(true));
@@ -307,19 +262,17 @@ public final class NetworkWriter {
                         : source.layer().name());
             }
             List<String> inputGradients = new ArrayList<>();
-            for (int input = 0; input < layer.layer().sources().size(); input++) {
-                inputGradients.add(!plan.inputNeedsGradient(i, input) ? null
-                        : addsToInputGradient(layers, plan, i, input) ? gradientPart(layers, plan, i, input) + ".value()"
-                        : source(layers, plan, i, input).gradient());
+            for (int input = 0; input < wired.inputCount(i); input++) {
+                inputGradients.add(wired.inputGradient(i, input));
             }
             if (layer instanceof MergeWriter merge) {
-                merge.backward(body, inputs(layers, plan, i), inputGradients);
+                merge.backward(body, wired.inputs(i), inputGradients);
             } else {
                 layer.backward(body, LayerWriter.valueOf(source), inputGradients.get(0), preActivation);
             }
             for (int input = 0; input < inputGradients.size(); input++) {
-                if (addsToInputGradient(layers, plan, i, input)) {
-                    LayerWriter part = source(layers, plan, i, input);
+                if (wired.addsToInputGradient(i, input)) {
+                    LayerWriter part = wired.source(i, input);
                     body.add("// $L's output goes to other layers too: its gradient sums their parts.\n",
                             part.layer().name());
                     body.addStatement("$L.addi($L)", part.gradient(), inputGradients.get(input));

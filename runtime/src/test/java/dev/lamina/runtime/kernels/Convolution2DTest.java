@@ -24,8 +24,9 @@ class Convolution2DTest {
         assertEquals(Convolution2D.Route.FROM_PATCHES, convolution(28, 1, 32, false).route(), "conv1: its input needs no gradient");
         assertEquals(Convolution2D.Route.CONV2D, convolution(13, 32, 64, true).route(), "conv2: 11x11 = 121 positions");
         assertEquals(Convolution2D.Route.SMALL_MAP, convolution(5, 64, 64, true).route(), "conv3: 3x3 = 9 positions");
-        assertEquals(Convolution2D.Route.SMALL_MAP, convolution(10, 4, 4, true).route(), "8x8 = 64 positions, the bound");
-        assertEquals(Convolution2D.Route.CONV2D, convolution(11, 4, 4, true).route(), "9x9 = 81 positions");
+        assertEquals(Convolution2D.Route.SMALL_MAP, convolution(7, 4, 4, true).route(), "5x5 = 25 positions, the bound");
+        assertEquals(Convolution2D.Route.CONV2D, convolution(8, 4, 4, true).route(), "6x6 = 36 positions");
+        assertEquals(Convolution2D.Route.CONV2D, convolution(10, 4, 4, true).route(), "8x8 = 64 positions");
     }
 
     /** Float32 through each route, batches of 3 then 2 (leading rows), against ND4J's ops in double precision. */
