@@ -129,7 +129,7 @@ public final class Benchmark {
             engines.remove(EngineClient.PYTORCH);
         }
         System.out.printf(Locale.ROOT, "CPU: %s, %d processors; vector extensions: %s%n", ServingBenchmark.cpuModel(),
-                Runtime.getRuntime().availableProcessors(), vectorFlags(cpuFlags()));
+                Runtime.getRuntime().availableProcessors(), vectorFlags(CpuInfo.field("flags")));
         Map<String, String> policy = new HashMap<>();
         EngineClient.waitPolicy(policy);
         System.out.printf(Locale.ROOT, "OpenMP wait policy of every engine's process: %s%n",
@@ -275,18 +275,6 @@ public final class Benchmark {
         String flag = accuracy < model.learned ? " (did not learn: invalid timing)" : "";
         return String.format(Locale.ROOT, "%-10s %-7s %8.2f %13s %9.0f %8.4f %8.1f %8.1f%% %9.0f %10.0f%s", model, engine,
                 seconds, range, images / seconds, accuracy, rate / 1e9, 100 * shareOfGemm, gemm / 1e9, predictRate, flag);
-    }
-
-    /** The CPU's flags from /proc/cpuinfo, or "" where there is none. */
-    private static String cpuFlags() throws IOException {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.exists(cpuinfo)) {
-            return "";
-        }
-        try (Stream<String> lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith("flags")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .orElse("");
-        }
     }
 
     /** Of a CPU's flags, the vector extensions that gemm kernels choose by: FMA, AVX*, AMX*. */

@@ -4,8 +4,6 @@ import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.samples.MnistCnnNetwork;
 import dev.lamina.samples.MnistMlpNetwork;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -122,26 +120,15 @@ public final class ServingBenchmark {
     }
 
     static String cpuModel() throws IOException {
-        return cpuInfo("model name");
+        return CpuInfo.field("model name");
     }
 
     /** Which of AVX2 and AVX-512F the CPU has: the gemm rate and oneDNN's kernels depend on them. */
     static String vectorExtensions() throws IOException {
-        List<String> flags = Arrays.asList(cpuInfo("flags").split(" "));
+        List<String> flags = Arrays.asList(CpuInfo.field("flags").split(" "));
         String found = String.join(" and ", flags.stream().filter(f -> f.equals("avx2") || f.equals("avx512f"))
                 .map(f -> f.toUpperCase(Locale.ROOT).replace("AVX512F", "AVX-512F")).toList());
         return found.isEmpty() ? "neither AVX2 nor AVX-512F" : found;
-    }
-
-    private static String cpuInfo(String key) throws IOException {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.exists(cpuinfo)) {
-            return "unknown";
-        }
-        try (var lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .orElse("unknown");
-        }
     }
 
     private static void await(CountDownLatch latch) {

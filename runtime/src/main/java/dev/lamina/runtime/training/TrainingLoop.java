@@ -100,11 +100,13 @@ final class TrainingLoop {
     private static void scheduleStep(Optimizer optimizer, LearningRateSchedule schedule) {
         long step = optimizer.iterations();
         double rate = schedule.rate(step);
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
+        try {
+            optimizer.learningRate(rate);
+        } catch (IllegalArgumentException e) {
+            // The optimizer's check is the rule; this says which step of which schedule broke it.
             throw new IllegalStateException("The learning-rate schedule gave " + rate + " for step " + step
-                    + "; a rate must be finite and at least 0.");
+                    + "; a rate must be finite and at least 0.", e);
         }
-        optimizer.learningRate(rate);
     }
 
     /** {@code logs} with the optimizer's current rate as {@code learning_rate} if a schedule sets it, as Keras logs it. */

@@ -216,4 +216,15 @@ class AbstractNetworkTest {
         assertEquals(afterSecondStep[0], net.outKernel.value(), "no step after the second moved the weights");
         assertTrue(EpochProgress.format(java.util.Map.of("learning_rate", 1e-4)).contains("learning_rate: 1.0000e-04"));
     }
+
+    /** A schedule's bad rate stops fit before the step, naming the step and the rate. */
+    @Test
+    void aScheduleThatGivesANegativeRateIsRefusedWithItsStep() {
+        Dataset data = Dataset.of("eight", Nd4j.rand(DataType.FLOAT, 8, 2, 3), new Random(5).ints(8, 0, 4).toArray(), 4);
+        Tiny net = new Tiny(List.of(), DataType.FLOAT);
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> net.fit(data,
+                FitOptions.epochs(1).batchSize(4).verbose(0).learningRate(step -> step == 1 ? -0.5 : 0.1)));
+        assertEquals("The learning-rate schedule gave -0.5 for step 1; a rate must be finite and at least 0.",
+                error.getMessage());
+    }
 }
