@@ -24,7 +24,8 @@ import java.util.Locale;
  * </ul>
  *
  * <p>Rows are true classes, columns predicted ones, as in {@code sklearn.metrics.confusion_matrix}.
- * An empty matrix has accuracy 0, as the training loop's running metrics do before any sample.
+ * An empty matrix has accuracy 0, as the training loop's running metrics do before any sample. A
+ * batch with a class out of range or a label not 0 or 1 is rejected whole, before any count.
  */
 public final class ConfusionMatrix {
     private final List<String> classNames;
@@ -71,6 +72,10 @@ public final class ConfusionMatrix {
     public void add(int[] actual, int[] predicted) {
         sameLength(actual.length, predicted.length);
         for (int i = 0; i < actual.length; i++) {
+            checkClass(actual[i], "actual");
+            checkClass(predicted[i], "predicted");
+        }
+        for (int i = 0; i < actual.length; i++) {
             add(actual[i], predicted[i]);
         }
     }
@@ -83,6 +88,9 @@ public final class ConfusionMatrix {
      */
     public void addScores(float[] outputs, int[] labels) {
         sameLength(Rows.count(outputs.length, classes(), "outputs"), labels.length);
+        for (int label : labels) {
+            checkClass(label, "actual");
+        }
         for (int row = 0; row < labels.length; row++) {
             add(labels[row], Rows.argMax(outputs, row * classes(), classes()));
         }
@@ -108,6 +116,9 @@ public final class ConfusionMatrix {
     public void addProbabilities(float[] probabilities, float[] labels) {
         requireBinary();
         sameLength(probabilities.length, labels.length);
+        for (int i = 0; i < labels.length; i++) {
+            Rows.positive(labels[i], i);
+        }
         for (int i = 0; i < labels.length; i++) {
             add(Rows.positive(labels[i], i) ? 1 : 0, probabilities[i] > 0.5f ? 1 : 0);
         }

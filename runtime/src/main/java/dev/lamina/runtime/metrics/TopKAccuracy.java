@@ -40,6 +40,8 @@ public final class TopKAccuracy {
                 throw new IllegalArgumentException("label " + row + " is " + labels[row] + ", not a class in [0, "
                         + classes + ")");
             }
+        }
+        for (int row = 0; row < rows; row++) {
             if (inTopK(outputs, row * classes, classes, labels[row], k)) {
                 correct++;
             }

@@ -131,13 +131,28 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void reportsAsClassificationReport() {
+        // print(classification_report(t, p, target_names=['cat', 'dog', 'bird'], digits=4, zero_division=0)),
+        // less its weighted average
+        String expected = String.join("\n",
+                "           precision     recall         f1    support",
+                "      cat     0.6667     0.8000     0.7273          5",
+                "      dog     0.6000     0.7500     0.6667          4",
+                "     bird     0.0000     0.0000     0.0000          2",
+                "macro avg     0.4222     0.5167     0.4646         11",
+                " accuracy                           0.6364         11");
+        assertEquals(expected, threeClasses().report());
+    }
+
+    @Test
     void rejectsClassesOutOfRangeAndBatchesOfOtherLengths() {
         ConfusionMatrix matrix = new ConfusionMatrix(3);
         assertThrows(IllegalArgumentException.class, () -> matrix.add(3, 0));
         assertThrows(IllegalArgumentException.class, () -> matrix.add(0, -1));
         assertThrows(IllegalArgumentException.class, () -> matrix.addScores(new float[7], new int[2]));
         assertThrows(IllegalArgumentException.class, () -> matrix.addScores(new float[6], new int[3]));
-        assertEquals(0, matrix.total());
+        assertThrows(IllegalArgumentException.class, () -> matrix.add(new int[] {0, 1, 5}, new int[] {0, 1, 2}));
+        assertEquals(0, matrix.total(), "a rejected batch counts nothing");
         assertEquals(0.0, matrix.accuracy());
     }
 }
