@@ -250,7 +250,7 @@ public final class Table {
     }
 
     private TableFormatException labelFault(int row, int column, String fault) {
-        return new TableFormatException(labels.source(), labels.lines()[row], labels.columns().get(column) + ": " + fault);
+        return new TableFormatException(labels.source(), labels.lines()[row], labels.columns().get(column), fault);
     }
 
     private int onlyLabelColumn() {

@@ -134,7 +134,7 @@ public final class TableReader {
                 }
                 String fault = numberFault(cell);
                 if (fault != null) {
-                    throw new TableFormatException(file, line, columns.describe(column) + ": " + fault);
+                    throw new TableFormatException(file, line, columns.describe(column), fault);
                 }
                 values[count * width + j] = Float.parseFloat(cell);
             }
@@ -175,7 +175,7 @@ public final class TableReader {
     }
 
     private static TableFormatException missing(Path file, long line, String column, String cell) {
-        return new TableFormatException(file, line, column + ": missing value"
+        return new TableFormatException(file, line, column, "missing value"
                 + (cell.isEmpty() ? " (empty cell)" : " (" + quote(cell) + ")")
                 + "; Lamina does not fill in values: fill or drop the row before reading");
     }
