@@ -13,14 +13,13 @@ import java.util.TreeSet;
  * returns a changed copy, so {@code CsvOptions.defaults().delimiter(';').label("species")} reads.
  *
  * <p>By default: comma-delimited, a header line, nothing skipped, no label column, every column a
- * feature, and the cells {@value #DEFAULT_MISSING_TEXT} (in any case) and empty cells missing.
+ * feature, and empty cells and the cells NA, N/A, NaN, null and ? (in any case) missing.
  * A missing value in a column that is read is an error: Lamina does no imputation, because a
  * silent guess at a value is worse than a clear message saying where the hole is.
  */
 public final class CsvOptions {
     /** The cells that mean "no value" unless {@link #missing} says otherwise, besides the empty cell. */
     public static final List<String> DEFAULT_MISSING = List.of("NA", "N/A", "NaN", "null", "?");
-    static final String DEFAULT_MISSING_TEXT = "NA, N/A, NaN, null, ?";
 
     private static final CsvOptions DEFAULTS = new CsvOptions(',', false, true, 0, List.of(), new int[0],
             List.of(), new int[0], List.of(), lowerCase(DEFAULT_MISSING));
