@@ -97,6 +97,8 @@ class SklearnDatasetsTest {
         assertEquals(442, targets.length);
         assertEquals(151f, targets[0]);
         assertEquals(57f, targets[441]);
+        assertArrayEquals(new long[] {442, 1}, data.targets().shape());
+        assertArrayEquals(new long[] {442, 10}, data.features().shape());
     }
 
     @Test
