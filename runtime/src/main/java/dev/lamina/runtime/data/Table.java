@@ -107,8 +107,8 @@ public final class Table {
     /**
      * The one label column as class indices. If every label is a whole number, the numbers are the
      * indices, as they are (labels 1, 2, 3 make four classes, of which class 0 has no row); the
-     * class names are the numbers. Otherwise the distinct labels, sorted, are the classes: "cat",
-     * "dog" are classes 0 and 1. Give the classes with {@link #classes(List)} when the order matters.
+     * class names are the numbers. Otherwise the distinct labels, sorted as strings (so "B" before
+     * "a", "10" before "9"), are the classes: "cat", "dog" are classes 0 and 1. Give the classes with {@link #classes(List)} when the order matters.
      *
      * @throws TableFormatException if a whole-number label is negative or too large for an int
      */
@@ -209,8 +209,9 @@ public final class Table {
     }
 
     /**
-     * This table's features with the labels of {@code other}, read from another file with as many
-     * rows: for datasets that keep features and targets apart, as scikit-learn's diabetes does.
+     * This table's features with the labels of {@code other} in place of its own, read from another
+     * file with as many rows: for datasets that keep features and targets apart, as scikit-learn's
+     * diabetes does. Faults of those labels name the other file.
      *
      * @throws TableFormatException if the row counts differ
      */

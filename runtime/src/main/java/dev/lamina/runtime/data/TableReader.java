@@ -104,7 +104,7 @@ public final class TableReader {
         }
 
         int width = featureColumns.length;
-        float[] values = new float[Math.max(16, width * 64)];
+        float[] values = new float[Math.max(16, width)]; // one row; doubled as rows come
         List<String[]> labelCells = new ArrayList<>();
         long[] lines = new long[64];
         int count = 0;
