@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public sealed interface LayerSpec
         permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, ShapePreservingSpec,
-        GlobalPool2DSpec, BatchNormalizationSpec, MergeSpec {
+        GlobalPool2DSpec, BatchNormalizationSpec, NormalizationSpec, MergeSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();
@@ -126,5 +126,7 @@ public sealed interface LayerSpec
         R activationLayer(ActivationLayerSpec activation);
 
         R batchNormalization(BatchNormalizationSpec batchNormalization);
+
+        R normalization(NormalizationSpec normalization);
     }
 }

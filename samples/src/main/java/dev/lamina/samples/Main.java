@@ -3,6 +3,7 @@ package dev.lamina.samples;
 import dev.lamina.runtime.checkpoint.Checkpoint;
 import dev.lamina.runtime.data.DataDirectory;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.plots.ConfusionMatrixChart;
 import dev.lamina.runtime.plots.HistoryChart;
 import dev.lamina.runtime.plots.PredictionGrid;
 import dev.lamina.runtime.training.AbstractNetwork;
@@ -98,8 +99,9 @@ public final class Main implements Callable<Integer> {
         Files.createDirectories(folder);
         out.println(sample.id + ": " + sample.description);
         out.println("Data directory: " + DataDirectory.get());
-        Dataset train = sample.data.train();
-        Dataset test = sample.data.test();
+        Dataset.Split split = sample.data.load();
+        Dataset train = split.train();
+        Dataset test = split.test();
         out.println("Train: " + train + "; test: " + test);
         AbstractNetwork network = sample.network.apply(seed);
         network.summary();
@@ -123,20 +125,39 @@ public final class Main implements Callable<Integer> {
         Evaluation evaluation = network.evaluate(test);
         out.printf(Locale.ROOT, "Trained %d epoch%s in %.1f s (%.1f s per epoch)%n", history.epochs(),
                 history.epochs() == 1 ? "" : "s", seconds, seconds / history.epochs());
-        out.printf(Locale.ROOT, "Test loss: %.4f%nTest accuracy: %.4f%n", evaluation.loss(), evaluation.accuracy());
-        writeOutputs(network, history, test, folder);
+        out.printf(Locale.ROOT, "Test loss: %.4f%n", evaluation.loss());
+        evaluation.metrics().forEach((name, value) -> out.printf(Locale.ROOT, "Test %s: %.4f%n", name, value));
+        if (sample.data == Sample.Data.DIABETES) {
+            out.printf(Locale.ROOT, "Least-squares linear fit on the same split: test mae %.4f%n",
+                    LeastSquares.fit(train).meanAbsoluteError(test));
+        }
+        writeOutputs(network, history, evaluation, test, folder);
         return 0;
     }
 
-    /** The history as CSV and chart, a grid of test predictions and the trained network, in {@code folder}. */
-    private void writeOutputs(AbstractNetwork network, History history, Dataset test, Path folder) throws IOException {
+    /**
+     * The history as CSV and chart, a grid of test predictions (images) or the test confusion matrix
+     * (other classifiers), and the trained network, in {@code folder}.
+     */
+    private void writeOutputs(AbstractNetwork network, History history, Evaluation evaluation, Dataset test,
+                              Path folder) throws IOException {
         history.writeCsv(folder.resolve("history.csv"));
         HistoryChart.save(history, folder.resolve("history.png"));
-        Dataset shown = test.slice(0, 25);
-        PredictionGrid.save(shown.features(), shown.labels(), network.predict(shown.features()),
-                sample.data.classNames(), 5, 5, folder.resolve("predictions.png"));
+        String picture = null;
+        if (sample.data.images()) {
+            Dataset shown = test.slice(0, 25);
+            picture = "predictions.png";
+            PredictionGrid.save(shown.features(), shown.labels(), network.predict(shown.features()),
+                    sample.data.classNames(), 5, 5, folder.resolve(picture));
+        } else if (test.hasClassLabels()) {
+            out.println("Test confusion matrix (rows: true class, columns: predicted):");
+            out.println(evaluation.confusionMatrix());
+            picture = "confusion.png";
+            ConfusionMatrixChart.save(evaluation.confusionMatrix(), folder.resolve(picture));
+        }
         Checkpoint.save(network, folder.resolve("model.lamina"), history.epochs());
-        out.println("Wrote history.csv, history.png, predictions.png and model.lamina to " + folder);
+        out.println("Wrote history.csv, history.png, " + (picture == null ? "" : picture + ", ") + "and model.lamina to "
+                + folder);
     }
 
     /** A sample by its id; an unknown id is answered with the known ones. */

@@ -3,6 +3,7 @@ package dev.lamina.samples;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.FashionMnist;
 import dev.lamina.runtime.data.Mnist;
+import dev.lamina.runtime.data.SklearnDatasets;
 import dev.lamina.runtime.training.AbstractNetwork;
 import java.io.IOException;
 import java.util.Arrays;
@@ -26,7 +27,13 @@ enum Sample {
             ToyResNetNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0, false),
     TOY_RESNET_BN("toy-resnet-bn",
             "the toy ResNet with BatchNormalization after each convolution; Adam, its rate decayed along a cosine",
-            ToyResNetBnNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0, true);
+            ToyResNetBnNetwork::create, Data.FASHION_MNIST, 10, 64, true, 0, true),
+    BREAST_CANCER("breast-cancer", "scikit-learn's breast cancer table, malignant or benign: Normalization, Dense(16),"
+            + " one sigmoid unit; Adam", BreastCancerNetwork::create, Data.BREAST_CANCER, 60, 32, false, 0, false),
+    DIABETES("diabetes", "scikit-learn's diabetes table, a number to predict: Normalization, Dense(16), one linear unit;"
+            + " squared error, Adam", DiabetesNetwork::create, Data.DIABETES, 200, 32, false, 0, false),
+    IRIS("iris", "Fisher's iris table, three species: Normalization, Dense(16), softmax; Adam",
+            IrisNetwork::create, Data.IRIS, 100, 16, false, 0, false);
 
     final String id;
     final String description;
@@ -66,16 +73,33 @@ enum Sample {
     /** Where a sample's data comes from. */
     enum Data {
         MNIST,
-        FASHION_MNIST;
+        FASHION_MNIST,
+        BREAST_CANCER,
+        DIABETES,
+        IRIS;
 
-        Dataset train() throws IOException {
-            return this == MNIST ? Mnist.train() : FashionMnist.train();
+        /** The seed of the tables' split: fixed, so that every run and every --seed tests on the same rows. */
+        static final long SPLIT_SEED = 42;
+        /** The tables' test share, as scikit-learn's examples hold out. */
+        static final double TEST_FRACTION = 0.2;
+
+        /** The training and test samples: the image datasets' own, or a seeded 80/20 split of a table (by class for a classifier's). */
+        Dataset.Split load() throws IOException {
+            return switch (this) {
+                case MNIST -> new Dataset.Split(Mnist.train(), Mnist.test());
+                case FASHION_MNIST -> new Dataset.Split(FashionMnist.train(), FashionMnist.test());
+                case BREAST_CANCER -> SklearnDatasets.breastCancer().dataset().stratifiedSplit(TEST_FRACTION, SPLIT_SEED);
+                case DIABETES -> SklearnDatasets.diabetes().targetDataset("diabetes").split(TEST_FRACTION, SPLIT_SEED);
+                case IRIS -> SklearnDatasets.iris().dataset().stratifiedSplit(TEST_FRACTION, SPLIT_SEED);
+            };
         }
 
-        Dataset test() throws IOException {
-            return this == MNIST ? Mnist.test() : FashionMnist.test();
+        /** Whether the samples are images, which a grid of predictions can show. */
+        boolean images() {
+            return this == MNIST || this == FASHION_MNIST;
         }
 
+        /** The image datasets' class names, for the grid of predictions. */
         List<String> classNames() {
             return this == MNIST ? List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9") : FashionMnist.CLASS_NAMES;
         }

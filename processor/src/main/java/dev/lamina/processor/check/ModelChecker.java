@@ -6,6 +6,7 @@ import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.NormalizationSpec;
 import dev.lamina.dsl.Problem;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Task;
@@ -122,6 +123,7 @@ public final class ModelChecker {
             }
             Optional<Problem> inputProblem = spec instanceof MergeSpec merge
                     ? merge.mergeProblem(inputs, named.get())
+                    : spec instanceof NormalizationSpec ? NormalizationSpec.sourceProblem(named.get().get(0))
                     : spec.inputProblem(inputs.get(0), layer.name());
             Optional<Shape> shape = spec instanceof MergeSpec merge
                     ? inputProblem.isPresent() ? Optional.empty() : Optional.of(merge.mergedShape(inputs))

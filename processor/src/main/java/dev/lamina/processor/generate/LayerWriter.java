@@ -119,6 +119,24 @@ abstract class LayerWriter {
     void updateStatistics(CodeBlock.Builder code) {
     }
 
+    /**
+     * Whether the layer measures statistics of the training data before training (a Normalization's
+     * mean and variance): then {@link #adapt} writes the measuring and {@link #adaptedExpression} the
+     * test of whether it was done.
+     */
+    boolean adapts() {
+        return false;
+    }
+
+    /** Measures the layer's statistics of {@code input}, the model's input for every training sample. */
+    void adapt(CodeBlock.Builder code) {
+    }
+
+    /** A boolean expression: whether the layer's statistics have been measured. */
+    CodeBlock adaptedExpression() {
+        throw new UnsupportedOperationException(layer.name() + " measures no statistics");
+    }
+
     /** The expression of the value of {@code layer}'s output, or of the model's input if null. */
     static String valueOf(LayerWriter layer) {
         return layer == null ? "input" : layer.value();

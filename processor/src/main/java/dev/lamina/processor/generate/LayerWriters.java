@@ -4,6 +4,7 @@ import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.AddSpec;
 import dev.lamina.dsl.AverageSpec;
 import dev.lamina.dsl.BatchNormalizationSpec;
+import dev.lamina.dsl.NormalizationSpec;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
@@ -107,5 +108,10 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter batchNormalization(BatchNormalizationSpec batchNormalization) {
         return new BatchNormalizationWriter(layer, names, batchNormalization);
+    }
+
+    @Override
+    public LayerWriter normalization(NormalizationSpec normalization) {
+        return new NormalizationWriter(layer, names);
     }
 }

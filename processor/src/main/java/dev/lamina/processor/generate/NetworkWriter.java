@@ -85,6 +85,7 @@ public final class NetworkWriter {
         type.addFields(otherFields);
         type.addMethod(backward(model, wired));
         updateStatistics(layers).ifPresent(type::addMethod);
+        adaptation(layers).forEach(type::addMethod);
         type.addMethod(load(network));
         type.addMethod(forward(wired));
         type.addMethod(replicaConstructor(network));
@@ -301,6 +302,30 @@ public final class NetworkWriter {
                 .addParameter(RuntimeTypes.INDARRAY, "weights")
                 .addCode(body.build())
                 .build();
+    }
+
+    /** {@code adapt} and {@code adapted}, for a model with layers that measure the training data (Normalization); none for others. */
+    private static List<MethodSpec> adaptation(List<LayerWriter> layers) {
+        List<LayerWriter> adapting = layers.stream().filter(LayerWriter::adapts).toList();
+        if (adapting.isEmpty()) {
+            return List.of();
+        }
+        CodeBlock.Builder adapt = CodeBlock.builder();
+        adapting.forEach(layer -> layer.adapt(adapt));
+        CodeBlock adapted = adapting.stream().map(LayerWriter::adaptedExpression).collect(CodeBlock.joining(" && "));
+        return List.of(
+                MethodSpec.methodBuilder("adapt")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED)
+                        .addParameter(RuntimeTypes.INDARRAY, "input")
+                        .addCode(adapt.build())
+                        .build(),
+                MethodSpec.methodBuilder("adapted")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED)
+                        .returns(TypeName.BOOLEAN)
+                        .addStatement("return $L", adapted)
+                        .build());
     }
 
     /** {@code updateStatistics}, for a model with layers that keep moving statistics; empty for others. */

@@ -30,6 +30,7 @@ final class RuntimeTypes {
     static final ClassName BUFFERS = ClassName.get(RUNTIME + ".kernels", "Buffers");
     static final ClassName MERGE_KERNEL = ClassName.get(RUNTIME + ".kernels", "MergeKernel");
     static final ClassName BATCH_NORM_KERNEL = ClassName.get(RUNTIME + ".kernels", "BatchNormKernel");
+    static final ClassName NORMALIZATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "NormalizationKernel");
     static final ClassName BATCH_STATISTICS = ClassName.get(RUNTIME + ".kernels", "BatchStatistics");
     static final ClassName CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "CrossEntropy");
     static final ClassName BINARY_CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "BinaryCrossEntropy");

@@ -12,6 +12,8 @@ import dev.lamina.dsl.AverageSpec;
 import dev.lamina.dsl.AveragePool2D;
 import dev.lamina.dsl.BatchNormalization;
 import dev.lamina.dsl.BatchNormalizationSpec;
+import dev.lamina.dsl.Normalization;
+import dev.lamina.dsl.NormalizationSpec;
 import dev.lamina.dsl.Concatenate;
 import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2D;
@@ -76,6 +78,7 @@ final class LayerSpecReader {
             entry(name(Average.class), (values, a) -> new AverageSpec(values.stringList(a, "value"))),
             entry(name(Concatenate.class), (values, a) -> new ConcatenateSpec(values.stringList(a, "value"),
                     values.intValue(a, "axis"))),
+            entry(name(Normalization.class), (values, a) -> new NormalizationSpec()),
             entry(name(BatchNormalization.class), (values, a) -> new BatchNormalizationSpec(values.intValue(a, "axis"),
                     values.doubleValue(a, "momentum"), values.doubleValue(a, "epsilon"), values.booleanValue(a, "center"),
                     values.booleanValue(a, "scale"))));

@@ -16,9 +16,9 @@ public record ClassifiedTable(String name, Table table, ClassLabels classes) {
         }
     }
 
-    /** The features as a (rows, features) float array with their classes, ready for training. */
+    /** The features as a (rows, features) float array with their classes and the classes' names, ready for training. */
     public Dataset dataset() {
-        return Dataset.of(name, table.features(), classes.indices(), classes.count());
+        return Dataset.of(name, table.features(), classes.indices(), classes.count()).withClassNames(classes.names());
     }
 
     @Override

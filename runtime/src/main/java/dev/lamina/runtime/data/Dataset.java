@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -224,27 +225,70 @@ public final class Dataset {
      * order drawn from {@code seed}, the last {@code testFraction} of them (rounded up) as the test part.
      */
     public Split split(double testFraction, long seed) {
+        int test = testCount(size(), testFraction);
+        int[] order = shuffled(allIndices(), new SplittableRandom(seed));
+        return parts(Arrays.copyOfRange(order, 0, size() - test), Arrays.copyOfRange(order, size() - test, size()));
+    }
+
+    /**
+     * A shuffled split that keeps each class's share in both parts, as scikit-learn's
+     * {@code train_test_split(stratify=y)}: of each class, {@code testFraction} of its samples (rounded
+     * to the nearest, the total made to agree with {@link #split}'s) drawn from {@code seed} go to the
+     * test part. A small test set then is not, by chance, short of the rarer class.
+     */
+    public Split stratifiedSplit(double testFraction, long seed) {
+        requireClassLabels("classes to stratify by");
+        int test = testCount(size(), testFraction);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Integer> trainPart = new ArrayList<>();
+        List<Integer> testPart = new ArrayList<>();
+        int assigned = 0;
+        int seen = 0;
+        for (int c = 0; c < classes; c++) {
+            int current = c;
+            int[] members = shuffled(IntStream.range(0, size()).filter(i -> labels[i] == current)
+                    .toArray(), random);
+            seen += members.length;
+            // Rounding the running total, not each class, makes the counts add up to the whole test part.
+            int inTest = (int) Math.round((double) seen * test / size()) - assigned;
+            assigned += inTest;
+            for (int i = 0; i < members.length; i++) {
+                (i < inTest ? testPart : trainPart).add(members[i]);
+            }
+        }
+        int[] trainIndices = shuffled(trainPart.stream().mapToInt(Integer::intValue).toArray(), random);
+        int[] testIndices = shuffled(testPart.stream().mapToInt(Integer::intValue).toArray(), random);
+        return parts(trainIndices, testIndices);
+    }
+
+    private static int testCount(int size, double testFraction) {
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("The test fraction must be between 0 and 1 but is " + testFraction);
         }
-        int test = (int) Math.ceil(size() * testFraction);
-        if (test == size()) {
-            throw new IllegalArgumentException(name + " has " + size() + " samples: too few to split " + testFraction);
+        int test = (int) Math.ceil(size * testFraction);
+        if (test >= size) {
+            throw new IllegalArgumentException(size + " samples are too few to hold out " + testFraction + " of them");
         }
-        int[] order = new int[size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = order.length - 1; i > 0; i--) {
+        return test;
+    }
+
+    private int[] allIndices() {
+        return IntStream.range(0, size()).toArray();
+    }
+
+    /** {@code indices} in an order drawn from {@code random} (Fisher-Yates), in place. */
+    private static int[] shuffled(int[] indices, SplittableRandom random) {
+        for (int i = indices.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
+            int swap = indices[i];
+            indices[i] = indices[j];
+            indices[j] = swap;
         }
-        int train = size() - test;
-        return new Split(select(Arrays.copyOfRange(order, 0, train)).renamed(name + " (training part)"),
-                select(Arrays.copyOfRange(order, train, order.length)).renamed(name + " (test part)"));
+        return indices;
+    }
+
+    private Split parts(int[] train, int[] test) {
+        return new Split(select(train).renamed(name + " (training part)"), select(test).renamed(name + " (test part)"));
     }
 
     /** The two parts of a {@link #split}. */

@@ -208,6 +208,11 @@ public final class Table {
         return Nd4j.create(targetValues(), new long[] {rows(), labels.names().size()}, 'c');
     }
 
+    /** The features as a (rows, features) array with the label columns as targets, for regression, named {@code name}. */
+    public Dataset targetDataset(String name) throws TableFormatException {
+        return Dataset.ofTargets(name, features(), targets());
+    }
+
     /**
      * This table's features with the labels of {@code other} in place of its own, read from another
      * file with as many rows: for datasets that keep features and targets apart, as scikit-learn's

@@ -203,6 +203,19 @@ public abstract class AbstractNetwork implements Network {
     }
 
     /**
+     * Measures the statistics of the layers that standardize the input (Normalization) on
+     * {@code input}, the features of every training sample. A network without such layers has
+     * nothing to measure.
+     */
+    protected void adapt(INDArray input) {
+    }
+
+    /** Whether the layers that standardize the input have measured their statistics; true if there are none. */
+    protected boolean adapted() {
+        return true;
+    }
+
+    /**
      * A network of this class made with {@link #AbstractNetwork(AbstractNetwork)} from this one: what
      * an inference pass runs on, so that passes in several threads never share arrays.
      */
@@ -221,6 +234,26 @@ public abstract class AbstractNetwork implements Network {
      */
     public History fit(INDArray features, INDArray labels, FitOptions options) {
         return training(() -> TrainingLoop.fit(this, features, labels, options));
+    }
+
+    /**
+     * Measures every Normalization layer's mean and variance on {@code data}'s features, as Keras'
+     * {@code adapt}; {@code fit} does it on its training samples if it has not been done. The
+     * statistics are saved with the weights.
+     */
+    @Override
+    public void adapt(Dataset data) {
+        InputCheck.requireFeatures(this, data.features(), "adapt");
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("adapt: " + data.name() + " has no samples");
+        }
+        INDArray features = InputCheck.typed(this, data.features());
+        changeWeights(() -> adapt(features));
+    }
+
+    @Override
+    public final boolean needsAdapting() {
+        return !adapted();
     }
 
     /** The loss and the model's metrics on {@code data}. */

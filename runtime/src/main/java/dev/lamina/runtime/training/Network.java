@@ -113,6 +113,12 @@ public interface Network {
      */
     INDArray output(INDArray features);
 
+    /** Whether a layer that standardizes the input (Normalization) has not yet measured the training data. */
+    boolean needsAdapting();
+
+    /** Measures the statistics of the layers that standardize the input (Normalization) on {@code data}. */
+    void adapt(Dataset data);
+
     /** The loss and the model's metrics on {@code data}, in inference mode. */
     Evaluation evaluate(Dataset data);
 }

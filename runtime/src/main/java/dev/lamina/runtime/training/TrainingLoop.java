@@ -6,6 +6,7 @@ import dev.lamina.runtime.data.Dataset;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,6 +41,14 @@ final class TrainingLoop {
         if (validation != null) {
             InputCheck.requireDataset(network, validation, "fit's validation data");
         }
+        if (network.needsAdapting()) {
+            // Keras leaves adapt to the user; measuring here, on the training part only, keeps
+            // validation samples out of the statistics without a step one could forget.
+            network.adapt(train);
+            if (options.verbose() > 0) {
+                log.println("Normalization: mean and variance measured on the " + train.size() + " training samples");
+            }
+        }
         Batches batches = new Batches(network, train, TrainingWeights.of(network, train, options));
         History history = new History();
         Run run = new Run(network);
@@ -52,7 +61,7 @@ final class TrainingLoop {
             }
             EpochProgress progress = EpochProgress.of(options.verbose(), epoch, options.epochs(), steps, log);
             int[] order = BatchOrder.forEpoch(train.size(), options.shuffle(), options.seed(), epoch);
-            MetricTotals totals = new MetricTotals(network);
+            MetricTotals totals = new MetricTotals(network, classNames(train));
             for (int step = 0; step < steps && !run.stopped(); step++) {
                 for (Callback callback : options.callbacks()) {
                     callback.onBatchBegin(run, step);
@@ -162,7 +171,7 @@ final class TrainingLoop {
     static Evaluation evaluate(Network network, Dataset data) {
         InputCheck.requireDataset(network, data, "evaluate");
         Batches batches = new Batches(network, data);
-        MetricTotals totals = new MetricTotals(network);
+        MetricTotals totals = new MetricTotals(network, classNames(data));
         for (int from = 0; from < data.size(); from += INFERENCE_BATCH) {
             int to = Math.min(data.size(), from + INFERENCE_BATCH);
             INDArray labels = batches.labelRange(from, to);
@@ -171,7 +180,12 @@ final class TrainingLoop {
         }
         Map<String, Double> logs = totals.logs();
         double loss = logs.remove("loss");
-        return new Evaluation(loss, logs);
+        return new Evaluation(loss, logs, totals.confusionMatrix());
+    }
+
+    /** The names of {@code data}'s classes, or null for a dataset of targets. */
+    private static List<String> classNames(Dataset data) {
+        return data.hasClassLabels() ? data.classNames() : null;
     }
 
     /** The network's outputs (samples, units) for {@code features} (samples, input shape...). */

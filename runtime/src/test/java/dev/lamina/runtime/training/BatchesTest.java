@@ -97,6 +97,8 @@ class BatchesTest {
             @Override public INDArray output(INDArray features) { throw new UnsupportedOperationException(); }
             @Override public void changeWeights(Runnable change) { throw new UnsupportedOperationException(); }
             @Override public Evaluation evaluate(Dataset data) { throw new UnsupportedOperationException(); }
+            @Override public boolean needsAdapting() { return false; }
+            @Override public void adapt(Dataset data) { throw new UnsupportedOperationException(); }
         };
     }
 }
