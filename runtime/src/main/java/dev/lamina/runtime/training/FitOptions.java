@@ -137,9 +137,9 @@ public final class FitOptions {
     }
 
     /**
-     * Refuses a schedule beside a callback that sets the rate: the schedule would undo its changes. Keras refuses the first too, when ReduceLROnPlateau first sets the rate of an
-     * optimizer built with a schedule ("its learning rate is not settable"); here it is refused
-     * before any training.
+     * Refuses a schedule beside a callback that sets the rate: the schedule would undo its changes.
+     * Keras refuses it too, but only when ReduceLROnPlateau first sets the rate of an optimizer built
+     * with a schedule ("its learning rate is not settable"); here it is refused before any training.
      */
     private void requireNoScheduleBesideRateCallback() {
         Callback setter = callbacks.stream().filter(Callback::setsLearningRate).findFirst().orElse(null);
