@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Marks a class as a model. Its fields of type {@link Layer}, in source order, are the layers; each
  * carries one layer annotation ({@link Dense}, {@link Flatten}, {@link Reshape}, ...). A layer takes
  * the output of the field before it, or of the one its {@code from} names; a merge ({@link Add},
- * {@link Concatenate}) takes the outputs it lists. The last field is the model's output.
+ * {@link Concatenate}) takes the outputs it lists. The last field is the model's output, which
+ * {@code classes} or {@code outputs} and the loss describe (see {@link Task}).
  *
  * <p>The annotation processor checks every shape at compile time and generates a class named
  * {@code <ModelName>Network} beside this one, with the parameters, forward and backward passes and
@@ -41,8 +42,19 @@ public @interface Model {
     /** The shape of one sample, without the batch dimension: {@code {28, 28}} for MNIST images. */
     int[] input();
 
-    /** The number of classes; the last layer must have this many units. */
-    int classes();
+    /**
+     * For a classifier, the number of classes: the last layer has this many units with a categorical
+     * crossentropy, or one sigmoid unit for {@code classes = 2} with {@link Loss#BINARY_CROSSENTROPY}.
+     * Set this or {@link #outputs()}, not both.
+     */
+    int classes() default 0;
+
+    /**
+     * For regression, the number of values predicted per sample (with {@link Loss#MEAN_SQUARED_ERROR},
+     * {@link Loss#MEAN_ABSOLUTE_ERROR} or {@link Loss#HUBER}); with {@link Loss#BINARY_CROSSENTROPY},
+     * the number of yes/no labels each sample may have. The last layer has this many units.
+     */
+    int outputs() default 0;
 
     /** The loss minimised by {@code fit}. */
     Loss loss();
@@ -58,4 +70,7 @@ public @interface Model {
 
     /** Metrics reported by {@code fit} and {@code evaluate} beside the loss. */
     Metric[] metrics() default {};
+
+    /** How many of the highest scores {@link Metric#TOP_K_ACCURACY} looks among (Keras' default k). */
+    int topK() default 5;
 }

@@ -26,7 +26,7 @@ class ModelProcessorTest {
         assertTrue(code.contains("hiddenKernel = trainable(\"hidden/kernel\", Initializer.GLOROT_UNIFORM, 784, 512);"), code);
         assertTrue(code.contains("DenseKernel.forward(flat.value(), hiddenKernel.value(), hiddenBias.value(), Activation.RELU,"
                 + " hidden.value());"), code);
-        assertTrue(code.contains("CrossEntropy.softmaxGradient(out.value(), labels, out.gradient());"), code);
+        assertTrue(code.contains("CrossEntropy.softmaxGradient(out.value(), labels, weights, out.gradient());"), code);
         // The first layer's input is data: its gradient is never computed.
         assertTrue(code.contains("DenseKernel.backward(flat.value(), hiddenKernel.value(), hidden.gradient(),"
                 + " hiddenKernel.gradient(), hiddenBias.gradient(), null);"), code);
@@ -117,7 +117,7 @@ class ModelProcessorTest {
         assertTrue(code.contains("ActivationKernel.forward(Activation.SOFTMAX, logits.value(), probabilities.value());"), code);
         // As for @Dense(activation = SOFTMAX): the loss's gradient is taken before the softmax, so it
         // passes through, and softmax's own backward is never applied on top of it.
-        assertTrue(code.contains("CrossEntropy.softmaxGradient(probabilities.value(), labels, probabilities.gradient());"),
+        assertTrue(code.contains("CrossEntropy.softmaxGradient(probabilities.value(), labels, weights, probabilities.gradient());"),
                 code);
         assertTrue(code.contains("logits.gradient().assign(probabilities.gradient());"), code);
         assertTrue(!code.contains("ActivationKernel.backward(Activation.SOFTMAX"), code);

@@ -4,15 +4,18 @@ import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.ActivationLayerSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.MergeSpec;
 import dev.lamina.dsl.Problem;
 import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.Task;
 import dev.lamina.processor.Diagnostic;
 import dev.lamina.processor.read.LayerDescription;
 import dev.lamina.processor.read.ModelDescription;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,15 +39,15 @@ public final class ModelChecker {
         List<Diagnostic> diagnostics = new ArrayList<>();
         OptimizerChecks.check(model, diagnostics);
         Optional<Shape> input = checkInput(model, diagnostics);
-        checkClasses(model, diagnostics);
+        boolean taskValid = checkTask(model, diagnostics);
         if (model.layers().isEmpty()) {
             diagnostics.add(Diagnostic.error(model.type(), model.annotation(), null, model.modelName()
                     + " has no layers. Declare its layers as fields in order, for example "
-                    + "@Flatten Layer flat; @Dense(units = " + Math.max(model.classes(), 1)
+                    + "@Flatten Layer flat; @Dense(units = " + (taskValid ? model.units() : 1)
                     + ", " + Problem.setting("activation", Activation.SOFTMAX) + ") Layer out;"));
         }
         Inference inference = inferShapes(model, input, diagnostics);
-        if (inference.output() != null) {
+        if (inference.output() != null && taskValid) {
             checkOutput(model, model.layers().get(model.layers().size() - 1), inference.output(), diagnostics);
         }
         boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
@@ -75,11 +78,15 @@ public final class ModelChecker {
         return Optional.of(shape);
     }
 
-    private static void checkClasses(ModelDescription model, List<Diagnostic> diagnostics) {
-        if (model.classes() < 2) {
-            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), "classes", "classes is "
-                    + model.classes() + " but a classifier needs at least 2 classes."));
+    /** Classes or outputs, loss, fromLogits and metrics must agree on one {@link Task}; returns whether they do. */
+    private static boolean checkTask(ModelDescription model, List<Diagnostic> diagnostics) {
+        List<Problem> problems = Task.declarationProblems(model.loss(), model.classes(), model.outputs(),
+                model.fromLogits(), model.metrics(), model.topK());
+        for (Problem problem : problems) {
+            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), problem.attribute(), problem.element(),
+                    problem.message()));
         }
+        return problems.isEmpty();
     }
 
     /**
@@ -165,39 +172,86 @@ public final class ModelChecker {
         }
     }
 
-    /** The last layer must give one value per class, in the form the loss expects. */
+    /** The last layer must give the model's outputs, in the form the loss expects. */
     private static void checkOutput(ModelDescription model, LayerDescription layer, Shape output,
                                     List<Diagnostic> diagnostics) {
+        int units = model.units();
+        String what = switch (model.task()) {
+            case MULTICLASS -> "one value per class, (" + units + ")";
+            case BINARY -> "one probability of class 1, (1)";
+            case MULTI_LABEL -> "one probability per label, (" + units + ")";
+            case REGRESSION -> "one value per output, (" + units + ")";
+        };
         if (output.rank() != 1) {
             diagnostics.add(Diagnostic.error(layer.field(), layer.name() + " is the last layer and outputs " + output
-                    + " per sample, but the loss needs one value per class, (" + model.classes()
-                    + "). End the model with @Flatten and @Dense(units = " + model.classes() + ")."));
+                    + " per sample, but the loss needs " + what + ". End the model with @Flatten and @Dense(units = "
+                    + units + ")."));
             return;
         }
-        if (output.dim(0) != model.classes()) {
-            String fix = layer.spec() instanceof DenseSpec ? " Set units = " + model.classes() + "."
-                    : " End the model with @Dense(units = " + model.classes() + ").";
+        if (output.dim(0) != units) {
+            String fix = layer.spec() instanceof DenseSpec ? " Set units = " + units + "."
+                    : " End the model with @Dense(units = " + units + ").";
             diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), "units", layer.name()
-                    + " is the last layer and outputs " + output + " but the model has " + model.classes()
-                    + " classes (@Model(classes = " + model.classes() + "))." + fix));
+                    + " is the last layer and outputs " + output + " but " + declared(model) + "." + fix));
         }
+        checkOutputActivation(model, layer, diagnostics);
+    }
+
+    /** What the model declares its output to be, as the width check says it. */
+    private static String declared(ModelDescription model) {
+        return switch (model.task()) {
+            case MULTICLASS -> "the model has " + model.classes() + " classes (@Model(classes = " + model.classes() + "))";
+            case BINARY -> "two classes with binary crossentropy take one probability, of class 1 (@Model(classes = 2, "
+                    + Problem.setting("loss", Loss.BINARY_CROSSENTROPY) + "))";
+            case MULTI_LABEL -> "the model has " + model.outputs() + " yes/no labels (@Model(outputs = " + model.outputs()
+                    + "))";
+            case REGRESSION -> "the model predicts " + model.outputs() + (model.outputs() == 1 ? " number" : " numbers")
+                    + " (@Model(outputs = " + model.outputs() + "))";
+        };
+    }
+
+    /**
+     * A crossentropy takes probabilities from the activation that makes them (softmax for one class
+     * of many, sigmoid for yes/no) or logits with {@code fromLogits}; a regression output is not
+     * squeezed to sum to 1.
+     */
+    private static void checkOutputActivation(ModelDescription model, LayerDescription layer,
+                                              List<Diagnostic> diagnostics) {
         Activation activation = layer.spec().activation();
         // An @ActivationLayer's activation is its value: the fix names the layer, not an attribute.
         boolean alone = layer.spec() instanceof ActivationLayerSpec;
         String attribute = alone ? "value" : "activation";
-        if (model.fromLogits() && activation == Activation.SOFTMAX) {
+        Optional<Activation> needed = model.task().probabilityActivation();
+        if (needed.isEmpty()) {
+            if (activation == Activation.SOFTMAX) {
+                diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), attribute, layer.name()
+                        + " applies softmax, which makes its outputs sum to 1, but the model predicts numbers with the "
+                        + model.loss() + ". " + (alone ? "Remove it" : "Remove its " + Problem.setting("activation",
+                        Activation.SOFTMAX)) + " (a linear output is the usual one for regression)."));
+            }
+            return;
+        }
+        Activation probabilities = needed.get();
+        String name = probabilities.name().toLowerCase(Locale.ROOT);
+        if (model.fromLogits() && activation == probabilities) {
             diagnostics.add(Diagnostic.error(layer.field(), layer.annotation(), attribute, layer.name()
-                    + " applies softmax but the loss takes logits (fromLogits = true), so softmax would be applied"
-                    + " twice. Remove " + (alone ? "it" : "its " + Problem.setting("activation", Activation.SOFTMAX))
+                    + " applies " + name + " but the loss takes logits (fromLogits = true), so " + name + " would be"
+                    + " applied twice. Remove " + (alone ? "it" : "its " + Problem.setting("activation", probabilities))
                     + ", or set fromLogits = false."));
-        } else if (!model.fromLogits() && activation != Activation.SOFTMAX) {
+        } else if (!model.fromLogits() && activation != probabilities) {
             String what = activation == Activation.LINEAR ? "outputs logits (a linear activation)"
-                    : "outputs " + activation.name().toLowerCase() + " values";
-            String fix = alone ? "Make it @ActivationLayer(" + Problem.constant(Activation.SOFTMAX) + ")"
-                    : "Set " + Problem.setting("activation", Activation.SOFTMAX) + " on it";
-            diagnostics.add(Diagnostic.warning(layer.field(), layer.annotation(), attribute, layer.name() + " "
-                    + what + " but the loss expects probabilities (fromLogits = false). " + fix
-                    + ", or fromLogits = true in @Model."));
+                    : "outputs " + activation.name().toLowerCase(Locale.ROOT) + " values";
+            String fix = alone ? "Make it @ActivationLayer(" + Problem.constant(probabilities) + ")"
+                    : "Set " + Problem.setting("activation", probabilities) + " on it";
+            String expects = model.task() == Task.MULTICLASS ? "the loss expects probabilities"
+                    : "binary crossentropy expects probabilities from a sigmoid";
+            String message = layer.name() + " " + what + " but " + expects + " (fromLogits = false). " + fix
+                    + ", or fromLogits = true in @Model.";
+            // Softmax's place has been a warning since the first release; binary crossentropy of
+            // values that are not probabilities is undefined (a log of a negative number), so an error.
+            diagnostics.add(model.task() == Task.MULTICLASS
+                    ? Diagnostic.warning(layer.field(), layer.annotation(), attribute, message)
+                    : Diagnostic.error(layer.field(), layer.annotation(), attribute, message));
         }
     }
 

@@ -191,11 +191,13 @@ public final class NetworkWriter {
         ModelDescription description = model.description();
         String metrics = description.metrics().stream().map(m -> "$T." + m.name()).collect(Collectors.joining(", "));
         CodeBlock initializer = CodeBlock.builder()
-                .add("new $T($S, $T.of($L), $L,\n$>$>", RuntimeTypes.MODEL_DEFINITION, description.modelName(),
-                        RuntimeTypes.SHAPE, LayerWriter.dims(model.input().dims()), description.classes())
-                .add("$T.$L, $L, $T.of(", RuntimeTypes.LOSS, description.loss().name(), description.fromLogits(), List.class)
+                .add("new $T($S, $T.of($L),\n$>$>", RuntimeTypes.MODEL_DEFINITION, description.modelName(),
+                        RuntimeTypes.SHAPE, LayerWriter.dims(model.input().dims()))
+                .add("// $L\n", taskComment(description))
+                .add("$L, $L, $T.$L, $L, $T.of(", description.classes(), description.outputs(), RuntimeTypes.LOSS,
+                        description.loss().name(), description.fromLogits(), List.class)
                 .add(metrics, description.metrics().stream().map(m -> RuntimeTypes.METRIC).toArray())
-                .add("),\n")
+                .add("), $L,\n", description.topK())
                 .add(optimizer(description.optimizer()))
                 .add(")$<$<")
                 .build();
@@ -204,6 +206,18 @@ public final class NetworkWriter {
                         + " read.", ClassName.get(description.type()))
                 .initializer(initializer)
                 .build();
+    }
+
+    /** What the numbers after the input shape say: classes, outputs, loss, fromLogits, metrics, topK. */
+    private static String taskComment(ModelDescription description) {
+        String task = switch (description.task()) {
+            case MULTICLASS -> "one class of " + description.classes() + " per sample";
+            case BINARY -> "one of two classes per sample, as one probability of class 1";
+            case MULTI_LABEL -> description.outputs() + " yes/no labels per sample";
+            case REGRESSION -> description.outputs() + (description.outputs() == 1 ? " number" : " numbers")
+                    + " per sample";
+        };
+        return "classes, outputs, loss, fromLogits, metrics, topK: " + task;
     }
 
     /**
@@ -323,6 +337,7 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(RuntimeTypes.INDARRAY, "input")
                 .addParameter(RuntimeTypes.INDARRAY, "labels")
+                .addParameter(RuntimeTypes.INDARRAY, "weights")
                 .addCode(body.build())
                 .build();
     }
@@ -346,24 +361,61 @@ public final class NetworkWriter {
     /**
      * Writes the loss's gradient into the last layer's output gradient. Returns whether it is the
      * gradient before the layer's activation, which the loss takes into account where that is exact
-     * and cheaper (softmax with crossentropy).
+     * and cheaper (softmax with categorical and sigmoid with binary crossentropy).
      */
     private static boolean addLossGradient(CodeBlock.Builder body, CheckedModel model, LayerWriter layer) {
+        ModelDescription description = model.description();
         String out = layer.names().value();
-        Activation activation = layer.activation();
-        boolean logits = model.description().fromLogits();
-        if (!logits && activation == Activation.SOFTMAX) {
-            body.add("// The loss and softmax together: d(loss)/d(logits) = ($N - labels) / batch.\n", out);
-            body.addStatement("$T.softmaxGradient($L, labels, $L)", RuntimeTypes.CROSS_ENTROPY, layer.value(), layer.gradient());
-            return true;
+        String value = layer.value();
+        String gradient = layer.gradient();
+        boolean logits = description.fromLogits();
+        int units = description.units();
+        String weighted = "\n// With sample weights, each row is multiplied by its sample's weight.\n";
+        switch (description.task()) {
+            case MULTICLASS -> {
+                if (logits) {
+                    body.add("// The loss from logits: d(loss)/d($N) = (softmax($N) - labels) / batch.$L", out, out, weighted);
+                    body.addStatement("$T.logitsGradient($L, labels, weights, $L)", RuntimeTypes.CROSS_ENTROPY, value, gradient);
+                    return false;
+                }
+                if (layer.activation() == Activation.SOFTMAX) {
+                    body.add("// The loss and softmax together: d(loss)/d(logits) = ($N - labels) / batch.$L", out, weighted);
+                    body.addStatement("$T.softmaxGradient($L, labels, weights, $L)", RuntimeTypes.CROSS_ENTROPY, value, gradient);
+                    return true;
+                }
+                body.add("// The loss: d(loss)/d($N) = -labels / $N / batch.$L", out, out, weighted);
+                body.addStatement("$T.probabilityGradient($L, labels, weights, $L)", RuntimeTypes.CROSS_ENTROPY, value,
+                        gradient);
+                return false;
+            }
+            case BINARY, MULTI_LABEL -> {
+                // The checker admits only a sigmoid output or logits here.
+                if (logits) {
+                    body.add("// The loss from logits: d(loss)/d($N) = (sigmoid($N) - labels) / (batch · $L).$L", out, out,
+                            units, weighted);
+                    body.addStatement("$T.logitsGradient($L, labels, weights, $L)", RuntimeTypes.BINARY_CROSS_ENTROPY,
+                            value, gradient);
+                    return false;
+                }
+                body.add("// The loss and sigmoid together: d(loss)/d(logits) = ($N - labels) / (batch · $L).$L", out, units,
+                        weighted);
+                body.addStatement("$T.sigmoidGradient($L, labels, weights, $L)", RuntimeTypes.BINARY_CROSS_ENTROPY, value,
+                        gradient);
+                return true;
+            }
+            case REGRESSION -> {
+                String derivative = switch (description.loss()) {
+                    case MEAN_SQUARED_ERROR -> "2 ($N - labels)";
+                    case MEAN_ABSOLUTE_ERROR -> "sign($N - labels)";
+                    default -> "clip($N - labels, -delta, delta)";
+                };
+                body.add("// The $L: d(loss)/d($N) = " + derivative + " / (batch · $L).$L", description.loss(), out, out,
+                        units, weighted);
+                body.addStatement("$T.gradient($T.$L, $L, labels, weights, $L)", RuntimeTypes.REGRESSION_LOSS,
+                        RuntimeTypes.LOSS, description.loss().name(), value, gradient);
+                return false;
+            }
+            default -> throw new AssertionError(description.task());
         }
-        if (logits) {
-            body.add("// The loss from logits: d(loss)/d($N) = (softmax($N) - labels) / batch.\n", out, out);
-            body.addStatement("$T.logitsGradient($L, labels, $L)", RuntimeTypes.CROSS_ENTROPY, layer.value(), layer.gradient());
-            return false;
-        }
-        body.add("// The loss: d(loss)/d($N) = -labels / $N / batch.\n", out, out);
-        body.addStatement("$T.probabilityGradient($L, labels, $L)", RuntimeTypes.CROSS_ENTROPY, layer.value(), layer.gradient());
-        return false;
     }
 }

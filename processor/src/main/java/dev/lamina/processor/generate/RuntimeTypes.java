@@ -32,6 +32,8 @@ final class RuntimeTypes {
     static final ClassName BATCH_NORM_KERNEL = ClassName.get(RUNTIME + ".kernels", "BatchNormKernel");
     static final ClassName BATCH_STATISTICS = ClassName.get(RUNTIME + ".kernels", "BatchStatistics");
     static final ClassName CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "CrossEntropy");
+    static final ClassName BINARY_CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "BinaryCrossEntropy");
+    static final ClassName REGRESSION_LOSS = ClassName.get(RUNTIME + ".losses", "RegressionLoss");
     static final ClassName PARAMETER = ClassName.get(RUNTIME + ".optimizers", "Parameter");
     static final ClassName SGD = ClassName.get(RUNTIME + ".optimizers", "Sgd");
     static final ClassName RMS_PROP = ClassName.get(RUNTIME + ".optimizers", "RmsProp");

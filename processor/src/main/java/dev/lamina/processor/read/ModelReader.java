@@ -61,6 +61,8 @@ public final class ModelReader {
         try {
             int[] input = values.intArray(modelAnnotation, "input");
             int classes = values.intValue(modelAnnotation, "classes");
+            int outputs = values.intValue(modelAnnotation, "outputs");
+            int topK = values.intValue(modelAnnotation, "topK");
             Loss loss = values.enumValue(modelAnnotation, "loss", Loss.class);
             boolean fromLogits = values.booleanValue(modelAnnotation, "fromLogits");
             List<Metric> metrics = values.enumList(modelAnnotation, "metrics", Metric.class);
@@ -69,8 +71,8 @@ public final class ModelReader {
                 return new Result(null, diagnostics);
             }
             return new Result(new ModelDescription(type, modelAnnotation, packageName(type), modelName(type),
-                    networkName(type), input, classes, loss, fromLogits, optimizer, metrics,
-                    layers), diagnostics);
+                    networkName(type), input, classes, outputs, loss, fromLogits, optimizer, metrics,
+                    topK, layers), diagnostics);
         } catch (UnreadableValueException e) {
             diagnostics.add(unreadable(type, modelAnnotation, e));
             return new Result(null, diagnostics);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Where datasets are kept: the system property {@code lamina.data} if set, else the environment
  * variable {@code LAMINA_DATA}, else {@code ~/.lamina/datasets}. Each dataset has a folder of its
- * own inside ({@code mnist/}, {@code fashion-mnist/}).
+ * own inside ({@code mnist/}, {@code fashion-mnist/}, {@code sklearn/}).
  */
 public final class DataDirectory {
     public static final String PROPERTY = "lamina.data";

@@ -5,6 +5,7 @@ import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.SummaryTable;
+import dev.lamina.dsl.Task;
 import dev.lamina.runtime.checkpoint.Checkpoint;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.kernels.Initializers;
@@ -185,10 +186,11 @@ public abstract class AbstractNetwork implements Network {
     protected abstract void forward(INDArray input, boolean training);
 
     /**
-     * The backward pass, layer by layer in reverse: the gradient of the batch's mean loss with respect
-     * to every trainable parameter, from the outputs the last training forward pass left in the buffers.
+     * The backward pass, layer by layer in reverse: the gradient of the batch's loss with respect to
+     * every trainable parameter, from the outputs the last training forward pass left in the buffers.
+     * {@code weights} holds each sample's weight in the loss (batch), or is null for 1.
      */
-    protected abstract void backward(INDArray input, INDArray labels);
+    protected abstract void backward(INDArray input, INDArray labels, INDArray weights);
 
     /**
      * Moves the moving statistics (a BatchNormalization's mean and variance) towards those of the last
@@ -293,6 +295,21 @@ public abstract class AbstractNetwork implements Network {
     }
 
     @Override
+    public final Task task() {
+        return model.task();
+    }
+
+    @Override
+    public final int units() {
+        return model.units();
+    }
+
+    @Override
+    public final int topK() {
+        return model.topK();
+    }
+
+    @Override
     public final Loss loss() {
         return model.loss();
     }
@@ -327,9 +344,9 @@ public abstract class AbstractNetwork implements Network {
     }
 
     @Override
-    public final INDArray trainBatch(INDArray features, INDArray labels) {
+    public final INDArray trainBatch(INDArray features, INDArray labels, INDArray weights) {
         return training(() -> {
-            INDArray outputs = computeGradients(features, labels);
+            INDArray outputs = computeGradients(features, labels, weights);
             changeWeights(() -> {
                 optimizer().step();
                 updateStatistics();
@@ -339,11 +356,11 @@ public abstract class AbstractNetwork implements Network {
     }
 
     @Override
-    public final INDArray computeGradients(INDArray features, INDArray labels) {
+    public final INDArray computeGradients(INDArray features, INDArray labels, INDArray weights) {
         return training(() -> {
             startBatch(features);
             forward(features, true);
-            backward(features, labels);
+            backward(features, labels, weights);
             return lastOutput();
         });
     }

@@ -3,7 +3,7 @@ package dev.lamina.runtime.training;
 import dev.lamina.runtime.kernels.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Categorical accuracy: the highest-scoring output matches the label. */
+/** Accuracy: the highest-scoring output matches the label, or each yes/no output its label. */
 public final class Accuracy {
     private Accuracy() {
     }
@@ -17,6 +17,24 @@ public final class Accuracy {
         long correct = 0;
         for (int row = 0; row < predicted.length; row += classes) {
             if (argMax(predicted, row, classes) == argMax(actual, row, classes)) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    /**
+     * How many of {@code outputs} (batch, units), each a yes/no probability (or a logit if
+     * {@code logits}), are right about their 0/1 label: Keras' binary accuracy, a probability of
+     * more than 0.5 (a logit above 0) being a yes, as Keras counts it.
+     */
+    public static long correctYesNo(INDArray outputs, INDArray labels, boolean logits) {
+        double[] predicted = Buffers.hostValues(outputs);
+        double[] actual = Buffers.hostValues(labels);
+        double threshold = logits ? 0 : 0.5;
+        long correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if ((predicted[i] > threshold) == (actual[i] >= 0.5)) {
                 correct++;
             }
         }

@@ -17,15 +17,26 @@ final class Batches {
     private final Network network;
     private final INDArray flatFeatures;
     private final INDArray labels;
+    /** Each sample's weight in the loss, (samples, 1), or null for 1. */
+    private final INDArray weights;
     private INDArray featureRows;
     private INDArray labelRows;
+    private INDArray weightRows;
 
+    /** Batches of {@code data}, weighted by its own sample weights if it has them. */
     Batches(Network network, Dataset data) {
+        this(network, data, data.sampleWeights().orElse(null));
+    }
+
+    /** Batches of {@code data} whose samples' losses are weighted by {@code weights} (null for 1). */
+    Batches(Network network, Dataset data, double[] weights) {
         this.network = network;
         Dataset typed = data.withDataType(network.dataType());
         INDArray features = InputCheck.typed(network, typed.features());
         this.flatFeatures = features.reshape('c', data.size(), network.inputShape().size());
-        this.labels = typed.labelsOneHot();
+        this.labels = Targets.of(network, typed, "fit");
+        this.weights = weights == null ? null
+                : Nd4j.create(weights, new long[] {weights.length, 1}, 'c').castTo(network.dataType());
     }
 
     /** The features of the given samples, (indices, input shape...). */
@@ -38,6 +49,15 @@ final class Batches {
     INDArray labels(int[] indices) {
         labelRows = atLeast(labelRows, labels, indices.length);
         return gather(labels, labelRows, indices);
+    }
+
+    /** The loss weights of the given samples, (indices, 1), or null if every sample weighs 1. */
+    INDArray weights(int[] indices) {
+        if (weights == null) {
+            return null;
+        }
+        weightRows = atLeast(weightRows, weights, indices.length);
+        return gather(weights, weightRows, indices);
     }
 
     /** {@code kept} if it has at least {@code rows} rows, else a new array of that many rows like {@code source}'s. */
@@ -68,5 +88,10 @@ final class Batches {
 
     INDArray labelRange(int from, int to) {
         return labels.get(NDArrayIndex.interval(from, to));
+    }
+
+    /** The loss weights of samples {@code from} to {@code to}, or null if every sample weighs 1. */
+    INDArray weightRange(int from, int to) {
+        return weights == null ? null : weights.get(NDArrayIndex.interval(from, to));
     }
 }

@@ -24,6 +24,7 @@ public final class FitOptions {
     private int verbose = 1;
     private List<Callback> callbacks = List.of();
     private LearningRateSchedule learningRate;
+    private double[] classWeights;
 
     private FitOptions() {
     }
@@ -137,6 +138,24 @@ public final class FitOptions {
     }
 
     /**
+     * A weight for each class, by class index, that multiplies the loss of every training sample of
+     * that class (Keras' {@code class_weight}): {@code classWeights(1, 5)} makes each sample of class 1
+     * count as five. Multiplies the dataset's own sample weights, if it has them; the validation loss
+     * is not weighted by class, as in Keras.
+     */
+    public FitOptions classWeights(double... weights) {
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("The weight of class " + i + " is " + weights[i]
+                        + "; a class weight must be finite and at least 0");
+            }
+        }
+        FitOptions copy = copy();
+        copy.classWeights = weights.clone();
+        return copy;
+    }
+
+    /**
      * Refuses a schedule beside a callback that sets the rate: the schedule would undo its changes.
      * Keras refuses it too, but only when ReduceLROnPlateau first sets the rate of an optimizer built
      * with a schedule ("its learning rate is not settable"); here it is refused before any training.
@@ -191,6 +210,11 @@ public final class FitOptions {
         return Optional.ofNullable(learningRate);
     }
 
+    /** The weight of each class, or empty if classes are not weighted. */
+    public Optional<double[]> classWeights() {
+        return Optional.ofNullable(classWeights).map(double[]::clone);
+    }
+
     private FitOptions copy() {
         FitOptions copy = new FitOptions();
         copy.epochs = epochs;
@@ -203,6 +227,7 @@ public final class FitOptions {
         copy.verbose = verbose;
         copy.callbacks = callbacks;
         copy.learningRate = learningRate;
+        copy.classWeights = classWeights;
         return copy;
     }
 }

@@ -15,10 +15,7 @@ final class InputCheck {
             throw new IllegalArgumentException(caller + ": " + network.modelName() + " takes samples of "
                     + network.inputShape() + " but " + data.name() + " has samples of " + data.sampleShape());
         }
-        if (network.classes() != data.classes()) {
-            throw new IllegalArgumentException(caller + ": " + network.modelName() + " has " + network.classes()
-                    + " classes but " + data.name() + " has " + data.classes());
-        }
+        Targets.require(network, data, caller);
         if (data.size() == 0) {
             throw new IllegalArgumentException(caller + ": " + data.name() + " has no samples");
         }

@@ -3,8 +3,9 @@ package dev.lamina.runtime.training;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.Task;
 import dev.lamina.runtime.data.Dataset;
-import dev.lamina.runtime.losses.CrossEntropy;
+import dev.lamina.runtime.losses.Losses;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.optimizers.Parameter;
 import java.util.List;
@@ -24,8 +25,17 @@ public interface Network {
     /** The shape of one input sample, without the batch dimension. */
     Shape inputShape();
 
-    /** The number of classes, the width of the output. */
+    /** The number of classes of a classifier; 0 for regression and yes/no labels. */
     int classes();
+
+    /** What the model predicts: one class, one of two, several yes/no labels, or numbers. */
+    Task task();
+
+    /** The width of the output: the classes, 1 for two classes with binary crossentropy, or the outputs. */
+    int units();
+
+    /** How many of the highest scores {@link Metric#TOP_K_ACCURACY} looks among. */
+    int topK();
 
     Loss loss();
 
@@ -35,9 +45,14 @@ public interface Network {
     /** The metrics {@code fit} and {@code evaluate} report beside the loss, as the model declares them. */
     List<Metric> metrics();
 
-    /** The mean crossentropy of {@code outputs} of this network against one-hot {@code labels}. */
+    /** The batch's loss of {@code outputs} of this network against {@code labels} as the training loop gives them. */
     default double loss(INDArray outputs, INDArray labels) {
-        return outputsLogits() ? CrossEntropy.fromLogits(outputs, labels) : CrossEntropy.fromProbabilities(outputs, labels);
+        return loss(outputs, labels, null);
+    }
+
+    /** The same with each sample's loss times its weight (null for 1), as Keras reduces it. */
+    default double loss(INDArray outputs, INDArray labels, INDArray weights) {
+        return Losses.value(loss(), outputsLogits(), outputs, labels, weights);
     }
 
     /** Prints the summary table, as Keras' {@code model.summary()}: layers, output shapes, parameters. */
@@ -47,17 +62,28 @@ public interface Network {
     DataType dataType();
 
     /**
-     * One optimisation step on a batch. Takes features (batch, input shape...) and one-hot labels
-     * (batch, classes), both contiguous and of {@link #dataType()}; returns the network's output for
-     * the batch as computed before the update (a view of an internal buffer, valid until the next call).
+     * One optimisation step on a batch. Takes features (batch, input shape...) and labels (batch,
+     * {@link #units()}) as the loss takes them (one-hot rows, 0/1 or numbers), both contiguous and of
+     * {@link #dataType()}; returns the network's output for the batch as computed before the update
+     * (a view of an internal buffer, valid until the next call).
      */
-    INDArray trainBatch(INDArray features, INDArray labels);
+    default INDArray trainBatch(INDArray features, INDArray labels) {
+        return trainBatch(features, labels, null);
+    }
+
+    /** The same with each sample's loss weighted by {@code weights} (batch), or null for 1. */
+    INDArray trainBatch(INDArray features, INDArray labels, INDArray weights);
 
     /**
      * The forward and backward passes of {@link #trainBatch} without the update: fills the gradient
-     * of every parameter (see {@link #parameters()}) for the batch's mean loss, and returns the output.
+     * of every parameter (see {@link #parameters()}) for the batch's loss, and returns the output.
      */
-    INDArray computeGradients(INDArray features, INDArray labels);
+    default INDArray computeGradients(INDArray features, INDArray labels) {
+        return computeGradients(features, labels, null);
+    }
+
+    /** The same with each sample's loss weighted by {@code weights} (batch), or null for 1. */
+    INDArray computeGradients(INDArray features, INDArray labels, INDArray weights);
 
     /**
      * The forward pass of {@link #computeGradients} alone: the output for a batch in training mode

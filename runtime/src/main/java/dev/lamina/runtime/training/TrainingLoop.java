@@ -40,7 +40,7 @@ final class TrainingLoop {
         if (validation != null) {
             InputCheck.requireDataset(network, validation, "fit's validation data");
         }
-        Batches batches = new Batches(network, train);
+        Batches batches = new Batches(network, train, TrainingWeights.of(network, train, options));
         History history = new History();
         Run run = new Run(network);
         options.callbacks().forEach(c -> c.onTrainBegin(run));
@@ -60,9 +60,10 @@ final class TrainingLoop {
                 int from = step * options.batchSize();
                 int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
                 INDArray labels = batches.labels(indices);
+                INDArray weights = batches.weights(indices);
                 options.learningRate().ifPresent(schedule -> scheduleStep(network.optimizer(), schedule));
-                INDArray outputs = network.trainBatch(batches.features(indices), labels);
-                double batchLoss = network.loss(outputs, labels);
+                INDArray outputs = network.trainBatch(batches.features(indices), labels, weights);
+                double batchLoss = network.loss(outputs, labels, weights);
                 totals.add(outputs, labels, batchLoss);
                 Map<String, Double> running = withLearningRate(totals.logs(), network, options);
                 progress.step(step + 1, running);
@@ -170,18 +171,18 @@ final class TrainingLoop {
             int to = Math.min(data.size(), from + INFERENCE_BATCH);
             INDArray labels = batches.labelRange(from, to);
             INDArray outputs = network.output(batches.featureRange(from, to));
-            totals.add(outputs, labels, network.loss(outputs, labels));
+            totals.add(outputs, labels, network.loss(outputs, labels, batches.weightRange(from, to)));
         }
         Map<String, Double> logs = totals.logs();
         double loss = logs.remove("loss");
         return new Evaluation(loss, logs);
     }
 
-    /** The network's outputs (samples, classes) for {@code features} (samples, input shape...). */
+    /** The network's outputs (samples, units) for {@code features} (samples, input shape...). */
     static INDArray predict(Network network, INDArray features) {
         InputCheck.requireFeatures(network, features, "predict");
         long samples = features.size(0);
-        INDArray all = Nd4j.create(network.dataType(), samples, network.classes());
+        INDArray all = Nd4j.create(network.dataType(), samples, network.units());
         INDArray flat = InputCheck.typed(network, features).reshape('c', samples, network.inputShape().size());
         for (long from = 0; from < samples; from += INFERENCE_BATCH) {
             long to = Math.min(samples, from + INFERENCE_BATCH);

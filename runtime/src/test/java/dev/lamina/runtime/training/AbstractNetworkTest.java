@@ -53,7 +53,7 @@ class AbstractNetworkTest {
         private Runnable statistics = () -> { };
 
         Tiny(List<Metric> metrics, DataType dataType) {
-            super(new ModelDefinition("Tiny", Shape.of(2, 3), 4, Loss.CATEGORICAL_CROSSENTROPY, false, metrics,
+            super(new ModelDefinition("Tiny", Shape.of(2, 3), 4, 0, Loss.CATEGORICAL_CROSSENTROPY, false, metrics, 5,
                     parameters -> new Sgd(parameters, 0.1, 0, false)), 5, dataType);
         }
 
@@ -67,8 +67,8 @@ class AbstractNetworkTest {
         }
 
         @Override
-        protected void backward(INDArray input, INDArray labels) {
-            CrossEntropy.softmaxGradient(out.value(), labels, out.gradient());
+        protected void backward(INDArray input, INDArray labels, INDArray weights) {
+            CrossEntropy.softmaxGradient(out.value(), labels, weights, out.gradient());
             DenseKernel.backward(flat.value(), outKernel.value(), out.gradient(), outKernel.gradient(), outBias.gradient(),
                     null);
         }

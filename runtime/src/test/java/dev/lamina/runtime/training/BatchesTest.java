@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.Task;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.kernels.HostMemory;
 import dev.lamina.runtime.optimizers.Optimizer;
@@ -80,13 +81,16 @@ class BatchesTest {
             @Override public String modelName() { return "Stub"; }
             @Override public Shape inputShape() { return Shape.of(2, 3); }
             @Override public int classes() { return CLASSES; }
+            @Override public Task task() { return Task.MULTICLASS; }
+            @Override public int units() { return CLASSES; }
+            @Override public int topK() { return 5; }
             @Override public Loss loss() { return Loss.CATEGORICAL_CROSSENTROPY; }
             @Override public boolean outputsLogits() { return false; }
             @Override public List<Metric> metrics() { return List.of(); }
             @Override public void summary() { }
             @Override public DataType dataType() { return type; }
-            @Override public INDArray trainBatch(INDArray features, INDArray labels) { throw new UnsupportedOperationException(); }
-            @Override public INDArray computeGradients(INDArray features, INDArray labels) { throw new UnsupportedOperationException(); }
+            @Override public INDArray trainBatch(INDArray features, INDArray labels, INDArray weights) { throw new UnsupportedOperationException(); }
+            @Override public INDArray computeGradients(INDArray features, INDArray labels, INDArray weights) { throw new UnsupportedOperationException(); }
             @Override public INDArray trainingOutput(INDArray features) { throw new UnsupportedOperationException(); }
             @Override public List<Parameter> parameters() { return List.of(); }
             @Override public Optimizer optimizer() { throw new UnsupportedOperationException(); }
