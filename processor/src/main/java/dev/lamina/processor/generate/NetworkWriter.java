@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.Optimizer;
 import dev.lamina.processor.check.CheckedLayer;
 import dev.lamina.processor.check.CheckedModel;
 import dev.lamina.processor.read.ModelDescription;
@@ -16,6 +17,7 @@ import dev.lamina.processor.read.OptimizerDescription;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -219,20 +221,57 @@ public final class NetworkWriter {
         return "classes, outputs, loss, fromLogits, metrics, topK: " + task;
     }
 
-    /** The optimizer's constructor for the trainable parameters, with a comment naming each of its settings. */
+    /**
+     * The optimizer's constructor for the trainable parameters, with a comment naming each of its
+     * settings; then, where the model sets them, the weight decay (AdamW takes its own in its
+     * constructor, as Keras') and the clipping, which every kind has.
+     */
     private static CodeBlock optimizer(OptimizerDescription o) {
-        return switch (o.kind()) {
-            case SGD -> CodeBlock.of("// SGD: learning rate $L, momentum $L, nesterov $L\n"
+        CodeBlock constructor = switch (o.kind()) {
+            case SGD -> CodeBlock.of("// SGD: learning rate $L, momentum $L, nesterov $L$L\n"
                             + "parameters -> new $T(parameters, $L, $L, $L)", o.learningRate(), o.momentum(), o.nesterov(),
-                    RuntimeTypes.SGD, o.learningRate(), o.momentum(), o.nesterov());
-            case RMSPROP -> CodeBlock.of("// RMSprop: learning rate $L, rho $L, momentum $L, epsilon $L\n"
+                    baseSettings(o), RuntimeTypes.SGD, o.learningRate(), o.momentum(), o.nesterov());
+            case RMSPROP -> CodeBlock.of("// RMSprop: learning rate $L, rho $L, momentum $L, epsilon $L$L\n"
                             + "parameters -> new $T(parameters, $L, $L, $L, $L)", o.learningRate(), o.rho(), o.momentum(),
-                    o.epsilon(), RuntimeTypes.RMS_PROP, o.learningRate(), o.rho(), o.momentum(), o.epsilon());
-            case ADAM -> CodeBlock.of("// Adam: learning rate $L, beta1 $L, beta2 $L, epsilon $L\n"
+                    o.epsilon(), baseSettings(o), RuntimeTypes.RMS_PROP, o.learningRate(), o.rho(), o.momentum(),
+                    o.epsilon());
+            case ADAM -> CodeBlock.of("// Adam: learning rate $L, beta1 $L, beta2 $L, epsilon $L$L\n"
                             + "parameters -> new $T(parameters, $L, $L, $L, $L)", o.learningRate(), o.beta1(), o.beta2(),
-                    o.epsilon(), RuntimeTypes.ADAM, o.learningRate(), o.beta1(), o.beta2(), o.epsilon());
+                    o.epsilon(), baseSettings(o), RuntimeTypes.ADAM, o.learningRate(), o.beta1(), o.beta2(), o.epsilon());
+            case ADAMW -> CodeBlock.of("// AdamW: learning rate $L, weight decay $L, beta1 $L, beta2 $L, epsilon $L$L\n"
+                            + "parameters -> new $T(parameters, $L, $L, $L, $L, $L)", o.learningRate(), o.weightDecay(),
+                    o.beta1(), o.beta2(), o.epsilon(), clippingSetting(o), RuntimeTypes.ADAM_W, o.learningRate(),
+                    o.weightDecay(), o.beta1(), o.beta2(), o.epsilon());
         };
+        CodeBlock.Builder code = constructor.toBuilder();
+        if (o.kind() != Optimizer.Kind.ADAMW && o.weightDecay() != 0) {
+            code.add(".weightDecay($L)", o.weightDecay());
+        }
+        o.clipping().forEach((name, limit) -> code.add(".clipping($T.$L($L))", RuntimeTypes.GRADIENT_CLIPPING,
+                CLIPPING_FACTORIES.get(name), limit));
+        return code.build();
     }
+
+    /** The runtime's factory of each clipping attribute of {@code @Optimizer}. */
+    private static final Map<String, String> CLIPPING_FACTORIES =
+            Map.of("clipNorm", "byNorm", "globalClipNorm", "byGlobalNorm", "clipValue", "byValue");
+
+    /** The comment's end for the settings every kind has: {@code ", weight decay none, clipping none"}. */
+    private static String baseSettings(OptimizerDescription o) {
+        return ", weight decay " + (o.weightDecay() == 0 ? "none" : o.weightDecay()) + clippingSetting(o);
+    }
+
+    /** {@code ", clipping none"}, or Keras' name and value: {@code ", clipping clipnorm 1.0"}. */
+    private static String clippingSetting(OptimizerDescription o) {
+        Map<String, Double> set = o.clipping();
+        return ", clipping " + (set.isEmpty() ? "none" : set.entrySet().stream()
+                .map(e -> KERAS_CLIPPING_NAMES.get(e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** Keras' name of each clipping attribute. */
+    private static final Map<String, String> KERAS_CLIPPING_NAMES =
+            Map.of("clipNorm", "clipnorm", "globalClipNorm", "global_clipnorm", "clipValue", "clipvalue");
 
     private static MethodSpec forward(WiredLayers wired) {
         List<LayerWriter> layers = wired.layers();

@@ -39,6 +39,8 @@ final class RuntimeTypes {
     static final ClassName SGD = ClassName.get(RUNTIME + ".optimizers", "Sgd");
     static final ClassName RMS_PROP = ClassName.get(RUNTIME + ".optimizers", "RmsProp");
     static final ClassName ADAM = ClassName.get(RUNTIME + ".optimizers", "Adam");
+    static final ClassName ADAM_W = ClassName.get(RUNTIME + ".optimizers", "AdamW");
+    static final ClassName GRADIENT_CLIPPING = ClassName.get(RUNTIME + ".optimizers", "GradientClipping");
     static final ClassName CHECKPOINT = ClassName.get(RUNTIME + ".checkpoint", "Checkpoint");
     static final ClassName ABSTRACT_NETWORK = ClassName.get(RUNTIME + ".training", "AbstractNetwork");
     static final ClassName MODEL_DEFINITION = ClassName.get(RUNTIME + ".training", "ModelDefinition");

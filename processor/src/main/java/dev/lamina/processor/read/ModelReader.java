@@ -180,6 +180,7 @@ public final class ModelReader {
         try {
             Optimizer.Kind kind = values.enumValue(annotation, "kind", Optimizer.Kind.class);
             double learningRate = values.doubleValue(annotation, "learningRate");
+            double weightDecay = values.doubleValue(annotation, "weightDecay");
             return new OptimizerDescription(annotation, kind,
                     learningRate == Optimizer.DEFAULT_LEARNING_RATE ? kind.defaultLearningRate() : learningRate,
                     values.doubleValue(annotation, "momentum"),
@@ -187,7 +188,11 @@ public final class ModelReader {
                     values.doubleValue(annotation, "rho"),
                     values.doubleValue(annotation, "beta1"),
                     values.doubleValue(annotation, "beta2"),
-                    values.doubleValue(annotation, "epsilon"));
+                    values.doubleValue(annotation, "epsilon"),
+                    weightDecay == Optimizer.DEFAULT_WEIGHT_DECAY ? kind.defaultWeightDecay() : weightDecay,
+                    values.doubleValue(annotation, "clipNorm"),
+                    values.doubleValue(annotation, "globalClipNorm"),
+                    values.doubleValue(annotation, "clipValue"));
         } catch (UnreadableValueException e) {
             diagnostics.add(unreadable(type, annotation, e));
             return null;

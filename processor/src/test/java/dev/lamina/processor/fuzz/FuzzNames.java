@@ -73,6 +73,15 @@ final class FuzzNames {
         package fuzz;
         import dev.lamina.dsl.*;
         @Model(input = {12}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+               optimizer = @Optimizer(kind = Optimizer.Kind.ADAMW, clipNorm = 1.0))
+        public class Catalogue%d {
+            @Dense(units = 3, activation = Activation.SOFTMAX) Layer c$0;
+        }
+        """,
+        """
+        package fuzz;
+        import dev.lamina.dsl.*;
+        @Model(input = {12}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
                optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
         public class Catalogue%d {
             @BatchNormalization(center = false, scale = false) Layer c$1;

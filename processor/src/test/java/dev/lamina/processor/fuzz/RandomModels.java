@@ -90,7 +90,7 @@ final class RandomModels {
         String attributes = "input = " + ints(input) + ", classes = " + classes + ", loss = Loss."
                 + (random.nextBoolean() ? "CATEGORICAL_CROSSENTROPY" : "SPARSE_CATEGORICAL_CROSSENTROPY")
                 + ", fromLogits = " + fromLogits + ", optimizer = @Optimizer(kind = Optimizer.Kind."
-                + new String[] {"SGD", "RMSPROP", "ADAM"}[random.nextInt(3)] + ")";
+                + new String[] {"SGD", "RMSPROP", "ADAM", "ADAMW"}[random.nextInt(4)] + ")";
         return new ValidModel(name, source(name, attributes, graph.fields), input, classes, fromLogits, graph.specs,
                 graph.names, graph.sources);
     }
@@ -331,12 +331,22 @@ final class RandomModels {
                 .append(", fromLogits = ").append(random.nextBoolean());
         if (random.nextBoolean()) {
             attributes.append(", optimizer = @Optimizer(kind = Optimizer.Kind.")
-                    .append(new String[] {"SGD", "RMSPROP", "ADAM"}[random.nextInt(3)]);
+                    .append(new String[] {"SGD", "RMSPROP", "ADAM", "ADAMW"}[random.nextInt(4)]);
             if (random.nextBoolean()) {
                 attributes.append(", learningRate = ").append(new String[] {"0.01", "-1", "0", "1e300", "2"}[random.nextInt(5)]);
             }
             if (random.nextInt(4) == 0) {
                 attributes.append(", momentum = ").append(new String[] {"0.9", "1.5", "-0.1"}[random.nextInt(3)]);
+            }
+            if (random.nextInt(4) == 0) {
+                attributes.append(", weightDecay = ").append(new String[] {"0.004", "0", "-0.1"}[random.nextInt(3)]);
+            }
+            if (random.nextInt(4) == 0) {
+                attributes.append(", clipNorm = ").append(new String[] {"1.0", "0", "-2"}[random.nextInt(3)]);
+            }
+            if (random.nextInt(4) == 0) {
+                attributes.append(", ").append(new String[] {"globalClipNorm", "clipValue"}[random.nextInt(2)])
+                        .append(" = ").append(new String[] {"5.0", "0", "-1"}[random.nextInt(3)]);
             }
             attributes.append(")");
         }

@@ -12,8 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>A parameter in host memory is updated in one pass by a {@link HostLoop}; any other by ND4J's
  * fused {@code adam_updater} op, which follows the same formula (it counts steps from 0).
+ *
+ * <p>Not final only for {@link AdamW}, which is this with a weight decay, as Keras' AdamW subclasses
+ * its Adam; the update itself cannot be overridden.
  */
-public final class Adam extends Optimizer {
+public class Adam extends Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -44,7 +47,7 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(int index, Parameter parameter) {
+    protected final void update(int index, Parameter parameter) {
         // The loops were made while the switch was on; it may be off now (HostMemory#LOOPS_PROPERTY).
         if (loops[index] != null && HostMemory.loopsOn()) {
             long t = iterations() + 1;
@@ -76,7 +79,7 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    public List<INDArray> state() {
+    public final List<INDArray> state() {
         return OptimizerState.concat(firstMoments, secondMoments);
     }
 }

@@ -1,9 +1,11 @@
 package dev.lamina.runtime.optimizers;
 
 import java.util.List;
+import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
@@ -11,6 +13,10 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * Updates parameters from their gradients, one step at a time, with the formulas of Keras 3.
  * An optimizer is created for one network's parameters and keeps its state (moments, step count)
  * beside them.
+ *
+ * <p>Every kind takes Keras 3's two settings of its base optimizer, applied in Keras' order before
+ * the kind's own update: the gradients are {@linkplain #clipping(GradientClipping) clipped}, then
+ * each weight decays by {@code w -= w * weightDecay * learningRate} ({@link #weightDecay(double)}).
  */
 public abstract class Optimizer {
     /**
@@ -27,6 +33,8 @@ public abstract class Optimizer {
     /** Volatile: a schedule's rate, set between steps by {@code fit}, may be read by another thread. */
     protected volatile double learningRate;
     private long iterations;
+    private double weightDecay;
+    private GradientClipping clipping = GradientClipping.none();
 
     protected Optimizer(List<Parameter> parameters, double learningRate) {
         if (!(learningRate > 0)) {
@@ -36,14 +44,30 @@ public abstract class Optimizer {
         this.learningRate = learningRate;
     }
 
-    /** Applies one update to every parameter from its current gradient. */
+    /**
+     * Applies one update to every parameter from its current gradient: clips the gradients, decays
+     * the weights, then the kind's update, as Keras' {@code _backend_apply_gradients}.
+     */
     public final void step() {
+        clipping.apply(parameters);
         for (int i = 0; i < parameters.size(); i++) {
+            decay(parameters.get(i).value());
             update(i, parameters.get(i));
         }
         iterations++;
         if (iterations % SUBNORMAL_SWEEP_INTERVAL == 0) {
             state().forEach(Optimizer::flushSubnormals);
+        }
+    }
+
+    /**
+     * Keras' {@code w - w * wd * lr}, in Keras' form and one pass ({@code w + (-wd lr) w}), rather than
+     * as {@code w * (1 - wd lr)}, whose factor, rounded to float32, would shift every weight's decay
+     * by the same error.
+     */
+    private void decay(INDArray value) {
+        if (weightDecay != 0) {
+            Nd4j.exec(new Axpy(value, value, value, -weightDecay * learningRate));
         }
     }
 
@@ -85,6 +109,45 @@ public abstract class Optimizer {
     public void learningRate(double rate) {
         Schedules.requireRate("The learning rate", rate);
         this.learningRate = rate;
+    }
+
+    /** Keras' {@code weight_decay}; 0, none, unless set (AdamW's default is 0.004). */
+    public final double weightDecay() {
+        return weightDecay;
+    }
+
+    /**
+     * Sets Keras' {@code weight_decay}: before each update every trained weight, biases and
+     * normalization scales included (Keras excludes nothing unless told to), shrinks by {@code w *
+     * weightDecay * learningRate}, apart from the gradient (decoupled, as Loshchilov and Hutter's
+     * AdamW), so the decay does not pass through Adam's or RMSprop's scaling. 0 for none.
+     *
+     * @return this optimizer, so that a model's generated definition makes it in one expression
+     */
+    public final Optimizer weightDecay(double weightDecay) {
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("The weight decay must be finite and at least 0 but is " + weightDecay
+                    + "; 0 for none");
+        }
+        this.weightDecay = weightDecay;
+        return this;
+    }
+
+    /** How the gradients are clipped before each step; {@link GradientClipping#none()} unless set. */
+    public final GradientClipping clipping() {
+        return clipping;
+    }
+
+    /**
+     * Sets how the gradients are clipped before each step: Keras' {@code clipnorm}, {@code
+     * global_clipnorm} or {@code clipvalue}, of which Keras takes one at most, as {@link
+     * GradientClipping} holds one.
+     *
+     * @return this optimizer, so that a model's generated definition makes it in one expression
+     */
+    public final Optimizer clipping(GradientClipping clipping) {
+        this.clipping = Objects.requireNonNull(clipping, "clipping");
+        return this;
     }
 
     /**

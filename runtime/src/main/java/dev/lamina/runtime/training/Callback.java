@@ -29,6 +29,15 @@ public interface Callback {
     default void onBatchEnd(Training training, int batch, Map<String, Double> logs) {
     }
 
+    /**
+     * Whether this callback sets the optimizer's learning rate, as {@link
+     * dev.lamina.runtime.callbacks.ReduceLROnPlateau} does: {@code fit} then logs the rate as {@code
+     * learning_rate}, as with a schedule, and refuses a schedule beside it, which would undo its changes.
+     */
+    default boolean setsLearningRate() {
+        return false;
+    }
+
     /** The running fit, as callbacks see it. */
     interface Training {
         /** Ends training: after the current batch, and no further epoch begins. */

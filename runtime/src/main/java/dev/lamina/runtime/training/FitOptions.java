@@ -113,20 +113,27 @@ public final class FitOptions {
         return copy;
     }
 
+    /**
+     * Callbacks, called in this order; none that sets the learning rate ({@link
+     * Callback#setsLearningRate()}) with a {@link #learningRate(LearningRateSchedule) schedule}.
+     */
     public FitOptions callbacks(Callback... callbacks) {
         FitOptions copy = copy();
         copy.callbacks = List.of(callbacks);
+        copy.requireNoScheduleBesideRateCallback();
         return copy;
     }
 
     /**
      * Sets the optimizer's learning rate before every step from {@code schedule}, as a Keras
      * optimizer built with {@code learning_rate=schedule}; the epoch's last rate is logged as
-     * {@code learning_rate}. Without one, the model's declared rate holds throughout.
+     * {@code learning_rate}. Without one, the model's declared rate holds throughout. Not with a
+     * callback that sets the rate, such as ReduceLROnPlateau.
      */
     public FitOptions learningRate(LearningRateSchedule schedule) {
         FitOptions copy = copy();
         copy.learningRate = Objects.requireNonNull(schedule, "schedule");
+        copy.requireNoScheduleBesideRateCallback();
         return copy;
     }
 
@@ -146,6 +153,20 @@ public final class FitOptions {
         FitOptions copy = copy();
         copy.classWeights = weights.clone();
         return copy;
+    }
+
+    /**
+     * Refuses a schedule beside a callback that sets the rate: the schedule would undo its changes.
+     * Keras refuses it too, but only when ReduceLROnPlateau first sets the rate of an optimizer built
+     * with a schedule ("its learning rate is not settable"); here it is refused before any training.
+     */
+    private void requireNoScheduleBesideRateCallback() {
+        Callback setter = callbacks.stream().filter(Callback::setsLearningRate).findFirst().orElse(null);
+        if (learningRate != null && setter != null) {
+            throw new IllegalArgumentException(setter.getClass().getSimpleName() + " sets the learning rate, but fit also has a"
+                    + " learning-rate schedule, which would set it back before every step. Give fit one of them:"
+                    + " remove learningRate(schedule) from the FitOptions, or the callback.");
+        }
     }
 
     public int epochs() {

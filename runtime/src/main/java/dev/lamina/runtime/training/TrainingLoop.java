@@ -119,9 +119,13 @@ final class TrainingLoop {
         }
     }
 
-    /** {@code logs} with the optimizer's current rate as {@code learning_rate} if a schedule sets it, as Keras logs it. */
+    /**
+     * {@code logs} with the optimizer's current rate as {@code learning_rate} if a schedule or a callback
+     * ({@link Callback#setsLearningRate()}) sets it, as Keras' LearningRateScheduler and ReduceLROnPlateau
+     * log it: in every epoch's logs, so History and CsvLogger have it for every epoch.
+     */
     private static Map<String, Double> withLearningRate(Map<String, Double> logs, Network network, FitOptions options) {
-        if (options.learningRate().isPresent()) {
+        if (options.learningRate().isPresent() || options.callbacks().stream().anyMatch(Callback::setsLearningRate)) {
             logs.put("learning_rate", network.optimizer().learningRate());
         }
         return logs;

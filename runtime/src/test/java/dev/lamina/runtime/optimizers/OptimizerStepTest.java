@@ -23,7 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Two steps of each optimizer against the same steps computed here in plain doubles from Keras 3's
- * formulas (keras/src/optimizers/{sgd,rmsprop,adam}.py): in double precision, where ND4J's ops
+ * formulas (keras/src/optimizers/{sgd,rmsprop,adam,adamw}.py): in double precision, where ND4J's ops
  * run, and in single precision, where RMSprop and Adam run their {@link HostLoop}s; and the two ways
  * against each other on arrays of several chunks.
  */
@@ -89,6 +89,60 @@ class OptimizerStepTest {
     @Test
     void adamWithOtherSettings() {
         assertSteps(p -> new Adam(p, 0.02, 0.5, 0.9, 1e-3), adam(0.02, 0.5, 0.9, 1e-3));
+    }
+
+    @Test
+    void adamWDecaysEachWeightBeforeAdamsUpdate() {
+        Step adam = adam(0.01, 0.9, 0.999, 1e-7);
+        assertSteps(p -> new AdamW(p, 0.01, 0.1, 0.9, 0.999, 1e-7), (w, g, state, t) -> {
+            for (int i = 0; i < w.length; i++) {
+                w[i] -= w[i] * 0.1 * 0.01;
+            }
+            adam.apply(w, g, state, t);
+        });
+    }
+
+    /**
+     * Three AdamW steps against numbers numpy gave for Keras 3's order (base_optimizer.py's
+     * {@code _backend_apply_gradients}: clip, {@code _apply_weight_decay}, then adam.py's update_step):
+     * <pre>
+     * w = np.array([0.5, -1.0, 2.0]); m = np.zeros(3); v = np.zeros(3); lr, wd = 0.01, 0.1
+     * for t, g in enumerate(grads, start=1):   # grads: the three rows below
+     *     g = np.array(g); w = w - w * wd * lr
+     *     alpha = lr * np.sqrt(1 - 0.999**t) / (1 - 0.9**t)
+     *     m += (g - m) * 0.1; v += (g * g - v) * 0.001
+     *     w = w - alpha * m / (np.sqrt(v) + 1e-7)
+     * </pre>
+     */
+    @Test
+    void adamWAgainstNumpy() {
+        double[][] grads = {{0.1, -0.2, 0.3}, {-0.05, 0.4, 1e-4}, {0.2, 0.0, -0.3}};
+        double[][] expected = {
+                {0.48950031621776635, -0.9890001581113831, 1.9880001054081442},
+                {0.48634752086445365, -0.9916721673337954, 1.9793091121280006},
+                {0.47928014818728143, -0.9935104660183393, 1.9781871179372734}};
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            INDArray value = Nd4j.createFromArray(START.clone()).castTo(type);
+            INDArray gradient = value.ulike();
+            Optimizer optimizer = new AdamW(List.of(new Parameter("w", value, gradient)), 0.01, 0.1, 0.9, 0.999, 1e-7);
+            for (int t = 0; t < grads.length; t++) {
+                gradient.assign(Nd4j.createFromArray(grads[t].clone()));
+                optimizer.step();
+                assertArrayEquals(expected[t], value.toDoubleVector(), type == DataType.DOUBLE ? 1e-12 : 1e-6,
+                        type + ", after step " + (t + 1));
+            }
+        }
+    }
+
+    /** Keras 3 decays for every optimizer given a weight_decay, as SGD here: {@code w -= w wd lr; w -= lr g}. */
+    @Test
+    void everyKindDecaysItsWeightsWhenGivenAWeightDecay() {
+        assertSteps(p -> new Sgd(p, 0.05, 0, false).weightDecay(0.2), (w, g, state, t) -> {
+            for (int i = 0; i < w.length; i++) {
+                w[i] -= w[i] * 0.2 * 0.05;
+                w[i] -= 0.05 * g[i];
+            }
+        });
     }
 
     /**
@@ -180,7 +234,9 @@ class OptimizerStepTest {
                 Arguments.of("Adam", (BiFunction<List<Parameter>, Boolean, Optimizer>)
                         (p, loops) -> new Adam(p, 0.001, 0.9, 0.999, 1e-7, loops)),
                 Arguments.of("Adam, other settings", (BiFunction<List<Parameter>, Boolean, Optimizer>)
-                        (p, loops) -> new Adam(p, 0.02, 0.5, 0.9, 1e-3, loops)));
+                        (p, loops) -> new Adam(p, 0.02, 0.5, 0.9, 1e-3, loops)),
+                Arguments.of("AdamW", (BiFunction<List<Parameter>, Boolean, Optimizer>)
+                        (p, loops) -> new AdamW(p, 0.001, 0.004, 0.9, 0.999, 1e-7, loops)));
     }
 
     @ParameterizedTest(name = "{0}")

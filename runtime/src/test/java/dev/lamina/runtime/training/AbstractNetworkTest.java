@@ -227,4 +227,47 @@ class AbstractNetworkTest {
         assertEquals("The learning-rate schedule gave -0.5 for step 1; a rate must be finite and at least 0.",
                 error.getMessage());
     }
+
+    /**
+     * With ReduceLROnPlateau, every epoch logs the rate it ran with as learning_rate (Keras logs it
+     * before the callback lowers it), in the batch logs, History and CsvLogger alike. The loss never
+     * beats the first epoch's by the min delta of 100, so from the second epoch on each epoch halves it.
+     */
+    @Test
+    void reduceLROnPlateauLowersTheRateAndEveryEpochLogsIt(@TempDir Path folder) throws Exception {
+        Dataset data = Dataset.of("eight", Nd4j.rand(DataType.FLOAT, 8, 2, 3), new Random(5).ints(8, 0, 4).toArray(), 4);
+        Tiny net = new Tiny(List.of(), DataType.FLOAT);
+        List<Double> batchRates = new ArrayList<>();
+        Callback recorder = new Callback() {
+            @Override
+            public void onBatchEnd(Training training, int batch, java.util.Map<String, Double> logs) {
+                batchRates.add(logs.get("learning_rate"));
+            }
+        };
+        Path csv = folder.resolve("log.csv");
+        History history = net.fit(data, FitOptions.epochs(3).batchSize(8).verbose(0).callbacks(recorder,
+                new dev.lamina.runtime.callbacks.ReduceLROnPlateau("loss", 0.5, 1, 0,
+                        dev.lamina.runtime.callbacks.Mode.AUTO, 100, 0, 0),
+                new dev.lamina.runtime.callbacks.CsvLogger(csv)));
+        assertEquals(List.of(0.1, 0.1, 0.05), history.get("learning_rate"));
+        assertEquals(List.of(0.1, 0.1, 0.05), batchRates);
+        assertEquals(0.025, net.optimizer().learningRate());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("epoch,loss,learning_rate", rows.get(0));
+        assertTrue(rows.get(3).endsWith(",0.05"), rows.get(3));
+    }
+
+    /** A schedule would set the rate back before every step: fit's options refuse it beside the callback, either way round. */
+    @Test
+    void aScheduleBesideReduceLROnPlateauIsRefused() {
+        String expected = "ReduceLROnPlateau sets the learning rate, but fit also has a learning-rate schedule, which"
+                + " would set it back before every step. Give fit one of them: remove learningRate(schedule) from the"
+                + " FitOptions, or the callback.";
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(2)
+                .callbacks(new dev.lamina.runtime.callbacks.ReduceLROnPlateau()).learningRate(step -> 0.1));
+        assertEquals(expected, first.getMessage());
+        IllegalArgumentException second = assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(2)
+                .learningRate(step -> 0.1).callbacks(new dev.lamina.runtime.callbacks.ReduceLROnPlateau()));
+        assertEquals(expected, second.getMessage());
+    }
 }
