@@ -143,7 +143,7 @@ public final class Main implements Callable<Integer> {
                               Path folder) throws IOException {
         history.writeCsv(folder.resolve("history.csv"));
         HistoryChart.save(history, folder.resolve("history.png"));
-        String picture = null;
+        String picture = null; // predictions.png or confusion.png
         if (sample.data.images()) {
             Dataset shown = test.slice(0, 25);
             picture = "predictions.png";
@@ -156,7 +156,7 @@ public final class Main implements Callable<Integer> {
             ConfusionMatrixChart.save(evaluation.confusionMatrix(), folder.resolve(picture));
         }
         Checkpoint.save(network, folder.resolve("model.lamina"), history.epochs());
-        out.println("Wrote history.csv, history.png, " + (picture == null ? "" : picture + ", ") + "and model.lamina to "
+        out.println("Wrote history.csv, history.png" + (picture == null ? "" : ", " + picture) + " and model.lamina to "
                 + folder);
     }
 
