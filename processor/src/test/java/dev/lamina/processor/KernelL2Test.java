@@ -77,6 +77,16 @@ class KernelL2Test {
         assertFalse(zero.contains("regularizationLoss"), "a model without penalty inherits Network's 0\n" + zero);
     }
 
+    /** As GeneratedNamesTest: a layer named like the penalty's kernel class or method keeps compiling. */
+    @Test
+    void layersNamedLikeThePenaltysNamesCompile() {
+        ModelSource source = model("Shadowed", mnist(""),
+                "    @Flatten Layer flat;",
+                "    @Dense(units = 16, activation = RELU, kernelL2 = 0.01) Layer L2Regularization;",
+                "    @Dense(units = 10, activation = SOFTMAX, kernelL2 = 0.01) Layer regularizationLoss;");
+        assertThat(source.compile()).succeededWithoutWarnings();
+    }
+
     private static String network(String conv, String out) throws IOException {
         ModelSource source = model("Plain", mnist(""), "    @Reshape({28, 28, 1}) Layer image;", conv,
                 "    @Flatten Layer flat;", out);
