@@ -6,14 +6,20 @@ import java.util.Optional;
 
 /**
  * {@link Conv2D}: (height, width, channels) becomes (height', width', filters) by Keras' output-size
- * rule ({@link Window2D}); kernel (kernel height, kernel width, channels, filters), bias (filters).
+ * rule ({@link Window2D}); kernel (kernel height, kernel width, channels, filters), with an L2 penalty
+ * of factor {@code kernelL2} if positive, and bias (filters).
  */
 public record Conv2DSpec(int filters, int[] kernel, int[] strides, Padding padding, Activation activation,
-                         boolean useBias) implements LayerSpec {
+                         boolean useBias, double kernelL2) implements LayerSpec {
 
     public Conv2DSpec {
         kernel = kernel.clone();
         strides = strides.clone();
+    }
+
+    /** A Conv2D whose kernel is not regularized. */
+    public Conv2DSpec(int filters, int[] kernel, int[] strides, Padding padding, Activation activation, boolean useBias) {
+        this(filters, kernel, strides, padding, activation, useBias, 0);
     }
 
     @Override
@@ -44,6 +50,7 @@ public record Conv2DSpec(int filters, int[] kernel, int[] strides, Padding paddi
                     + filters + "."));
         }
         problems.addAll(Window2D.problems("Conv2D", "kernel", kernel, "kernel size", strides));
+        KernelL2.problem(kind(), kernelL2).ifPresent(problems::add);
         return problems;
     }
 
@@ -61,12 +68,15 @@ public record Conv2DSpec(int filters, int[] kernel, int[] strides, Padding paddi
         return Optional.of(Shape.of(size[0], size[1], filters));
     }
 
-    /** kernel (kernel height, kernel width, in, filters), Glorot-uniform; bias (filters), zeros, if used. */
+    /**
+     * kernel (kernel height, kernel width, in, filters), Glorot-uniform, L2-regularized by kernelL2; bias
+     * (filters), zeros, if used.
+     */
     @Override
     public List<ParameterSpec> parameters(Shape input) {
         Window2D window = window();
         ParameterSpec kernel = ParameterSpec.trainable("kernel", Initializer.GLOROT_UNIFORM, window.height(),
-                window.width(), input.dim(2), filters);
+                window.width(), input.dim(2), filters).withL2(kernelL2);
         return useBias ? List.of(kernel, ParameterSpec.trainable("bias", Initializer.ZEROS, filters)) : List.of(kernel);
     }
 

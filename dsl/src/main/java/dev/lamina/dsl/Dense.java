@@ -22,6 +22,13 @@ public @interface Dense {
 
     boolean useBias() default true;
 
+    /**
+     * The factor of an L2 penalty on the kernel, as Keras' {@code kernel_regularizer=regularizers.L2(l2)}:
+     * {@code kernelL2 · Σ kernel²} is added to the loss that {@code fit} minimises and that it and
+     * {@code evaluate} report. At least 0; 0, the default, for none. The bias is not regularized.
+     */
+    double kernelL2() default 0;
+
     /** The field whose output it takes, if not the one before it; {@link Model#INPUT} for the model's input. */
     String from() default "";
 }

@@ -1,10 +1,19 @@
 package dev.lamina.dsl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Dense}: a flat input of n features becomes (units); kernel (n, units), bias (units). */
-public record DenseSpec(int units, Activation activation, boolean useBias) implements LayerSpec {
+/**
+ * {@link Dense}: a flat input of n features becomes (units); kernel (n, units), with an L2 penalty of
+ * factor {@code kernelL2} if positive, and bias (units).
+ */
+public record DenseSpec(int units, Activation activation, boolean useBias, double kernelL2) implements LayerSpec {
+
+    /** A Dense whose kernel is not regularized. */
+    public DenseSpec(int units, Activation activation, boolean useBias) {
+        this(units, activation, useBias, 0);
+    }
 
     @Override
     public String kind() {
@@ -13,10 +22,12 @@ public record DenseSpec(int units, Activation activation, boolean useBias) imple
 
     @Override
     public List<Problem> settingProblems() {
+        List<Problem> problems = new ArrayList<>();
         if (units <= 0) {
-            return List.of(Problem.ofAttribute("units", "Dense needs a positive number of units but has units = " + units + "."));
+            problems.add(Problem.ofAttribute("units", "Dense needs a positive number of units but has units = " + units + "."));
         }
-        return List.of();
+        KernelL2.problem(kind(), kernelL2).ifPresent(problems::add);
+        return problems;
     }
 
     @Override
@@ -33,10 +44,11 @@ public record DenseSpec(int units, Activation activation, boolean useBias) imple
         return Optional.of(Shape.of(units));
     }
 
-    /** kernel (in, units), Glorot-uniform; bias (units), zeros, if used: Keras' Dense. */
+    /** kernel (in, units), Glorot-uniform, L2-regularized by kernelL2; bias (units), zeros, if used: Keras' Dense. */
     @Override
     public List<ParameterSpec> parameters(Shape input) {
-        ParameterSpec kernel = ParameterSpec.trainable("kernel", Initializer.GLOROT_UNIFORM, input.dim(0), units);
+        ParameterSpec kernel = ParameterSpec.trainable("kernel", Initializer.GLOROT_UNIFORM, input.dim(0), units)
+                .withL2(kernelL2);
         return useBias ? List.of(kernel, ParameterSpec.trainable("bias", Initializer.ZEROS, units)) : List.of(kernel);
     }
 

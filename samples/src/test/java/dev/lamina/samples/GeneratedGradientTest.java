@@ -61,6 +61,14 @@ class GeneratedGradientTest {
         checkGradients(network, 6);
     }
 
+    /** With L2-regularized kernels: the finite differences are of the loss with the penalty, as fit minimises it. */
+    @Test
+    void regularizedNetworkGradientsIncludeThePenalty() {
+        Network network = new TinyModels_RegularizedNetwork(19, DataType.DOUBLE);
+        assertTrue(network.regularizationLoss() > 0, "the checked loss includes a penalty");
+        checkGradients(network, 4);
+    }
+
     private static void checkGradients(Network network, int batch) {
         Random random = new Random(3);
         INDArray features = Nd4j.rand(DataType.DOUBLE, network.inputShape().withBatch(batch)).subi(0.5).muli(4);

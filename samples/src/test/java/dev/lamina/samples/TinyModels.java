@@ -155,4 +155,17 @@ final class TinyModels {
         @BatchNormalization(scale = false, epsilon = 0.01)   Layer hiddenNorm;
         @Dense(units = 3, activation = SOFTMAX)              Layer out;
     }
+
+    /**
+     * L2-regularized kernels, as Keras' kernel_regularizer: a convolution's, and two Dense layers', one
+     * without bias. Factors large enough that a missing penalty gradient shows.
+     */
+    @Model(input = {5, 5, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.SGD))
+    static class Regularized {
+        @Conv2D(filters = 3, kernel = {3, 3}, activation = TANH, kernelL2 = 0.05)    Layer conv;
+        @Flatten                                                                     Layer flat;
+        @Dense(units = 4, activation = ELU, useBias = false, kernelL2 = 0.1)         Layer hidden;
+        @Dense(units = 3, activation = SOFTMAX, kernelL2 = 0.01)                     Layer out;
+    }
 }

@@ -27,7 +27,7 @@ final class Conv2DWriter extends LayerWriter {
     @Override
     String description() {
         return "Conv2D(" + spec.filters() + ", " + window + ", " + spec.activation().name().toLowerCase()
-                + (spec.useBias() ? "" : ", no bias") + ")";
+                + (spec.useBias() ? "" : ", no bias") + regularization() + ")";
     }
 
     /** The window's constant, and the layer's {@code Convolution2D}, told its shapes and whether its input needs a gradient. */

@@ -16,7 +16,7 @@ final class DenseWriter extends LayerWriter {
     @Override
     String description() {
         return "Dense(" + spec.units() + ", " + spec.activation().name().toLowerCase()
-                + (spec.useBias() ? "" : ", no bias") + ")";
+                + (spec.useBias() ? "" : ", no bias") + regularization() + ")";
     }
 
     @Override

@@ -137,6 +137,40 @@ abstract class LayerWriter {
         throw new UnsupportedOperationException(layer.name() + " measures no statistics");
     }
 
+    /**
+     * Adds the gradient of each of the layer's L2 penalties, {@code 2 · l2 · value}, to its parameter's
+     * gradient, which the layer's own backward statements wrote: the penalty is part of the loss.
+     * Nothing for a layer without regularized parameters.
+     */
+    void regularizationGradients(CodeBlock.Builder code) {
+        for (ParameterSpec parameter : regularized()) {
+            String role = parameter.role();
+            code.add("// The loss includes the $L's L2 penalty, $L · Σ $L², so its gradient gains 2 · $L · $L.\n", role,
+                    parameter.l2(), role, parameter.l2(), role);
+            code.addStatement("$T.addGradient($L, $L, $L)", RuntimeTypes.L2_REGULARIZATION, parameterValue(role),
+                    parameter.l2(), parameterGradient(role));
+        }
+    }
+
+    /** The expressions of the layer's L2 penalties, {@code l2 · Σ value²}, for the network's regularizationLoss. */
+    List<CodeBlock> penalties() {
+        return regularized().stream().map(parameter -> CodeBlock.of("$T.penalty($L, $L)", RuntimeTypes.L2_REGULARIZATION,
+                parameterValue(parameter.role()), parameter.l2())).toList();
+    }
+
+    /** {@code ", kernel L2 0.01"} for each regularized parameter, for the layer's description; empty for none. */
+    protected String regularization() {
+        StringBuilder text = new StringBuilder();
+        for (ParameterSpec parameter : regularized()) {
+            text.append(", ").append(parameter.role()).append(" L2 ").append(parameter.l2());
+        }
+        return text.toString();
+    }
+
+    private List<ParameterSpec> regularized() {
+        return layer.parameters().stream().filter(ParameterSpec::regularized).toList();
+    }
+
     /** The expression of the value of {@code layer}'s output, or of the model's input if null. */
     static String valueOf(LayerWriter layer) {
         return layer == null ? "input" : layer.value();

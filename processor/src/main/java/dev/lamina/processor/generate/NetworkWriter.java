@@ -88,6 +88,7 @@ public final class NetworkWriter {
         type.addMethod(backward(model, wired));
         updateStatistics(layers).ifPresent(type::addMethod);
         adaptation(layers).forEach(type::addMethod);
+        regularizationLoss(layers).ifPresent(type::addMethod);
         type.addMethod(load(network));
         type.addMethod(forward(wired));
         type.addMethod(replicaConstructor(network));
@@ -324,6 +325,7 @@ public final class NetworkWriter {
             } else {
                 layer.backward(body, LayerWriter.valueOf(source), inputGradients.get(0), preActivation);
             }
+            layer.regularizationGradients(body);
             for (int input = 0; input < inputGradients.size(); input++) {
                 if (wired.addsToInputGradient(i, input)) {
                     LayerWriter part = wired.source(i, input);
@@ -379,6 +381,32 @@ public final class NetworkWriter {
         return Optional.of(MethodSpec.methodBuilder("updateStatistics")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
+                .addCode(body.build())
+                .build());
+    }
+
+    /**
+     * {@code regularizationLoss}, the sum of the layers' L2 penalties, for a model with regularized
+     * parameters; empty for others, whose loss has no penalty to add.
+     */
+    private static Optional<MethodSpec> regularizationLoss(List<LayerWriter> layers) {
+        List<CodeBlock> penalties = layers.stream().flatMap(layer -> layer.penalties().stream()).toList();
+        if (penalties.isEmpty()) {
+            return Optional.empty();
+        }
+        CodeBlock.Builder body = CodeBlock.builder()
+                .add("// Keras adds each regularized kernel's l2 · Σ kernel² to the loss, in fit and evaluate alike.\n")
+                .add("return $L$>$>", penalties.get(0));
+        for (CodeBlock penalty : penalties.subList(1, penalties.size())) {
+            body.add("\n+ $L", penalty);
+        }
+        body.add(";\n$<$<");
+        return Optional.of(MethodSpec.methodBuilder("regularizationLoss")
+                .addJavadoc("The L2 penalties of the regularized kernels at the current weights, which fit and evaluate"
+                        + " add to the loss.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
                 .addCode(body.build())
                 .build());
     }

@@ -32,6 +32,7 @@ final class RuntimeTypes {
     static final ClassName BATCH_NORM_KERNEL = ClassName.get(RUNTIME + ".kernels", "BatchNormKernel");
     static final ClassName NORMALIZATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "NormalizationKernel");
     static final ClassName BATCH_STATISTICS = ClassName.get(RUNTIME + ".kernels", "BatchStatistics");
+    static final ClassName L2_REGULARIZATION = ClassName.get(RUNTIME + ".kernels", "L2Regularization");
     static final ClassName CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "CrossEntropy");
     static final ClassName BINARY_CROSS_ENTROPY = ClassName.get(RUNTIME + ".losses", "BinaryCrossEntropy");
     static final ClassName REGRESSION_LOSS = ClassName.get(RUNTIME + ".losses", "RegressionLoss");

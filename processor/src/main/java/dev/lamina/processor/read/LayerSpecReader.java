@@ -58,11 +58,12 @@ final class LayerSpecReader {
 
     private static final Map<String, Reading> READINGS = Map.ofEntries(
             entry(name(Dense.class), (values, a) -> new DenseSpec(values.intValue(a, "units"),
-                    values.enumValue(a, "activation", Activation.class), values.booleanValue(a, "useBias"))),
+                    values.enumValue(a, "activation", Activation.class), values.booleanValue(a, "useBias"),
+                    values.doubleValue(a, "kernelL2"))),
             entry(name(Conv2D.class), (values, a) -> new Conv2DSpec(values.intValue(a, "filters"),
                     values.intArray(a, "kernel"), values.intArray(a, "strides"),
                     values.enumValue(a, "padding", Padding.class), values.enumValue(a, "activation", Activation.class),
-                    values.booleanValue(a, "useBias"))),
+                    values.booleanValue(a, "useBias"), values.doubleValue(a, "kernelL2"))),
             entry(name(MaxPool2D.class), (values, a) -> pool(Pooling.MAX, values, a)),
             entry(name(AveragePool2D.class), (values, a) -> pool(Pooling.AVERAGE, values, a)),
             entry(name(Dropout.class), (values, a) -> new DropoutSpec(values.doubleValue(a, "value"))),

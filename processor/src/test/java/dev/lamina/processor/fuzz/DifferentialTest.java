@@ -36,7 +36,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Random valid models, generated and run: after every layer the shape ND4J computes (through an
  * independent forward pass on ND4J's own op classes) equals the shape the processor inferred, the
  * generated forward equals that reference, and, for models without dropout, the generated backward
- * equals central finite differences of the loss (double precision).
+ * equals central finite differences of the loss (double precision), with the L2 penalty of the
+ * kernels that have a {@code kernelL2}.
  */
 class DifferentialTest {
     private static final int MODELS = 200;

@@ -199,6 +199,16 @@ final class RandomModels {
         };
     }
 
+    /** An L2 factor for a kernel a third of the time, large enough for its gradient to count; 0, none, otherwise. */
+    private static double kernelL2(Random random) {
+        return random.nextInt(3) == 0 ? (1 + random.nextInt(5)) / 100.0 : 0;
+    }
+
+    /** {@code ", kernelL2 = 0.03"}, or nothing for 0, as a model writes it. */
+    private static String kernelL2Setting(double l2) {
+        return l2 == 0 ? "" : ", kernelL2 = " + l2;
+    }
+
     private static Candidate validLayer(Random random, Shape shape, boolean dropout) {
         for (int attempt = 0; attempt < 10; attempt++) {
             Candidate candidate = anyValidLayer(random, shape, dropout);
@@ -235,8 +245,9 @@ final class RandomModels {
                 }
                 int units = 1 + random.nextInt(6);
                 boolean bias = random.nextBoolean();
-                return new Candidate("@Dense(units = " + units + ", activation = " + activation + ", useBias = " + bias + ")",
-                        new DenseSpec(units, Activation.valueOf(activation), bias));
+                double l2 = kernelL2(random);
+                return new Candidate("@Dense(units = " + units + ", activation = " + activation + ", useBias = " + bias
+                        + kernelL2Setting(l2) + ")", new DenseSpec(units, Activation.valueOf(activation), bias, l2));
             }
             case 1: {
                 if (shape.rank() != 3) {
@@ -249,9 +260,11 @@ final class RandomModels {
                 int[] strides = {1 + random.nextInt(2), 1 + random.nextInt(2)};
                 Padding padding = random.nextBoolean() ? Padding.SAME : Padding.VALID;
                 boolean bias = random.nextBoolean();
+                double l2 = kernelL2(random);
                 return new Candidate("@Conv2D(filters = " + filters + ", kernel = " + ints(kernel) + ", strides = "
                         + ints(strides) + ", padding = Padding." + padding + ", activation = " + activation + ", useBias = "
-                        + bias + ")", new Conv2DSpec(filters, kernel, strides, padding, Activation.valueOf(activation), bias));
+                        + bias + kernelL2Setting(l2) + ")", new Conv2DSpec(filters, kernel, strides, padding,
+                        Activation.valueOf(activation), bias, l2));
             }
             case 2:
             case 3: {

@@ -45,14 +45,35 @@ public interface Network {
     /** The metrics {@code fit} and {@code evaluate} report beside the loss, as the model declares them. */
     List<Metric> metrics();
 
-    /** The batch's loss of {@code outputs} of this network against {@code labels} as the training loop gives them. */
+    /**
+     * The batch's loss of {@code outputs} of this network against {@code labels} as the training loop
+     * gives them: the loss that {@code fit} minimises and {@code evaluate} reports, with the
+     * regularization penalty of the current weights.
+     */
     default double loss(INDArray outputs, INDArray labels) {
         return loss(outputs, labels, null);
     }
 
-    /** The same with each sample's loss times its weight (null for 1), as Keras reduces it. */
+    /**
+     * The same with each sample's loss times its weight (null for 1), as Keras reduces it: the loss
+     * function's value, {@link #dataLoss}, plus {@link #regularizationLoss()}, as Keras' total loss.
+     */
     default double loss(INDArray outputs, INDArray labels, INDArray weights) {
+        return dataLoss(outputs, labels, weights) + regularizationLoss();
+    }
+
+    /** The model's loss function alone on {@code outputs}, each sample's loss times its weight (null for 1). */
+    default double dataLoss(INDArray outputs, INDArray labels, INDArray weights) {
         return Losses.value(loss(), outputsLogits(), outputs, labels, weights);
+    }
+
+    /**
+     * The penalty the layers' regularizers add to the loss at the current weights: the sum of
+     * {@code kernelL2 · Σ kernel²} over the kernels of layers with a {@code kernelL2}, as Keras'
+     * regularization losses. 0 for a model without, whose generated class does not override it.
+     */
+    default double regularizationLoss() {
+        return 0;
     }
 
     /** Prints the summary table, as Keras' {@code model.summary()}: layers, output shapes, parameters. */

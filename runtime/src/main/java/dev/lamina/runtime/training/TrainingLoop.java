@@ -71,8 +71,11 @@ final class TrainingLoop {
                 INDArray labels = batches.labels(indices);
                 INDArray weights = batches.weights(indices);
                 options.learningRate().ifPresent(schedule -> scheduleStep(network.optimizer(), schedule));
+                // The loss of the weights the step's forward pass used, the penalty included, as Keras
+                // reports the loss it differentiated: the penalty is taken before the step changes them.
+                double penalty = network.regularizationLoss();
                 INDArray outputs = network.trainBatch(batches.features(indices), labels, weights);
-                double batchLoss = network.loss(outputs, labels, weights);
+                double batchLoss = network.dataLoss(outputs, labels, weights) + penalty;
                 totals.add(outputs, labels, batchLoss);
                 Map<String, Double> running = withLearningRate(totals.logs(), network, options);
                 progress.step(step + 1, running);
