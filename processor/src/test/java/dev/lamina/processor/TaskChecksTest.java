@@ -398,6 +398,36 @@ class TaskChecksTest {
         assertThat(source.with("/*fix*/", ", topK = " + highest).compile()).succeededWithoutWarnings();
     }
 
+    @Test
+    void theLossFixesForAMismatchedLossCompilePasted() {
+        ModelSource outputs = ModelSource.modelImportingTypesOnly("CategoricalOutputsFix",
+                "input = {4},\n        outputs = 3,\n        loss = Loss.CATEGORICAL_CROSSENTROPY",
+                "    @Dense(units = 3, activation = Activation.SIGMOID) Layer out;");
+        String message = onlyError(outputs.compile());
+        String regression = find("or use (loss = \\S+) for regression", message);
+        assertThat(outputs.with("loss = Loss.CATEGORICAL_CROSSENTROPY", regression).compile()).succeededWithoutWarnings();
+        String labels = find("or (loss = \\S+) for yes/no labels", message);
+        assertThat(outputs.with("loss = Loss.CATEGORICAL_CROSSENTROPY", labels).compile()).succeededWithoutWarnings();
+
+        ModelSource classes = ModelSource.modelImportingTypesOnly("RegressionClassesFix",
+                "input = {4},\n        classes = 3,\n        loss = Loss.HUBER",
+                "    @Dense(units = 3, activation = Activation.SOFTMAX) Layer out;");
+        String categorical = find("for a classifier use (loss = \\S+)\\.", onlyError(classes.compile()));
+        assertThat(classes.with("loss = Loss.HUBER", categorical).compile()).succeededWithoutWarnings();
+    }
+
+    @Test
+    void theFixesForSigmoidWithLogitsCompilePasted() {
+        ModelSource source = ModelSource.modelImportingTypesOnly("SigmoidLogitsFix",
+                "input = {4},\n        outputs = 2,\n        loss = Loss.BINARY_CROSSENTROPY,\n        fromLogits = true",
+                "    @Dense(units = 2, activation = Activation.SIGMOID) Layer out;");
+        String message = onlyError(source.compile());
+        String remove = find("Remove its (activation = \\S+),", message);
+        assertThat(source.with(", " + remove, "").compile()).succeededWithoutWarnings();
+        String probabilities = find("or set (fromLogits = false)\\.", message);
+        assertThat(source.with("fromLogits = true", probabilities).compile()).succeededWithoutWarnings();
+    }
+
     private static String onlyError(Compilation compilation) {
         var errors = compilation.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
         assertEquals(1, errors.size(), errors.toString());
