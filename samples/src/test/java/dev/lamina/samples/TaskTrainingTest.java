@@ -143,10 +143,12 @@ class TaskTrainingTest {
 
     @Test
     void classifiersOfTwoClassesAndOfYesNoLabelsLearn() {
+        List<History> histories = new ArrayList<>();
         for (AbstractNetwork network : List.of(new TaskModels_BinaryNetwork(7, DataType.FLOAT),
                 new TaskModels_BinaryLogitsNetwork(7, DataType.FLOAT), new TaskModels_LabelsNetwork(7, DataType.FLOAT),
                 new TaskModels_LabelLogitsNetwork(7, DataType.FLOAT))) {
             History history = network.fit(dataset(network, features(SAMPLES, 1, DataType.FLOAT)), quiet(40));
+            histories.add(history);
             List<Double> losses = history.get("loss");
             assertTrue(losses.get(losses.size() - 1) < losses.get(0) / 2, network.modelName() + ": " + losses);
             assertTrue(history.last("accuracy") > 0.9, network.modelName() + ": " + history.get("accuracy"));
@@ -154,6 +156,15 @@ class TaskTrainingTest {
             assertTrue(test.accuracy() > 0.88, network.modelName() + ": " + test);
             INDArray predicted = network.predict(features(5, 3, DataType.FLOAT));
             assertArrayEquals(new long[] {5, network.units()}, predicted.shape(), network.modelName());
+        }
+        // A sigmoid output and its logits, of the same initial weights, train alike: the two losses and
+        // gradients are one function.
+        for (int i = 0; i < 4; i += 2) {
+            List<Double> sigmoid = histories.get(i).get("loss");
+            List<Double> logits = histories.get(i + 1).get("loss");
+            for (int epoch = 0; epoch < sigmoid.size(); epoch++) {
+                assertEquals(sigmoid.get(epoch), logits.get(epoch), 1e-4, "epoch " + epoch);
+            }
         }
     }
 
