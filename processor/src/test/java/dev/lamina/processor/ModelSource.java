@@ -36,7 +36,10 @@ final class ModelSource {
     private static ModelSource model(List<String> imports, String name, String modelAttributes, String... body) {
         List<String> lines = new java.util.ArrayList<>(List.of("package test;", ""));
         lines.addAll(imports);
-        lines.addAll(List.of("", "@Model(" + modelAttributes + ")", "public class " + name + " {"));
+        lines.add("");
+        // Attributes on several lines ("classes = 2,\noutputs = 3") stay on several, so a test can ask for one's line.
+        lines.addAll(List.of(("@Model(" + modelAttributes + ")").split("\n", -1)));
+        lines.add("public class " + name + " {");
         lines.addAll(List.of(body));
         lines.add("}");
         return new ModelSource(name, lines);

@@ -6,6 +6,7 @@ import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.NormalizationSpec;
 import dev.lamina.dsl.Problem;
 import dev.lamina.dsl.Shape;
@@ -84,10 +85,24 @@ public final class ModelChecker {
         List<Problem> problems = Task.declarationProblems(model.loss(), model.classes(), model.outputs(),
                 model.fromLogits(), model.metrics(), model.topK());
         for (Problem problem : problems) {
-            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), problem.attribute(), problem.element(),
-                    problem.message()));
+            boolean onTopK = topKAtFault(model, problem);
+            diagnostics.add(Diagnostic.error(model.type(), model.annotation(), onTopK ? "topK" : problem.attribute(),
+                    onTopK ? -1 : problem.element(), problem.message()));
         }
         return problems.isEmpty();
+    }
+
+    /**
+     * Whether {@code problem} is that of a {@code topK} out of range for the classes and the model
+     * writes {@code topK}: then that value is at fault, rather than the metric that reads it.
+     */
+    private static boolean topKAtFault(ModelDescription model, Problem problem) {
+        boolean topKProblem = "metrics".equals(problem.attribute()) && problem.element() >= 0
+                && model.metrics().get(problem.element()) == Metric.TOP_K_ACCURACY && model.task() == Task.MULTICLASS
+                && (model.topK() < 1 || model.topK() >= model.classes())
+                && model.metrics().indexOf(Metric.TOP_K_ACCURACY) == problem.element();
+        return topKProblem && model.annotation().getElementValues().keySet().stream()
+                .anyMatch(attribute -> attribute.getSimpleName().contentEquals("topK"));
     }
 
     /**

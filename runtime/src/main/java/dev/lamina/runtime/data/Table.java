@@ -208,6 +208,15 @@ public final class Table {
         return Nd4j.create(targetValues(), new long[] {rows(), labels.names().size()}, 'c');
     }
 
+    /**
+     * The features as a (rows, features) array with the label column's classes ({@link #classes()}:
+     * whole numbers as they are, names in sorted order) and their names, for a classifier, named {@code name}.
+     */
+    public Dataset classDataset(String name) throws TableFormatException {
+        ClassLabels classes = classes();
+        return Dataset.of(name, features(), classes.indices(), classes.count()).withClassNames(classes.names());
+    }
+
     /** The features as a (rows, features) array with the label columns as targets, for regression, named {@code name}. */
     public Dataset targetDataset(String name) throws TableFormatException {
         return Dataset.ofTargets(name, features(), targets());

@@ -124,6 +124,75 @@ class CrossEntropyTest {
         assertEquals("The outputs [4, 3], labels [4, 1] and gradient [4, 3] must have one shape", e.getMessage());
     }
 
+    /*
+     * By numpy, for p below, z below, labels [2, 0] and weights [2, 0.5]:
+     *   -(2 * np.log(0.5) + 0.5 * np.log(0.6)) / 2                               # 0.820853586501443
+     *   lse = lambda r: np.log(np.exp(r).sum()); z = [[1, 2, 3], [0.5, -1, 2]]
+     *   (2 * (lse(z[0]) - 3) + 0.5 * (lse(z[1]) - 0.5)) / 2                   # 0.8429337886086694
+     */
+    @Test
+    void weightedLossValuesMatchNumpy() {
+        INDArray p = Nd4j.createFromArray(new double[][] {{0.2, 0.3, 0.5}, {0.6, 0.3, 0.1}});
+        INDArray w = Nd4j.createFromArray(2.0, 0.5);
+        assertEquals(0.820853586501443, CrossEntropy.fromProbabilities(p, LABELS, w), 1e-12);
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}});
+        assertEquals(0.8429337886086694, CrossEntropy.fromLogits(z, LABELS, w), 1e-12);
+        // A weight of 0 leaves the other sample's loss over the batch of 2.
+        INDArray onlyFirst = Nd4j.createFromArray(1.0, 0.0);
+        assertEquals(-Math.log(0.5) / 2, CrossEntropy.fromProbabilities(p, LABELS, onlyFirst), 1e-12);
+        assertThrows(IllegalArgumentException.class,
+                () -> CrossEntropy.fromLogits(z, LABELS, Nd4j.createFromArray(1.0, 1.0, 1.0)));
+    }
+
+    /** Each weighted gradient, double (ND4J's ops) and float (the Java loop), against finite differences. */
+    @ParameterizedTest
+    @ValueSource(strings = {"probability", "softmax", "logits"})
+    void weightedGradientsMatchFiniteDifferences(String kind) {
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}, {0, 0.3, -0.2}});
+        INDArray labels = OneHot.encode(new int[] {2, 0, 1}, 3, DataType.DOUBLE);
+        INDArray w = Nd4j.createFromArray(2.0, 0.0, 0.5);
+        INDArray gradient = z.ulike();
+        switch (kind) {
+            case "probability" -> {
+                INDArray p = softmax(z);
+                CrossEntropy.probabilityGradient(p, labels, w, gradient);
+                GradientAssertions.assertMatches("probabilities", p, gradient,
+                        () -> CrossEntropy.fromProbabilities(p, labels, w));
+            }
+            case "softmax" -> {
+                CrossEntropy.softmaxGradient(softmax(z), labels, w, gradient);
+                GradientAssertions.assertMatches("logits", z, gradient,
+                        () -> CrossEntropy.fromProbabilities(softmax(z), labels, w));
+            }
+            default -> {
+                CrossEntropy.logitsGradient(z, labels, w, gradient);
+                GradientAssertions.assertMatches("logits", z, gradient, () -> CrossEntropy.fromLogits(z, labels, w));
+            }
+        }
+        assertEquals(0, gradient.getRow(1).norm1Number().doubleValue(), "a sample of weight 0 has no gradient");
+        if (!kind.equals("probability")) {
+            INDArray floats = z.castTo(DataType.FLOAT);
+            INDArray floatGradient = floats.ulike();
+            if (kind.equals("softmax")) {
+                CrossEntropy.softmaxGradient(softmax(floats), labels.castTo(DataType.FLOAT), w, floatGradient);
+            } else {
+                CrossEntropy.logitsGradient(floats, labels.castTo(DataType.FLOAT), w, floatGradient);
+            }
+            assertTrue(gradient.equalsWithEps(floatGradient.castTo(DataType.DOUBLE), 1e-6),
+                    "double " + gradient + " but float " + floatGradient);
+        }
+    }
+
+    @Test
+    void aWeightOfTwoIsTheSampleDuplicated() {
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {0.5, -1, 2}});
+        INDArray duplicated = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {1, 2, 3}, {0.5, -1, 2}});
+        INDArray duplicatedLabels = OneHot.encode(new int[] {2, 2, 0}, 3, DataType.DOUBLE);
+        // Keras divides by the batch: 3 samples duplicated, 2 weighted.
+        assertEquals(CrossEntropy.fromLogits(duplicated, duplicatedLabels) * 3 / 2,
+                CrossEntropy.fromLogits(z, LABELS, Nd4j.createFromArray(2.0, 1.0)), 1e-12);
+    }
+
     private static INDArray softmax(INDArray z) {
         INDArray p = z.ulike();
         Nd4j.exec(new SoftMax(z, p, 1));

@@ -1,0 +1,81 @@
+package dev.lamina.samples;
+
+import static dev.lamina.dsl.Activation.SIGMOID;
+import static dev.lamina.dsl.Activation.TANH;
+
+import dev.lamina.dsl.Dense;
+import dev.lamina.dsl.Layer;
+import dev.lamina.dsl.Loss;
+import dev.lamina.dsl.Metric;
+import dev.lamina.dsl.Model;
+import dev.lamina.dsl.Optimizer;
+
+/** Small models of each task beyond one class of many: two classes, yes/no labels, regression. */
+final class TaskModels {
+    private TaskModels() {
+    }
+
+    /** Two classes as one sigmoid unit. */
+    @Model(input = {4}, classes = 2, loss = Loss.BINARY_CROSSENTROPY, metrics = {Metric.ACCURACY, Metric.AUC},
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class Binary {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 1, activation = SIGMOID) Layer out;
+    }
+
+    /** Two classes as one logit. */
+    @Model(input = {4}, classes = 2, loss = Loss.BINARY_CROSSENTROPY, fromLogits = true, metrics = Metric.ACCURACY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class BinaryLogits {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 1)                       Layer out;
+    }
+
+    /** Two classes trained by plain SGD, whose step is the gradient times the learning rate. */
+    @Model(input = {4}, classes = 2, loss = Loss.BINARY_CROSSENTROPY, metrics = Metric.ACCURACY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.SGD, learningRate = 0.5))
+    static class BinarySgd {
+        @Dense(units = 5, activation = TANH)    Layer hidden;
+        @Dense(units = 1, activation = SIGMOID) Layer out;
+    }
+
+    /** Three yes/no labels as sigmoid units. */
+    @Model(input = {4}, outputs = 3, loss = Loss.BINARY_CROSSENTROPY, metrics = Metric.ACCURACY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class Labels {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 3, activation = SIGMOID) Layer out;
+    }
+
+    /** Three yes/no labels as logits. */
+    @Model(input = {4}, outputs = 3, loss = Loss.BINARY_CROSSENTROPY, fromLogits = true, metrics = Metric.ACCURACY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class LabelLogits {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 3)                       Layer out;
+    }
+
+    /** Two numbers by mean squared error. */
+    @Model(input = {4}, outputs = 2, loss = Loss.MEAN_SQUARED_ERROR, metrics = {Metric.MAE, Metric.RMSE},
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class Regression {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 2)                       Layer out;
+    }
+
+    /** Two numbers by the Huber loss. */
+    @Model(input = {4}, outputs = 2, loss = Loss.HUBER, metrics = Metric.MAE,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class HuberRegression {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 2)                       Layer out;
+    }
+
+    /** Two numbers by the mean absolute error. */
+    @Model(input = {4}, outputs = 2, loss = Loss.MEAN_ABSOLUTE_ERROR, metrics = Metric.MAE,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class AbsoluteRegression {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 2)                       Layer out;
+    }
+}
