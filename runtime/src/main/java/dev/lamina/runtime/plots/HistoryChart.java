@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -24,6 +26,8 @@ public final class HistoryChart {
     /** The size of each chart; the image is as many times as wide as there are charts. */
     public static final int WIDTH = 600;
     public static final int HEIGHT = 400;
+    /** Metrics whose names are abbreviations, written in capitals in a title. */
+    private static final Set<String> ABBREVIATIONS = Set.of("auc", "mae", "rmse");
 
     private HistoryChart() {
     }
@@ -36,11 +40,20 @@ public final class HistoryChart {
         graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
         for (int i = 0; i < quantities.size(); i++) {
             String quantity = quantities.get(i);
-            String title = Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1);
+            String title = title(quantity);
             graphics.drawImage(BitmapEncoder.getBufferedImage(chart(history, quantity, title)), i * WIDTH, 0, null);
         }
         graphics.dispose();
         ImageIO.write(image, "png", file.toFile());
+    }
+
+    /** A log name as a chart's title: "Loss", "Top k accuracy", "F1 score", "AUC", "MAE". */
+    static String title(String quantity) {
+        if (ABBREVIATIONS.contains(quantity)) {
+            return quantity.toUpperCase(Locale.ROOT);
+        }
+        String words = quantity.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static XYChart chart(History history, String metric, String title) {
