@@ -12,6 +12,7 @@ import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MergeSpec;
 import dev.lamina.dsl.Model;
 import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.Task;
 import dev.lamina.processor.ModelProcessor;
 import dev.lamina.runtime.data.OneHot;
 import dev.lamina.runtime.optimizers.Parameter;
@@ -52,6 +53,7 @@ class DifferentialTest {
         int gradientChecked = 0;
         int merging = 0;
         Map<String, Integer> kinds = new java.util.TreeMap<>();
+        Map<Task, Integer> tasks = new java.util.EnumMap<>(Task.class);
         for (int start = 0; start < MODELS; start += BATCH) {
             List<RandomModels.ValidModel> models = new ArrayList<>();
             List<JavaFileObject> files = new ArrayList<>();
@@ -74,7 +76,7 @@ class DifferentialTest {
                 // The moving statistics start at mean 0 and variance 1, where BatchNormalization is close to
                 // the identity: moved off them (and gamma off 1), the comparison tells more.
                 for (Parameter parameter : network.parameters()) {
-                    if (parameter.name().matches(".*/(gamma|moving_mean|moving_variance)")) {
+                    if (parameter.name().matches(".*/(gamma|moving_mean|moving_variance|mean|variance)")) {
                         parameter.value().addi(Nd4j.rand(DataType.DOUBLE, parameter.value().shape()).subi(0.5));
                     }
                 }
@@ -105,10 +107,12 @@ class DifferentialTest {
                 for (LayerSpec spec : model.layers()) {
                     kinds.merge(spec.kind(), 1, Integer::sum);
                 }
+                tasks.merge(network.task(), 1, Integer::sum);
             }
         }
         System.out.printf("Differential check, seed %d: %d models run against the reference forward, %d gradient-checked,"
-                + " %d with merges; layers of each kind: %s%n", seed, checked, gradientChecked, merging, kinds);
+                + " %d with merges; layers of each kind: %s; models of each task: %s%n", seed, checked, gradientChecked,
+                merging, kinds, tasks);
         assertTrue(checked >= MODELS && gradientChecked >= MODELS / 3 && merging >= MODELS / 5,
                 checked + " models, " + gradientChecked + " gradient-checked, " + merging + " with merges");
     }
@@ -123,13 +127,27 @@ class DifferentialTest {
         return shapes;
     }
 
+    /** Random labels of {@code samples} in the form {@code network}'s loss takes them. */
+    private static INDArray labels(Network network, int samples, Random random) {
+        if (network.task() == Task.MULTICLASS) {
+            int[] classes = new int[samples];
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = random.nextInt(network.classes());
+            }
+            return OneHot.encode(classes, network.classes(), DataType.DOUBLE);
+        }
+        double[][] rows = new double[samples][network.units()];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = network.task() == Task.REGRESSION ? random.nextGaussian() : random.nextInt(2);
+            }
+        }
+        return Nd4j.create(rows);
+    }
+
     /** Up to 12 elements of every parameter against central finite differences of the mean loss. */
     private static void checkGradients(Network network, INDArray features, Random random, String context) {
-        int[] classes = new int[(int) features.size(0)];
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = random.nextInt(network.classes());
-        }
-        INDArray labels = OneHot.encode(classes, network.classes(), DataType.DOUBLE);
+        INDArray labels = labels(network, (int) features.size(0), random);
         // Biases start at zero, so a unit fed only zeros (a dead ReLU before it) sits exactly on its
         // activation's kink, where the slope is one-sided: move every parameter off the initial point.
         for (Parameter parameter : network.parameters()) {

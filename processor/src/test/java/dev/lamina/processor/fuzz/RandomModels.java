@@ -11,9 +11,12 @@ import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.FlattenSpec;
 import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.Metric;
 import dev.lamina.dsl.Model;
 import dev.lamina.dsl.MultiplySpec;
+import dev.lamina.dsl.NormalizationSpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
@@ -43,6 +46,9 @@ final class RandomModels {
     private static final int[] EDGES = {1, 2, 46340, 46341, 65536, Shape.MAX_ELEMENTS, Shape.MAX_ELEMENTS + 1,
         Integer.MAX_VALUE};
 
+    private static final String[] LOSSES = Arrays.stream(Loss.values()).map(Enum::name).toArray(String[]::new);
+    private static final String[] METRICS = Arrays.stream(Metric.values()).map(Enum::name).toArray(String[]::new);
+
     private RandomModels() {
     }
 
@@ -61,6 +67,9 @@ final class RandomModels {
         int classes = 2 + random.nextInt(4);
         boolean fromLogits = random.nextBoolean();
         Graph graph = new Graph(random, name, Shape.of(input));
+        if (random.nextInt(4) == 0) {
+            graph.add(new Candidate("@Normalization", new NormalizationSpec()), List.of(graph.last()), false);
+        }
         int layers = 1 + random.nextInt(5);
         for (int i = 0; i < layers; i++) {
             if (random.nextBoolean() && graph.branch(dropout)) {
@@ -77,22 +86,43 @@ final class RandomModels {
         } else if (graph.shape().rank() != 1) {
             graph.add(new Candidate("@Flatten", new FlattenSpec()), List.of(graph.last()), false);
         }
-        String activation = fromLogits ? "LINEAR" : "SOFTMAX";
-        // The probabilities from a softmax layer of its own a third of the time, from the Dense's otherwise.
-        boolean softmaxLayer = !fromLogits && random.nextInt(3) == 0;
-        String denseActivation = softmaxLayer ? "LINEAR" : activation;
-        graph.add(new Candidate("@Dense(units = " + classes + ", activation = " + denseActivation + ")",
-                new DenseSpec(classes, Activation.valueOf(denseActivation), true)), List.of(graph.last()), false);
-        if (softmaxLayer) {
-            graph.add(new Candidate("@ActivationLayer(SOFTMAX)", new ActivationLayerSpec(Activation.SOFTMAX)),
-                    List.of(graph.last()), false);
+        // One class of many half the time; yes or no, yes/no labels and numbers a sixth each.
+        int task = random.nextInt(6);
+        String declaration;
+        if (task < 3) {
+            String activation = fromLogits ? "LINEAR" : "SOFTMAX";
+            addOutput(random, graph, classes, activation, !fromLogits && random.nextInt(3) == 0);
+            declaration = "classes = " + classes + ", loss = Loss."
+                    + (random.nextBoolean() ? "CATEGORICAL_CROSSENTROPY" : "SPARSE_CATEGORICAL_CROSSENTROPY");
+        } else if (task < 5) {
+            classes = task == 3 ? 1 : classes;
+            addOutput(random, graph, classes, fromLogits ? "LINEAR" : "SIGMOID", !fromLogits && random.nextInt(3) == 0);
+            declaration = (task == 3 ? "classes = 2" : "outputs = " + classes) + ", loss = Loss.BINARY_CROSSENTROPY";
+        } else {
+            fromLogits = false;
+            addOutput(random, graph, classes, new String[] {"LINEAR", "TANH", "SIGMOID"}[random.nextInt(3)], false);
+            declaration = "outputs = " + classes + ", loss = Loss."
+                    + new String[] {"MEAN_SQUARED_ERROR", "MEAN_ABSOLUTE_ERROR", "HUBER"}[random.nextInt(3)];
         }
-        String attributes = "input = " + ints(input) + ", classes = " + classes + ", loss = Loss."
-                + (random.nextBoolean() ? "CATEGORICAL_CROSSENTROPY" : "SPARSE_CATEGORICAL_CROSSENTROPY")
+        String attributes = "input = " + ints(input) + ", " + declaration
                 + ", fromLogits = " + fromLogits + ", optimizer = @Optimizer(kind = Optimizer.Kind."
                 + new String[] {"SGD", "RMSPROP", "ADAM", "ADAMW"}[random.nextInt(4)] + ")";
         return new ValidModel(name, source(name, attributes, graph.fields), input, classes, fromLogits, graph.specs,
                 graph.names, graph.sources);
+    }
+
+    /**
+     * The output layer: a Dense of {@code units} with {@code activation}, or, with {@code ownLayer}, a
+     * linear Dense followed by an ActivationLayer applying it.
+     */
+    private static void addOutput(Random random, Graph graph, int units, String activation, boolean ownLayer) {
+        String denseActivation = ownLayer ? "LINEAR" : activation;
+        graph.add(new Candidate("@Dense(units = " + units + ", activation = " + denseActivation + ")",
+                new DenseSpec(units, Activation.valueOf(denseActivation), true)), List.of(graph.last()), false);
+        if (ownLayer) {
+            graph.add(new Candidate("@ActivationLayer(" + activation + ")",
+                    new ActivationLayerSpec(Activation.valueOf(activation))), List.of(graph.last()), false);
+        }
     }
 
     /**
@@ -334,14 +364,30 @@ final class RandomModels {
         }
         String input = random.nextInt(10) == 0 ? "{}" : ints(randomInts(random, 1 + random.nextInt(3), true));
         String classes = random.nextInt(8) == 0 ? oddInt(random) : Integer.toString(2 + random.nextInt(10));
-        String loss = random.nextInt(20) == 0 ? "Loss.UNDEFINED_LOSS"
-                : random.nextBoolean() ? "Loss.CATEGORICAL_CROSSENTROPY" : "Loss.SPARSE_CATEGORICAL_CROSSENTROPY";
+        String loss = random.nextInt(20) == 0 ? "Loss.UNDEFINED_LOSS" : "Loss." + LOSSES[random.nextInt(LOSSES.length)];
         StringBuilder attributes = new StringBuilder();
         if (random.nextInt(15) != 0) {
             attributes.append("input = ").append(input).append(", ");
         }
-        attributes.append("classes = ").append(classes).append(", loss = ").append(loss)
-                .append(", fromLogits = ").append(random.nextBoolean());
+        // classes, outputs, both or neither, with any loss, and metrics that may not suit them.
+        int declares = random.nextInt(6);
+        if (declares != 4) {
+            attributes.append(declares == 3 ? "outputs = " : "classes = ").append(classes).append(", ");
+        }
+        if (declares == 5) {
+            attributes.append("outputs = ").append(random.nextInt(4)).append(", ");
+        }
+        attributes.append("loss = ").append(loss).append(", fromLogits = ").append(random.nextBoolean());
+        if (random.nextInt(3) == 0) {
+            List<String> metrics = new ArrayList<>();
+            for (int m = random.nextInt(4); m > 0; m--) {
+                metrics.add("Metric." + METRICS[random.nextInt(METRICS.length)]);
+            }
+            attributes.append(", metrics = {").append(String.join(", ", metrics)).append("}");
+        }
+        if (random.nextInt(8) == 0) {
+            attributes.append(", topK = ").append(random.nextInt(12) - 1);
+        }
         if (random.nextBoolean()) {
             attributes.append(", optimizer = @Optimizer(kind = Optimizer.Kind.")
                     .append(new String[] {"SGD", "RMSPROP", "ADAM", "ADAMW"}[random.nextInt(4)]);
@@ -403,6 +449,9 @@ final class RandomModels {
                 settings.add("center = " + random.nextBoolean() + ", scale = " + random.nextBoolean());
             }
             return "@BatchNormalization" + (settings.isEmpty() ? "" : "(" + String.join(", ", settings) + ")");
+        }
+        if (random.nextInt(20) == 0) {
+            return random.nextInt(10) == 0 ? "@Normalization(2)" : "@Normalization";
         }
         switch (random.nextInt(10)) {
             case 0:

@@ -11,6 +11,7 @@ import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
+import dev.lamina.dsl.NormalizationSpec;
 import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
@@ -97,6 +98,15 @@ final class ReferenceForward {
             INDArray mean = parameters.next();
             INDArray variance = parameters.next();
             return Nd4j.exec(new BatchNorm(x, mean, variance, gamma, beta, norm.epsilon(), x.rank() - 1))[0];
+        }
+        if (spec instanceof NormalizationSpec) {
+            // (x - mean) / max(sqrt(variance), epsilon) over the last axis, as Keras' Normalization.
+            INDArray mean = parameters.next();
+            INDArray deviation = Transforms.max(Transforms.sqrt(parameters.next(), true), NormalizationSpec.EPSILON);
+            parameters.next(); // the count, which only says whether the statistics were measured
+            long features = mean.length();
+            INDArray rows = x.dup('c').reshape('c', x.length() / features, features);
+            return rows.subRowVector(mean.reshape(1, features)).divRowVector(deviation.reshape(1, features)).reshape(x.shape());
         }
         if (spec instanceof ReLUSpec relu) {
             return activate(relu.activation(), x);
