@@ -1,11 +1,11 @@
 package dev.lamina.processor.check;
 
 import dev.lamina.dsl.MergeSpec;
+import dev.lamina.dsl.ClosestName;
 import dev.lamina.dsl.Model;
 import dev.lamina.processor.Diagnostic;
 import dev.lamina.processor.read.LayerDescription;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,31 +82,6 @@ final class LayerSources {
         for (int i = 0; i < position; i++) {
             candidates.add(layers.get(i).name());
         }
-        return candidates.stream()
-                .min(Comparator.comparingInt(candidate -> distance(name.toLowerCase(), candidate.toLowerCase())))
-                .filter(candidate -> distance(name.toLowerCase(), candidate.toLowerCase()) <= Math.max(2, name.length() / 3));
-    }
-
-    /**
-     * Levenshtein's edit distance: insertions, deletions and substitutions. By hand: a library for it
-     * (commons-text) would join every user's annotation processor path for these lines.
-     */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return ClosestName.among(name, candidates);
     }
 }

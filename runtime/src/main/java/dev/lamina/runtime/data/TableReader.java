@@ -1,5 +1,6 @@
 package dev.lamina.runtime.data;
 
+import dev.lamina.dsl.ClosestName;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -304,39 +304,9 @@ public final class TableReader {
             return names.size() > COLUMNS_LISTED ? list + ", ... (" + names.size() + " in all)" : list;
         }
 
-        /** "; did you mean ..." for the column name nearest to {@code wanted}, if one is near enough. */
+        /** " (did you mean ...?)" for the column name nearest to {@code wanted}, if one is near enough. */
         private String suggestion(String wanted) {
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (String name : names) {
-                int distance = distance(wanted.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
-                if (distance < bestDistance) {
-                    best = name;
-                    bestDistance = distance;
-                }
-            }
-            boolean near = best != null && bestDistance <= Math.max(2, wanted.length() / 3);
-            return near ? " (did you mean \"" + best + "\"?)" : "";
-        }
-
-        /** Levenshtein distance: the edits from one string to the other. */
-        private static int distance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
+            return ClosestName.among(wanted, names).map(name -> " (did you mean \"" + name + "\"?)").orElse("");
         }
     }
 
