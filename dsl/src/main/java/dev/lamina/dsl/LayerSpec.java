@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public sealed interface LayerSpec
         permits DenseSpec, FlattenSpec, ReshapeSpec, Conv2DSpec, Pool2DSpec, ShapePreservingSpec,
-        GlobalPool2DSpec, BatchNormalizationSpec, NormalizationSpec, MergeSpec {
+        GlobalPool2DSpec, BatchNormalizationSpec, MergeSpec {
 
     /** The layer kind as users write it: "Dense". */
     String kind();

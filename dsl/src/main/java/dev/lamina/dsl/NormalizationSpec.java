@@ -8,28 +8,13 @@ import java.util.Optional;
  * axis) and the count of samples they were measured on, none trained, as Keras' layer keeps them.
  * A Normalization of 30 features has 61 parameters, none trainable.
  */
-public record NormalizationSpec() implements LayerSpec {
+public record NormalizationSpec() implements ShapePreservingSpec {
     /** Keras' backend epsilon: the smallest standard deviation divided by, for a feature that never varies. */
     public static final double EPSILON = 1e-7;
 
     @Override
     public String kind() {
         return "Normalization";
-    }
-
-    @Override
-    public List<Problem> settingProblems() {
-        return List.of();
-    }
-
-    @Override
-    public Optional<Problem> inputProblem(Shape input, String name) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Shape> outputShape(Shape input) {
-        return Optional.of(input);
     }
 
     /** mean (zeros), variance (ones), count (zero: not yet measured): Keras' weights, in its order. */

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A layer that works value by value (an activation, dropout): it takes any input and outputs its
- * shape, and has no parameters. Its settings are checked by the layer itself, where it has any.
+ * A layer that works value by value (an activation, dropout) or feature by feature (Normalization):
+ * it takes any input and outputs its shape. Its settings are checked by the layer itself, where it
+ * has any, and so are its parameters declared.
  */
-public sealed interface ShapePreservingSpec extends LayerSpec permits ReLUSpec, ActivationLayerSpec, DropoutSpec {
+public sealed interface ShapePreservingSpec extends LayerSpec
+        permits ReLUSpec, ActivationLayerSpec, DropoutSpec, NormalizationSpec {
 
     @Override
     default List<Problem> settingProblems() {
