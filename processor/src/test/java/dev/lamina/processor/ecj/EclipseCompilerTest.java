@@ -74,6 +74,15 @@ class EclipseCompilerTest {
                 "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
         model("", "@Reshape({28, 28, 1}) Layer image;", "@BatchNormalization(axis = 1) Layer norm;",
                 "@Flatten Layer flat;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        // Tasks: classes and outputs both; a metric for numbers on a classifier; a regression ending in
+        // softmax; a Normalization that does not take the model's input.
+        model(", outputs = 3", "@Flatten Layer flat;", "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        model(", metrics = {Metric.ACCURACY, Metric.MAE}", "@Flatten Layer flat;",
+                "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        model("", "@Flatten Layer flat;", "@Dense(units = 2,", "       activation = Activation.SOFTMAX) Layer out;")
+                .replace("classes = 10, loss = Loss.CATEGORICAL_CROSSENTROPY", "outputs = 2, loss = Loss.MEAN_SQUARED_ERROR"),
+        model("", "@Flatten Layer flat;", "@Normalization Layer standardized;",
+                "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
     };
 
     @TempDir
