@@ -33,7 +33,9 @@ enum Sample {
     DIABETES("diabetes", "scikit-learn's diabetes table, a number to predict: Normalization, Dense(16), one linear unit;"
             + " squared error, Adam", DiabetesNetwork::create, Data.DIABETES, 200, 32, false, 0, false),
     IRIS("iris", "Fisher's iris table, three species: Normalization, Dense(16), softmax; Adam",
-            IrisNetwork::create, Data.IRIS, 100, 16, false, 0, false);
+            IrisNetwork::create, Data.IRIS, 100, 16, false, 0, false),
+    DIGITS("digits", "scikit-learn's 8x8 digits as images: 2 convolutions, a max pool, softmax; Adam",
+            DigitsNetwork::create, Data.DIGITS, 30, 32, false, 0, false);
 
     final String id;
     final String description;
@@ -76,7 +78,8 @@ enum Sample {
         FASHION_MNIST,
         BREAST_CANCER,
         DIABETES,
-        IRIS;
+        IRIS,
+        DIGITS;
 
         /** The seed of the tables' split: fixed, so that every run and every --seed tests on the same rows. */
         static final long SPLIT_SEED = 42;
@@ -91,7 +94,14 @@ enum Sample {
                 case BREAST_CANCER -> SklearnDatasets.breastCancer().dataset().stratifiedSplit(TEST_FRACTION, SPLIT_SEED);
                 case DIABETES -> SklearnDatasets.diabetes().targetDataset("diabetes").split(TEST_FRACTION, SPLIT_SEED);
                 case IRIS -> SklearnDatasets.iris().dataset().stratifiedSplit(TEST_FRACTION, SPLIT_SEED);
+                case DIGITS -> scaled(SklearnDatasets.digits().dataset(), 1.0 / 16).stratifiedSplit(TEST_FRACTION, SPLIT_SEED);
             };
+        }
+
+        /** {@code data} with its features times {@code factor}: the digits' pixels, 0 to 16, to [0, 1] as MNIST's are. */
+        private static Dataset scaled(Dataset data, double factor) {
+            return Dataset.of(data.name(), data.features().mul(factor), data.labels(), data.classes())
+                    .withClassNames(data.classNames());
         }
 
         /** Whether the samples are images, which a grid of predictions can show. */
