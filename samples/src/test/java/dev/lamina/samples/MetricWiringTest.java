@@ -104,7 +104,7 @@ class MetricWiringTest {
     @Test
     void twoClassesEvaluateAsPredictCountsAndLogitsAsProbabilities() {
         Dataset train = classes(256, 2, 1);
-        Dataset test = classes(200, 2, 2);
+        Dataset test = classes(600, 2, 2); // evaluate runs 3 batches of at most 256
         TaskModels_BinaryMetricsNetwork network = new TaskModels_BinaryMetricsNetwork(7, DataType.FLOAT);
         network.fit(train, quiet(3));
         double[] p = network.predict(test.features()).toDoubleVector();
@@ -142,7 +142,7 @@ class MetricWiringTest {
     @Test
     void threeClassesEvaluateAsPredictCountsMacroAveragedWithTopTwo() {
         Dataset train = classes(300, 3, 3);
-        Dataset test = classes(200, 3, 4);
+        Dataset test = classes(600, 3, 4);
         TaskModels_ThreeClassesNetwork network = new TaskModels_ThreeClassesNetwork(7, DataType.FLOAT);
         network.fit(train, quiet(3));
         INDArray probabilities = network.predict(test.features());
@@ -264,5 +264,30 @@ class MetricWiringTest {
         assertEquals(expected, split.names(), "validationSplit too");
         History without = new TaskModels_BinaryMetricsNetwork(7, DataType.FLOAT).fit(train, quiet(1));
         assertEquals(expected.subList(0, 6), without.names(), "no val_ keys without validation data");
+    }
+
+    @Test
+    void aSoftmaxOfTwoClassesScoresAucOnClassOnesProbability() {
+        Dataset train = classes(256, 2, 1);
+        Dataset test = classes(300, 2, 2);
+        TaskModels_TwoSoftmaxNetwork network = new TaskModels_TwoSoftmaxNetwork(7, DataType.FLOAT);
+        network.fit(train, quiet(3));
+        INDArray probabilities = network.predict(test.features());
+        double[] p = probabilities.getColumn(1).toDoubleVector();
+        Map<String, Double> binary = binaryMetrics(p, test.labels());
+        int right = 0;
+        for (int i = 0; i < p.length; i++) {
+            int argmax = probabilities.getDouble(i, 1) > probabilities.getDouble(i, 0) ? 1 : 0;
+            right += argmax == test.labels()[i] ? 1 : 0;
+        }
+        Map<String, Double> expected = Map.of("accuracy", (double) right / p.length, "auc", binary.get("auc"));
+        assertTrue(binary.get("auc") > 0.6 && binary.get("auc") < 1, "a test that can fail: " + binary);
+        assertMetrics(expected, network.evaluate(test).metrics(), "softmax");
+        TaskModels_TwoSoftmaxLogitsNetwork logits = new TaskModels_TwoSoftmaxLogitsNetwork(7, DataType.FLOAT);
+        copyWeights(network, logits);
+        Map<String, Double> fromLogits = logits.evaluate(test).metrics();
+        assertEquals(expected.get("accuracy"), fromLogits.get("accuracy"), TOLERANCE);
+        // A float softmax of logits may tie or part two nearly equal probabilities otherwise: a pair or two at most.
+        assertEquals(expected.get("auc"), fromLogits.get("auc"), 2.0 / (p.length * p.length / 4.0));
     }
 }

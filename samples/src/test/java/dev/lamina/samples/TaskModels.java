@@ -125,4 +125,21 @@ final class TaskModels {
         @Dense(units = 4, activation = TANH)    Layer hidden;
         @Dense(units = 1, activation = SIGMOID) Layer out;
     }
+
+    /** Two classes as a softmax of two units, scored by AUC on class 1's probability. */
+    @Model(input = {4}, classes = 2, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY, metrics = {Metric.ACCURACY, Metric.AUC},
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class TwoSoftmax {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 2, activation = SOFTMAX) Layer out;
+    }
+
+    /** {@link TwoSoftmax} outputting logits. */
+    @Model(input = {4}, classes = 2, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY, fromLogits = true,
+           metrics = {Metric.ACCURACY, Metric.AUC},
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class TwoSoftmaxLogits {
+        @Dense(units = 8, activation = TANH)    Layer hidden;
+        @Dense(units = 2)                       Layer out;
+    }
 }
