@@ -243,4 +243,52 @@ class NormalizationTest {
         assertTrue(network.needsAdapting(), "nothing measured");
         assertArrayEquals(new double[3], parameter(network, "norm/mean").toDoubleVector());
     }
+
+    @Test
+    void imagesAreStandardizedPerChannelByTheGeneratedNetwork() {
+        Random random = new Random(4);
+        int samples = 12;
+        double[] values = new double[samples * 12];
+        int[] labels = new int[samples];
+        for (int i = 0; i < values.length; i++) {
+            int channel = i % 3;
+            values[i] = (channel + 1) * 100 + Math.pow(10, channel) * random.nextGaussian();
+        }
+        for (int i = 0; i < samples; i++) {
+            labels[i] = i % 2;
+        }
+        INDArray images = Nd4j.create(values, new long[] {samples, 2, 2, 3}, 'c');
+        Dataset data = Dataset.of("images", images, labels, 2);
+        TaskModels_StandardizedImagesNetwork network = new TaskModels_StandardizedImagesNetwork(5, DataType.DOUBLE);
+        network.fit(data, quiet(1));
+        double[] mean = new double[3];
+        double[] variance = new double[3];
+        for (int i = 0; i < values.length; i++) {
+            mean[i % 3] += values[i] / (samples * 4);
+        }
+        for (int i = 0; i < values.length; i++) {
+            variance[i % 3] += Math.pow(values[i] - mean[i % 3], 2) / (samples * 4);
+        }
+        INDArray measuredMean = network.parameters().get(0).value();
+        INDArray measuredVariance = network.parameters().get(1).value();
+        assertEquals("norm/mean", network.parameters().get(0).name());
+        assertArrayEquals(mean, measuredMean.toDoubleVector(), 1e-10);
+        assertArrayEquals(variance, measuredVariance.toDoubleVector(), 1e-8);
+        assertEquals(samples, network.parameters().get(2).value().getDouble(0), "norm/count: samples, not pixels");
+
+        TaskModels_StandardizedImagesNetwork identity = new TaskModels_StandardizedImagesNetwork(5, DataType.DOUBLE);
+        identity.changeWeights(() -> {
+            for (int p = 0; p < network.parameters().size(); p++) {
+                identity.parameters().get(p).value().assign(network.parameters().get(p).value());
+            }
+            identity.parameters().get(0).value().assign(0);
+            identity.parameters().get(1).value().assign(1);
+        });
+        double[] standardized = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            standardized[i] = (values[i] - mean[i % 3]) / Math.sqrt(variance[i % 3]);
+        }
+        INDArray byHand = Nd4j.create(standardized, new long[] {samples, 2, 2, 3}, 'c');
+        assertTrue(network.predict(images).equalsWithEps(identity.predict(byHand), 1e-9));
+    }
 }

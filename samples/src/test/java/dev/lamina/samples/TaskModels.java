@@ -5,6 +5,7 @@ import static dev.lamina.dsl.Activation.SOFTMAX;
 import static dev.lamina.dsl.Activation.TANH;
 
 import dev.lamina.dsl.Dense;
+import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.Layer;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.Metric;
@@ -141,5 +142,14 @@ final class TaskModels {
     static class TwoSoftmaxLogits {
         @Dense(units = 8, activation = TANH)    Layer hidden;
         @Dense(units = 2)                       Layer out;
+    }
+
+    /** Small images of three channels, standardized per channel first. */
+    @Model(input = {2, 2, 3}, classes = 2, loss = Loss.BINARY_CROSSENTROPY, metrics = Metric.ACCURACY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.02))
+    static class StandardizedImages {
+        @Normalization                          Layer norm;
+        @Flatten                                Layer flat;
+        @Dense(units = 1, activation = SIGMOID) Layer out;
     }
 }
