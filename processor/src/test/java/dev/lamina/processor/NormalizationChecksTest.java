@@ -77,4 +77,19 @@ class NormalizationChecksTest {
                 "    @Flatten Layer flat;"), "ImageNetwork");
         assertTrue(image.contains("Non-trainable params: 7\n"), image);
     }
+
+    @Test
+    void aNormalizationFromTheInputAfterAnotherLayerStandardizesTheInput() throws Exception {
+        String code = generated(binary("Branch", "4",
+                "    @Dense(units = 4, activation = RELU) Layer hidden;",
+                "    @Normalization(from = Model.INPUT) Layer norm;",
+                "    @Add({\"hidden\", \"norm\"}) Layer sum;"), "BranchNetwork");
+        String oneLine = code.replaceAll("\\s+", " ");
+        assertTrue(oneLine.contains("NormalizationKernel.forward(input, normMean.value(), normVariance.value(), norm.value());"),
+                code);
+        assertTrue(oneLine.contains("NormalizationKernel.adapt(input, normMean.value(), normVariance.value(), normCount.value());"),
+                code);
+        assertTrue(oneLine.contains("return NormalizationKernel.adapted(normCount.value());"), code);
+        assertTrue(code.contains("Non-trainable params: 9\n"), code);
+    }
 }
