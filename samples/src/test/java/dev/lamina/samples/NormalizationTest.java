@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.runtime.checkpoint.Checkpoint;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.optimizers.Parameter;
 import dev.lamina.runtime.training.FitOptions;
@@ -165,6 +166,17 @@ class NormalizationTest {
         // Its fit does not measure again.
         loaded.fit(data(9), quiet(1));
         assertEquals(parameter(network, "norm/mean"), parameter(loaded, "norm/mean"));
+
+        // Restored into a network that has not measured anything, in another data type.
+        TaskModels_StandardizedNetwork restored = new TaskModels_StandardizedNetwork(8, DataType.DOUBLE);
+        assertTrue(restored.needsAdapting());
+        Checkpoint.read(file).restore(restored, file);
+        assertFalse(restored.needsAdapting());
+        assertEquals(30, parameter(restored, "norm/count").getDouble(0));
+        assertTrue(parameter(network, "norm/variance").castTo(DataType.DOUBLE)
+                .equalsWithEps(parameter(restored, "norm/variance"), 0));
+        assertTrue(network.predict(data.features()).castTo(DataType.DOUBLE)
+                .equalsWithEps(restored.predict(data.features()), 1e-5));
     }
 
     @Test
