@@ -31,6 +31,11 @@ final class TrainingLoop {
         InputCheck.requireDataset(network, data, "fit");
         Dataset train = data;
         Dataset validation = options.validation();
+        if (options.validationSplit() > 0 && options.validation() != null) {
+            // Keras lets validation_data silently override validation_split; one of them is a mistake.
+            throw new IllegalArgumentException("fit: both validation data (" + options.validation().name()
+                    + ") and validationSplit(" + options.validationSplit() + ") are set; keep one");
+        }
         if (options.validationSplit() > 0) {
             // Keras holds out the last samples, before any shuffling.
             int split = (int) (data.size() * (1 - options.validationSplit()));

@@ -217,6 +217,18 @@ class AbstractNetworkTest {
         assertTrue(EpochProgress.format(java.util.Map.of("learning_rate", 1e-4)).contains("learning_rate: 1.0000e-04"));
     }
 
+    /** Validation data and a validation split together are refused before any step, naming both. */
+    @Test
+    void validationDataAndAValidationSplitAreNotBothTaken() {
+        Dataset data = Dataset.of("eight", Nd4j.rand(DataType.FLOAT, 8, 2, 3), new Random(5).ints(8, 0, 4).toArray(), 4);
+        Tiny net = new Tiny(List.of(), DataType.FLOAT);
+        INDArray before = net.outKernel.value().dup();
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> net.fit(data,
+                FitOptions.epochs(1).verbose(0).validation(data).validationSplit(0.25)));
+        assertEquals("fit: both validation data (eight) and validationSplit(0.25) are set; keep one", error.getMessage());
+        assertEquals(before, net.outKernel.value(), "no step was taken");
+    }
+
     /** A schedule's bad rate stops fit before the step, naming the step and the rate. */
     @Test
     void aScheduleThatGivesANegativeRateIsRefusedWithItsStep() {
