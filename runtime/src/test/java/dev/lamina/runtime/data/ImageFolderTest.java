@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,23 +162,41 @@ class ImageFolderTest {
         write(grey(BufferedImage.TYPE_USHORT_GRAY, 4, 5, 0x8000), "png", "grey/1-16bit.png");
         write(grey(BufferedImage.TYPE_BYTE_GRAY, 16, 8, 99), "jpg", "grey/2-grey.jpg");
         write(grey(BufferedImage.TYPE_BYTE_GRAY, 1, 1, 99), "png", "grey/3-grey.png");
+        BufferedImage greyAlpha = ImageTypeSpecifier.createGrayscale(8, DataBuffer.TYPE_BYTE, false, false)
+                .createBufferedImage(3, 2);
+        BufferedImage deepColour = ImageTypeSpecifier.createInterleaved(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                new int[] {0, 1, 2}, DataBuffer.TYPE_USHORT, false, false).createBufferedImage(2, 3);
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 2; x++) {
+                greyAlpha.getRaster().setPixel(x, y, new int[] {99, 40});
+                deepColour.getRaster().setPixel(x, y, new int[] {51400, 25700, 12850});
+            }
+        }
+        greyAlpha.getRaster().setPixel(2, 0, new int[] {99, 40});
+        greyAlpha.getRaster().setPixel(2, 1, new int[] {99, 40});
+        deepColour.getRaster().setPixel(0, 2, new int[] {51400, 25700, 12850});
+        deepColour.getRaster().setPixel(1, 2, new int[] {51400, 25700, 12850});
+        write(greyAlpha, "png", "grey/4-grey-alpha.png");
+        write(deepColour, "png", "colour/6-rgb-16bit.png");
 
         Dataset coloured = ImageFolder.read(dir, ImageFolderOptions.size(3, 4));
         assertEquals(List.of(3, 4, 3), Arrays.stream(coloured.sampleShape().dims()).boxed().toList());
-        String[] kinds = {"palette PNG", "RGBA PNG (alpha dropped)", "RGB JPEG", "BMP", "GIF"};
+        String[] kinds = {"palette PNG", "RGBA PNG (alpha dropped)", "RGB JPEG", "BMP", "GIF", "16-bit RGB PNG"};
         for (int i = 0; i < kinds.length; i++) {
             assertPixels(rgb, sample(coloured, i), kinds[i].contains("JPEG") ? 3 / 255f : 1e-6f, kinds[i]);
         }
-        assertAll(0x8000 / 65535f, sample(coloured, 5), 1e-6f, "16-bit grey PNG, as RGB: its value in every channel");
-        assertAll(99 / 255f, sample(coloured, 6), 2 / 255f, "grey JPEG as RGB");
-        assertAll(99 / 255f, sample(coloured, 7), 0, "grey PNG of 1 x 1, as RGB");
+        assertAll(0x8000 / 65535f, sample(coloured, 6), 1e-6f, "16-bit grey PNG, as RGB: its value in every channel");
+        assertAll(99 / 255f, sample(coloured, 7), 2 / 255f, "grey JPEG as RGB");
+        assertAll(99 / 255f, sample(coloured, 8), 0, "grey PNG of 1 x 1, as RGB");
+        assertAll(99 / 255f, sample(coloured, 9), 0, "grey PNG with alpha (dropped), as RGB");
 
         Dataset grey = ImageFolder.read(dir, ImageFolderOptions.size(2, 2).channels(1));
         for (int i = 0; i < kinds.length; i++) {
             assertAll(luma(200, 100, 50), sample(grey, i), kinds[i].contains("JPEG") ? 3 / 255f : 1e-6f, kinds[i]);
         }
-        assertAll(0x8000 / 65535f, sample(grey, 5), 0, "16-bit grey PNG keeps its 16 bits");
-        assertAll(99 / 255f, sample(grey, 7), 0, "grey PNG");
+        assertAll(0x8000 / 65535f, sample(grey, 6), 0, "16-bit grey PNG keeps its 16 bits");
+        assertAll(99 / 255f, sample(grey, 8), 0, "grey PNG");
+        assertAll(99 / 255f, sample(grey, 9), 0, "grey PNG with alpha");
     }
 
     @Test
