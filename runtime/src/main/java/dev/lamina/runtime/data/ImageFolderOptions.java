@@ -1,7 +1,6 @@
 package dev.lamina.runtime.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,6 +109,6 @@ public final class ImageFolderOptions {
 
     @Override
     public String toString() {
-        return height + " x " + width + " x " + channels + " from " + Arrays.toString(extensions.toArray());
+        return height + " x " + width + " x " + channels + " from " + describeExtensions() + " files";
     }
 }
