@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bytedeco.javacpp.BytePointer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,9 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * integers become INT or LONG holding the same values, bools BOOL. Object arrays, complex numbers,
  * strings, float16, dates and structured types are refused by name.
  *
- * <p>The values are read through a memory map, so the file's bytes go once into the ND4J buffer and
- * are not first copied onto the heap. An array of more than {@link #LARGEST_ARRAY} bytes is refused
- * (the ND4J buffer is filled through one NIO view, which an int indexes). Every fault is an
+ * <p>The values are read through memory maps, a gigabyte at a time, so the file's bytes go once into
+ * the ND4J buffer, are not first copied onto the heap, and may be more than 2 GB. Every fault is an
  * {@link NpyFormatException} naming the file; nothing is allocated from a header's shape before the
  * file is known to hold that many bytes.
  */
@@ -38,8 +38,8 @@ public final class NpyReader {
     private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
     /** NumPy itself refuses headers over 10000 bytes unless told otherwise; this reader takes 100 times that. */
     static final int LONGEST_HEADER = 1 << 20;
-    /** The most bytes an array read may take. */
-    public static final long LARGEST_ARRAY = Integer.MAX_VALUE - 8;
+    /** The most bytes mapped, or viewed in the array's buffer, at a time (a mapping is indexed by an int). */
+    static final long WINDOW = 1 << 30;
 
     private NpyReader() {
     }
@@ -52,6 +52,11 @@ public final class NpyReader {
      * @throws IOException        if it cannot be read
      */
     public static INDArray read(Path file) throws IOException {
+        return read(file, WINDOW);
+    }
+
+    /** {@link #read(Path)}, mapping at most {@code window} bytes of the file at a time. */
+    static INDArray read(Path file, long window) throws IOException {
         Origin origin = new Origin(file, null);
         if (!Files.isRegularFile(file)) {
             throw origin.fault("no such file");
@@ -67,7 +72,7 @@ public final class NpyReader {
                 public ByteBuffer bytes(long offset, int length) throws IOException {
                     return channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
                 }
-            });
+            }, window);
         }
     }
 
@@ -115,10 +120,10 @@ public final class NpyReader {
             public ByteBuffer bytes(long offset, int length) {
                 return bytes.slice((int) offset, length);
             }
-        });
+        }, WINDOW);
     }
 
-    static INDArray read(Origin origin, Source source) throws IOException {
+    static INDArray read(Origin origin, Source source, long window) throws IOException {
         long size = source.size();
         NpyHeader header = header(origin, size, source::bytes);
         NpyType type = header.type();
@@ -134,12 +139,7 @@ public final class NpyReader {
             throw origin.fault("the file holds " + (held - needed) + " bytes more than its shape "
                     + header.shapeText() + " needs (" + values + ")");
         }
-        if (count * type.arrayItemSize() > LARGEST_ARRAY) {
-            throw origin.fault(values + " make an array of " + count * type.arrayItemSize()
-                    + " bytes; arrays over " + LARGEST_ARRAY + " bytes are not read");
-        }
-        ByteBuffer data = source.bytes(header.dataOffset(), (int) needed).order(header.byteOrder());
-        return toArray(origin, header, data);
+        return toArray(origin, header, source, window);
     }
 
     @FunctionalInterface
@@ -253,64 +253,84 @@ public final class NpyReader {
         return dimensions;
     }
 
-    /** The values of {@code data} (in the file's order and byte order) as an array in C order. */
-    private static INDArray toArray(Origin origin, NpyHeader header, ByteBuffer data) throws NpyFormatException {
+    /**
+     * The values (in the file's order and byte order) as an array in C order, copied {@code window}
+     * bytes at a time at most: a mapping, and an NIO view of the ND4J buffer, is indexed by an int.
+     */
+    private static INDArray toArray(Origin origin, NpyHeader header, Source source, long window) throws IOException {
         long[] shape = header.shape();
-        DataType dataType = header.type().dataType();
-        int n = (int) header.count();
+        NpyType type = header.type();
+        DataType dataType = type.dataType();
+        long n = header.count();
         if (n == 0) {
             return Nd4j.create(dataType, shape);
         }
         DataBuffer buffer = Nd4j.createBuffer(dataType, n, false);
-        ByteBuffer target = buffer.asNio().order(ByteOrder.nativeOrder());
-        switch (header.type()) {
+        BytePointer memory = new BytePointer(buffer.addressPointer());
+        long perWindow = Math.max(1, window / Math.max(type.itemSize(), type.arrayItemSize()));
+        for (long first = 0; first < n; first += perWindow) {
+            int count = (int) Math.min(perWindow, n - first);
+            ByteBuffer data = source.bytes(header.dataOffset() + first * type.itemSize(), count * type.itemSize())
+                    .order(header.byteOrder());
+            long at = first * type.arrayItemSize();
+            int length = count * type.arrayItemSize();
+            ByteBuffer target = memory.getPointer(at).capacity(length).limit(length).asByteBuffer()
+                    .order(ByteOrder.nativeOrder());
+            copy(origin, type, data, target, count, first);
+        }
+        char order = header.fortranOrder() ? 'f' : 'c';
+        INDArray array = Nd4j.create(buffer, shape, strides(shape, order), 0, order, dataType);
+        return order == 'f' && shape.length > 1 ? array.dup('c') : array;
+    }
+
+    /** {@code count} values from {@code data} into {@code target} as {@code type}'s ND4J type; {@code first} is the first's index. */
+    private static void copy(Origin origin, NpyType type, ByteBuffer data, ByteBuffer target, int count, long first)
+            throws NpyFormatException {
+        switch (type) {
             case FLOAT32 -> target.asFloatBuffer().put(data.asFloatBuffer());
             case FLOAT64 -> target.asDoubleBuffer().put(data.asDoubleBuffer());
             case INT32 -> target.asIntBuffer().put(data.asIntBuffer());
             case INT64 -> target.asLongBuffer().put(data.asLongBuffer());
             case INT8, UINT8 -> {
                 IntBuffer out = target.asIntBuffer();
-                int mask = header.type() == NpyType.UINT8 ? 0xFF : -1;
-                for (int i = 0; i < n; i++) {
+                int mask = type == NpyType.UINT8 ? 0xFF : -1;
+                for (int i = 0; i < count; i++) {
                     out.put(i, data.get(i) & mask);
                 }
             }
             case INT16, UINT16 -> {
                 IntBuffer out = target.asIntBuffer();
                 ShortBuffer in = data.asShortBuffer();
-                int mask = header.type() == NpyType.UINT16 ? 0xFFFF : -1;
-                for (int i = 0; i < n; i++) {
+                int mask = type == NpyType.UINT16 ? 0xFFFF : -1;
+                for (int i = 0; i < count; i++) {
                     out.put(i, in.get(i) & mask);
                 }
             }
             case UINT32 -> {
                 LongBuffer out = target.asLongBuffer();
                 IntBuffer in = data.asIntBuffer();
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < count; i++) {
                     out.put(i, in.get(i) & 0xFFFFFFFFL);
                 }
             }
             case UINT64 -> {
                 LongBuffer out = target.asLongBuffer();
                 LongBuffer in = data.asLongBuffer();
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < count; i++) {
                     long value = in.get(i);
                     if (value < 0) {
-                        throw origin.fault("value " + i + " (in the file's order) is " + Long.toUnsignedString(value)
+                        throw origin.fault("value " + (first + i) + " (in the file's order) is " + Long.toUnsignedString(value)
                                 + ", more than the largest 64-bit signed integer, which uint64 is read as");
                     }
                     out.put(i, value);
                 }
             }
             case BOOL -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < count; i++) {
                     target.put(i, data.get(i) == 0 ? (byte) 0 : (byte) 1);
                 }
             }
         }
-        char order = header.fortranOrder() ? 'f' : 'c';
-        INDArray array = Nd4j.create(buffer, shape, strides(shape, order), 0, order, dataType);
-        return order == 'f' && shape.length > 1 ? array.dup('c') : array;
     }
 
     /** The strides, in values, of {@code shape} laid out in {@code order}. */

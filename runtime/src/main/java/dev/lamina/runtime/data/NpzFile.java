@@ -19,10 +19,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * An {@code .npz} archive, what {@code np.savez} and {@code np.savez_compressed} write: a zip of
  * {@code .npy} files, one per named array. Each entry is read as {@link NpyReader} reads a file, but
  * from memory: a zip entry, compressed or not, cannot be mapped, so its bytes are read onto the heap
- * once and then into the array.
+ * once and then into the array; an entry of 2 GB or more is refused (save such arrays with
+ * {@code np.save}).
  */
 public final class NpzFile implements Closeable {
     private static final String NPY = ".npy";
+    /** An entry is read into one byte array. */
+    static final long LARGEST_ENTRY = Integer.MAX_VALUE - 8;
     private final Path file;
     private final ZipFile zip;
     private final List<String> names;
@@ -83,8 +86,9 @@ public final class NpzFile implements Closeable {
                     + (names.isEmpty() ? "none" : String.join(", ", names)));
         }
         NpyReader.Origin origin = new NpyReader.Origin(file, entry.getName());
-        if (entry.getSize() > NpyReader.LARGEST_ARRAY) {
-            throw origin.fault("an entry of " + entry.getSize() + " bytes is more than the " + NpyReader.LARGEST_ARRAY + " read");
+        if (entry.getSize() > LARGEST_ENTRY) {
+            throw origin.fault("an entry of " + entry.getSize() + " bytes is more than the " + LARGEST_ENTRY
+                    + " read from an archive (a Java array's limit); save it with np.save to read it");
         }
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -198,15 +197,21 @@ class NpyReaderTest {
     }
 
     @Test
-    void refusesAnArrayOver2GBClearlyWithoutReadingIt() throws IOException {
-        // 600 million float32 (2.4 GB of data) in a sparse file: refused before anything is mapped.
-        byte[] header = npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (600000000,), }", new byte[0]);
-        Path big = dir.resolve("big.npy");
-        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.write(header);
-            file.setLength(header.length + 2_400_000_000L);
+    void readsTheSameInWindowsOfAFewBytes() throws IOException {
+        // The values are mapped and copied a window at a time (a gigabyte by default, so a file over
+        // 2 GB takes several): windows of one value, and of a few bytes not a multiple of the value's
+        // size, give the same arrays.
+        for (Expected expected : manifest()) {
+            Path file = fixture(expected.file());
+            INDArray whole = NpyReader.read(file);
+            for (long window : new long[] {1, 5, 12, NpyReader.WINDOW}) {
+                INDArray windowed = NpyReader.read(file, window);
+                assertEquals(whole, windowed, expected.file() + " in windows of " + window);
+                assertArrayEquals(whole.data().asLong(), windowed.data().asLong(), expected.file() + " in windows of " + window);
+            }
         }
-        assertFault(big, "600000000 values of f4 make an array of 2400000000 bytes; arrays over 2147483639 bytes are not read");
+        NpyFormatException e = assertThrows(NpyFormatException.class, () -> NpyReader.read(fixture("bad_u8_big.npy"), 8));
+        assertTrue(e.getMessage().contains("value 1 (in the file's order)"), "counts across windows: " + e.getMessage());
     }
 
     static void assertFault(Path file, String fault) {
