@@ -142,15 +142,19 @@ final class PythonLiteral {
         while (at < text.length() && Character.isDigit(text.charAt(at))) {
             at++;
         }
+        int end = at;
+        if (peek('L') && end > start && Character.isDigit(text.charAt(end - 1))) {
+            at++; // Python 2's long, as NumPy under Python 2 wrote shapes: (3L, 4L)
+        }
         if (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '.')) {
             at = start;
             throw error("only whole numbers in decimal are read");
         }
         try {
-            return Long.parseLong(text.substring(start, at));
+            return Long.parseLong(text.substring(start, end));
         } catch (NumberFormatException e) {
             at = start;
-            throw error("'" + text.substring(start, Math.min(text.length(), start + 30)) + "' is not a whole number that fits 64 bits");
+            throw error("'" + text.substring(start, end) + "' is not a whole number that fits 64 bits");
         }
     }
 
