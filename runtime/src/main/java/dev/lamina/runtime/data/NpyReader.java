@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,6 +76,77 @@ public final class NpyReader {
                     return channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
                 }
             }, window);
+        }
+    }
+
+    /** The most bytes of values {@link #map} maps: one Java mapping, which is indexed by an int. */
+    public static final long LARGEST_MAPPED = Integer.MAX_VALUE;
+
+    /**
+     * The array in {@code file} without copying it: its buffer is the file, memory-mapped, so the
+     * operating system pages the values in as they are read and out again under memory pressure;
+     * neither the Java heap nor ND4J's off-heap memory holds them. For data several times the memory
+     * (a training set whose batches {@code fit} gathers a row at a time).
+     *
+     * <p>Only what can be viewed as it is: float32, little-endian, C order, the values starting at a
+     * multiple of 64 bytes (as NumPy writes them), at most {@value #LARGEST_MAPPED} bytes of values
+     * (one Java mapping). Anything else is refused, pointing to {@link #read}. The mapping is private
+     * (copy on write) when the file is writable, so writing to the array never changes the file;
+     * when the file is read-only the mapping is too, and the array must not be written to. The mapping
+     * lives as long as the array's buffer.
+     *
+     * @throws NpyFormatException as {@link #read}, or if the file is not of the kind mapped
+     * @throws IOException        if it cannot be read
+     */
+    public static INDArray map(Path file) throws IOException {
+        Origin origin = new Origin(file, null);
+        NpyHeader header = header(file);
+        String read = "; NpyReader.read(file) reads it into memory";
+        if (header.type() != NpyType.FLOAT32 || header.byteOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw origin.fault("only little-endian float32 ('<f4') is mapped, not " + header.type().code()
+                    + " in " + header.byteOrder() + read);
+        }
+        if (header.fortranOrder() && header.shape().length > 1) {
+            throw origin.fault("only C order is mapped, not Fortran order" + read);
+        }
+        if (header.dataOffset() % 64 != 0) {
+            throw origin.fault("the values start at byte " + header.dataOffset()
+                    + ", not at a multiple of 64 as NumPy writes them" + read);
+        }
+        long needed = header.count() * 4;
+        if (needed > LARGEST_MAPPED) {
+            throw origin.fault(needed + " bytes of values are more than the " + LARGEST_MAPPED
+                    + " one mapping holds" + read + ", or split the file");
+        }
+        boolean writable = Files.isWritable(file);
+        try (FileChannel channel = writable
+                ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(file, StandardOpenOption.READ)) {
+            long held = channel.size() - header.dataOffset();
+            if (held != needed) {
+                throw origin.fault("the shape " + header.shapeText() + " needs " + needed
+                        + " bytes of data but the file holds " + held);
+            }
+            if (needed == 0) {
+                return Nd4j.create(DataType.FLOAT, header.shape());
+            }
+            MappedByteBuffer bytes = channel.map(writable ? FileChannel.MapMode.PRIVATE : FileChannel.MapMode.READ_ONLY,
+                    header.dataOffset(), needed);
+            MappedFloats values = new MappedFloats(bytes);
+            DataBuffer buffer = Nd4j.createBuffer(values, DataType.FLOAT, header.count(), FloatIndexer.create(values));
+            long[] shape = header.shape();
+            return Nd4j.create(buffer, shape, strides(shape, 'c'), 0, 'c', DataType.FLOAT);
+        }
+    }
+
+    /** The floats of a mapped file, keeping the mapping (unmapped when collected) while the buffer holds them. */
+    private static final class MappedFloats extends FloatPointer {
+        @SuppressWarnings({"unused", "FieldCanBeLocal"})
+        private final MappedByteBuffer mapping;
+
+        MappedFloats(MappedByteBuffer mapping) {
+            super(mapping.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
+            this.mapping = mapping;
         }
     }
 
