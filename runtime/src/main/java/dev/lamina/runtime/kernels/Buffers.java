@@ -23,10 +23,14 @@ public final class Buffers {
         return buffer.get(NDArrayIndex.interval(0, rows));
     }
 
-    /** {@code array} in the network's data type and row-major, contiguous; copied only if it is not. */
+    /**
+     * {@code array} in the network's data type and row-major, contiguous; copied only if it is not. A
+     * range of rows of a contiguous array (a dataset's slice) is contiguous too, and not copied: the
+     * array may be a file mapped into memory, larger than the memory.
+     */
     public static INDArray contiguous(INDArray array, DataType dataType) {
         INDArray typed = array.dataType() == dataType ? array : array.castTo(dataType);
-        boolean contiguous = typed.ordering() == 'c' && !typed.isView();
+        boolean contiguous = typed.ordering() == 'c' && (!typed.isView() || HostMemory.rowMajor(typed));
         return contiguous ? typed : typed.dup('c');
     }
 

@@ -60,9 +60,14 @@ public final class HostMemory {
      * order: a new array, one reshaped, or the leading rows of one (ND4J calls those views too).
      */
     static boolean rowMajorFromItsStart(INDArray array) {
-        if (array.offset() != 0) {
-            return false;
-        }
+        return array.offset() == 0 && rowMajor(array);
+    }
+
+    /**
+     * Whether {@code array}'s values are one block of its buffer in row-major order, wherever in the
+     * buffer it starts: a whole array, or a range of rows of one (what a validation split trains on).
+     */
+    static boolean rowMajor(INDArray array) {
         // Each axis's stride is the product of the sizes after it; an axis of size 1 is never
         // stepped along, so its stride does not matter (ND4J gives (3, 3, 1, 32) the strides
         // (96, 32, 32, 1), and the column (5, 1) of a (8, 1) array 'f' order with strides (1, 1)).

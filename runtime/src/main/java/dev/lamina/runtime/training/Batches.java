@@ -10,8 +10,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Gathers batches of a dataset in a network's data type and input shape. A shuffled batch is
- * gathered into arrays this object keeps and reuses, so training allocates no batch arrays after its
- * first step; each batch is valid until the next one is gathered.
+ * gathered into one of two sets of arrays this object keeps and reuses, so training allocates no
+ * batch arrays after its first step; a batch is valid until the next one is gathered into its set.
+ * Two sets let {@link BatchFeed} gather the next batch into one while the network trains on the other.
  */
 final class Batches {
     private final Network network;
@@ -19,9 +20,12 @@ final class Batches {
     private final INDArray labels;
     /** Each sample's weight in the loss, (samples, 1), or null for 1. */
     private final INDArray weights;
-    private INDArray featureRows;
-    private INDArray labelRows;
-    private INDArray weightRows;
+    /** The memory of the three arrays above if it is the host's (else null): what Java copies read. */
+    private final ByteBuffer featureBytes;
+    private final ByteBuffer labelBytes;
+    private final ByteBuffer weightBytes;
+    /** The two sets of arrays batches are gathered into: the one trained on, and the one being filled. */
+    private final Rows[] slots = new Rows[2];
 
     /** Batches of {@code data}, weighted by its own sample weights if it has them. */
     Batches(Network network, Dataset data) {
@@ -37,49 +41,133 @@ final class Batches {
         this.labels = Targets.of(network, typed, "fit");
         this.weights = weights == null ? null
                 : Nd4j.create(weights, new long[] {weights.length, 1}, 'c').castTo(network.dataType());
+        this.featureBytes = hostBytes(flatFeatures);
+        this.labelBytes = hostBytes(labels);
+        this.weightBytes = this.weights == null ? null : hostBytes(this.weights);
     }
 
-    /** The features of the given samples, (indices, input shape...). */
+    /** The features of the given samples, (indices, input shape...), gathered into the first set of arrays. */
     INDArray features(int[] indices) {
-        featureRows = atLeast(featureRows, flatFeatures, indices.length);
-        return Buffers.reshape(gather(flatFeatures, featureRows, indices), network.inputShape().withBatch(indices.length));
+        return gather(0, indices).features();
     }
 
-    /** The one-hot labels of the given samples, (indices, classes). */
+    /** The one-hot labels of the given samples, (indices, classes), gathered into the first set of arrays. */
     INDArray labels(int[] indices) {
-        labelRows = atLeast(labelRows, labels, indices.length);
-        return gather(labels, labelRows, indices);
+        return gather(0, indices).labels();
     }
 
     /** The loss weights of the given samples, (indices, 1), or null if every sample weighs 1. */
     INDArray weights(int[] indices) {
-        if (weights == null) {
-            return null;
-        }
-        weightRows = atLeast(weightRows, weights, indices.length);
-        return gather(weights, weightRows, indices);
+        return gather(0, indices).weights();
     }
 
-    /** {@code kept} if it has at least {@code rows} rows, else a new array of that many rows like {@code source}'s. */
-    private static INDArray atLeast(INDArray kept, INDArray source, int rows) {
-        return kept != null && kept.size(0) >= rows ? kept : Nd4j.create(source.dataType(), rows, source.size(1));
+    /** A batch: its features (samples, input shape...), labels (samples, units) and weights (samples, 1) or null. */
+    record Batch(INDArray features, INDArray labels, INDArray weights) {
     }
 
-    /** Rows {@code indices} of {@code source}, copied into the leading rows of {@code into}. */
-    private static INDArray gather(INDArray source, INDArray into, int[] indices) {
-        INDArray rows = Buffers.rows(into, indices.length);
-        if (!HostMemory.holds(source) || !HostMemory.holds(into)) {
-            Nd4j.pullRows(source, rows, 1, indices);
-            return rows;
+    /** Samples {@code indices} gathered into set {@code slot} (0 or 1) of arrays, in this thread. */
+    Batch gather(int slot, int[] indices) {
+        reserve(slot, indices.length);
+        copy(slot, indices);
+        return batch(slot, indices.length);
+    }
+
+    /**
+     * Makes set {@code slot} of arrays hold at least {@code rows} rows, and readies the memory of those
+     * arrays for {@link #copy}. In the training thread: it allocates ND4J arrays.
+     */
+    void reserve(int slot, int rows) {
+        Rows kept = slots[slot];
+        if (kept != null && kept.features.size(0) >= rows) {
+            return;
         }
-        // One memory copy a row: a few times faster than ND4J's pullRows (docs/performance.md).
-        ByteBuffer from = HostMemory.bytes(source);
-        ByteBuffer to = HostMemory.bytes(into);
+        slots[slot] = new Rows(like(flatFeatures, rows), like(labels, rows), weights == null ? null : like(weights, rows));
+    }
+
+    /**
+     * Whether {@link #copy} is plain memory copies (the source and the gathered arrays in host memory),
+     * which any thread may make; else it runs ND4J's pullRows, which belongs in the training thread.
+     * Asked after {@link #reserve}.
+     */
+    boolean copiesMemory() {
+        for (Rows rows : slots) {
+            if (rows != null && !rows.copiesMemory()) {
+                return false;
+            }
+        }
+        return featureBytes != null && labelBytes != null && (weights == null || weightBytes != null);
+    }
+
+    /**
+     * Copies samples {@code indices} into the leading rows of set {@code slot}, reserved for as many.
+     * When {@link #copiesMemory}, plain memory copies on buffers made before, so the prefetching thread
+     * may run it while the training thread trains on the other set; the order of the rows, and so every
+     * result, is the same whichever thread copies.
+     */
+    void copy(int slot, int[] indices) {
+        Rows into = slots[slot];
+        gather(flatFeatures, featureBytes, into.features, into.featureBytes, indices);
+        gather(labels, labelBytes, into.labels, into.labelBytes, indices);
+        if (weights != null) {
+            gather(weights, weightBytes, into.weights, into.weightBytes, indices);
+        }
+    }
+
+    /** Views of the leading {@code count} rows of set {@code slot}, in the network's input shape. In the training thread. */
+    Batch batch(int slot, int count) {
+        Rows rows = slots[slot];
+        INDArray features = Buffers.reshape(Buffers.rows(rows.features, count), network.inputShape().withBatch(count));
+        return new Batch(features, Buffers.rows(rows.labels, count), rows.weights == null ? null : Buffers.rows(rows.weights, count));
+    }
+
+    /** A set of arrays a batch is gathered into, and their memory if it is the host's. */
+    private static final class Rows {
+        final INDArray features;
+        final INDArray labels;
+        final INDArray weights;
+        final ByteBuffer featureBytes;
+        final ByteBuffer labelBytes;
+        final ByteBuffer weightBytes;
+
+        Rows(INDArray features, INDArray labels, INDArray weights) {
+            this.features = features;
+            this.labels = labels;
+            this.weights = weights;
+            this.featureBytes = hostBytes(features);
+            this.labelBytes = hostBytes(labels);
+            this.weightBytes = weights == null ? null : hostBytes(weights);
+        }
+
+        boolean copiesMemory() {
+            return featureBytes != null && labelBytes != null && (weights == null || weightBytes != null);
+        }
+    }
+
+    /** The memory of {@code array} if it is in the host's memory (a Java copy can fill or read it), else null. */
+    private static ByteBuffer hostBytes(INDArray array) {
+        return HostMemory.holds(array) ? HostMemory.bytes(array) : null;
+    }
+
+    /** A new array of {@code rows} rows like {@code source}'s. */
+    private static INDArray like(INDArray source, int rows) {
+        return Nd4j.create(source.dataType(), rows, source.size(1));
+    }
+
+    /**
+     * Rows {@code indices} of {@code source}, copied into the leading rows of {@code into}: a memory copy
+     * a row when both have host memory ({@code from} and {@code to}), else ND4J's pullRows.
+     */
+    private static void gather(INDArray source, ByteBuffer from, INDArray into, ByteBuffer to, int[] indices) {
+        if (from == null || to == null) {
+            Nd4j.pullRows(source, Buffers.rows(into, indices.length), 1, indices);
+            return;
+        }
+        // One memory copy a row: a few times faster than ND4J's pullRows (docs/performance.md). Absolute
+        // puts leave both buffers' positions alone, so nothing here is shared state between threads.
         int rowBytes = Math.toIntExact(source.size(1) * source.dataType().width());
         for (int i = 0; i < indices.length; i++) {
             to.put(i * rowBytes, from, indices[i] * rowBytes, rowBytes);
         }
-        return rows;
     }
 
     INDArray featureRange(int from, int to) {

@@ -25,6 +25,7 @@ public final class FitOptions {
     private List<Callback> callbacks = List.of();
     private LearningRateSchedule learningRate;
     private double[] classWeights;
+    private boolean prefetch = true;
 
     private FitOptions() {
     }
@@ -169,6 +170,21 @@ public final class FitOptions {
         }
     }
 
+    /**
+     * Whether a background thread gathers the next batch while the network trains on the current one
+     * (on by default). The batches, and so every result, are the same either way; it is skipped when
+     * the data is not in host memory (a GPU backend), where gathering is an ND4J op.
+     */
+    public FitOptions prefetch(boolean prefetch) {
+        FitOptions copy = copy();
+        copy.prefetch = prefetch;
+        return copy;
+    }
+
+    public boolean prefetch() {
+        return prefetch;
+    }
+
     public int epochs() {
         return epochs;
     }
@@ -228,6 +244,7 @@ public final class FitOptions {
         copy.callbacks = callbacks;
         copy.learningRate = learningRate;
         copy.classWeights = classWeights;
+        copy.prefetch = prefetch;
         return copy;
     }
 }

@@ -58,6 +58,14 @@ final class TrainingLoop {
         History history = new History();
         Run run = new Run(network);
         options.callbacks().forEach(c -> c.onTrainBegin(run));
+        try (BatchFeed feed = new BatchFeed(batches, train.size(), options.batchSize(), options.prefetch())) {
+            epochs(network, train, validation, options, log, feed, history, run);
+        }
+        return finish(options, history, run);
+    }
+
+    private static void epochs(Network network, Dataset train, Dataset validation, FitOptions options, PrintStream log,
+                               BatchFeed feed, History history, Run run) {
         int steps = (train.size() + options.batchSize() - 1) / options.batchSize();
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !run.stopped(); epoch++) {
             long start = System.nanoTime();
@@ -67,19 +75,19 @@ final class TrainingLoop {
             EpochProgress progress = EpochProgress.of(options.verbose(), epoch, options.epochs(), steps, log);
             int[] order = BatchOrder.forEpoch(train.size(), options.shuffle(), options.seed(), epoch);
             MetricTotals totals = new MetricTotals(network, classNames(train));
+            feed.epoch(order);
             for (int step = 0; step < steps && !run.stopped(); step++) {
                 for (Callback callback : options.callbacks()) {
                     callback.onBatchBegin(run, step);
                 }
-                int from = step * options.batchSize();
-                int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
-                INDArray labels = batches.labels(indices);
-                INDArray weights = batches.weights(indices);
+                Batches.Batch batch = feed.batch(step);
+                INDArray labels = batch.labels();
+                INDArray weights = batch.weights();
                 options.learningRate().ifPresent(schedule -> scheduleStep(network.optimizer(), schedule));
                 // The loss of the weights the step's forward pass used, the penalty included, as Keras
                 // reports the loss it differentiated: the penalty is taken before the step changes them.
                 double penalty = network.regularizationLoss();
-                INDArray outputs = network.trainBatch(batches.features(indices), labels, weights);
+                INDArray outputs = network.trainBatch(batch.features(), labels, weights);
                 double batchLoss = network.dataLoss(outputs, labels, weights) + penalty;
                 totals.add(outputs, labels, batchLoss);
                 Map<String, Double> running = withLearningRate(totals.logs(), network, options);
@@ -110,6 +118,9 @@ final class TrainingLoop {
                 callback.onEpochEnd(run, epoch, logs);
             }
         }
+    }
+
+    private static History finish(FitOptions options, History history, Run run) {
         options.callbacks().forEach(c -> c.onTrainEnd(run, history));
         return history;
     }

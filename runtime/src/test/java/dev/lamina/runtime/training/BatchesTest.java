@@ -68,6 +68,19 @@ class BatchesTest {
         assertEquals(features.getDouble(1, 0, 0), x.getDouble(1, 0, 0), 1e-6);
     }
 
+    /** A float32 contiguous source, whole or a range of its rows, is gathered from, not copied first. */
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 10})
+    void aContiguousFloatSourceIsNotCopied(int from) {
+        INDArray features = Nd4j.rand(DataType.FLOAT, SAMPLES, 2, 3);
+        Dataset all = Dataset.of("random", features, new int[SAMPLES], CLASSES);
+        Dataset data = from < 0 ? all : all.slice(from, SAMPLES - 5);
+        int offset = Math.max(0, from);
+        Batches batches = new Batches(network(DataType.FLOAT), data);
+        features.putScalar(new long[] {offset + 3, 1, 2}, 42f);
+        assertEquals(42f, batches.features(new int[] {3}).getFloat(0, 1, 2), "a change made after is seen");
+    }
+
     @Test
     void viewsAreNotHostMemoryToWriteThrough() {
         INDArray wide = Nd4j.create(DataType.FLOAT, 4, 6);
