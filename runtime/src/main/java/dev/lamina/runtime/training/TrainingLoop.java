@@ -4,7 +4,6 @@ import dev.lamina.runtime.optimizers.LearningRateSchedule;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.data.Dataset;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
