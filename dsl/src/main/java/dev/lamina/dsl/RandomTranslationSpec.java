@@ -26,7 +26,7 @@ public record RandomTranslationSpec(double height, double width, FillMode fill) 
         if (factor >= 0 && factor <= 1) {
             return Optional.empty();
         }
-        return Optional.of(Problem.ofAttribute(axis, "RandomTranslation needs " + axis + " in [0, 1] but has " + factor
+        return Optional.of(Problem.ofAttribute(axis, "RandomTranslation needs " + axis + " in [0, 1] but has " + axis + " = " + factor
                 + ". It is the largest shift as a fraction of the image's " + axis + ", drawn in [-" + axis + ", "
                 + axis + "]: " + axis + " = 0.1 shifts by up to 10%."));
     }

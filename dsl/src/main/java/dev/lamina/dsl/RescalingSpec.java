@@ -14,11 +14,11 @@ public record RescalingSpec(double scale, double offset) implements ShapePreserv
     public List<Problem> settingProblems() {
         List<Problem> problems = new ArrayList<>();
         if (!Double.isFinite(scale)) {
-            problems.add(Problem.ofAttribute("scale", "Rescaling needs a finite scale but has " + scale
+            problems.add(Problem.ofAttribute("scale", "Rescaling needs a finite scale but has scale = " + scale
                     + ". It multiplies each value, such as 1.0 / 255 for pixel values."));
         }
         if (!Double.isFinite(offset)) {
-            problems.add(Problem.ofAttribute("offset", "Rescaling needs a finite offset but has " + offset
+            problems.add(Problem.ofAttribute("offset", "Rescaling needs a finite offset but has offset = " + offset
                     + ". It is added after scaling, such as -1 with scale = 1.0 / 127.5."));
         }
         return problems;
