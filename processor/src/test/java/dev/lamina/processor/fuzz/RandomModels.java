@@ -276,7 +276,7 @@ final class RandomModels {
         if (random.nextInt(12) == 0) {
             return rescaling(random);
         }
-        if (dropout && shape.rank() == 3 && random.nextInt(6) == 0) {
+        if (dropout && shape.rank() == 3 && random.nextInt(3) == 0) {
             // Random in training only, like Dropout: not in the models whose gradients are checked.
             return randomImageLayer(random);
         }
