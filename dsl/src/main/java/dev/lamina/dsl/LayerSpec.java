@@ -128,5 +128,11 @@ public sealed interface LayerSpec
         R batchNormalization(BatchNormalizationSpec batchNormalization);
 
         R normalization(NormalizationSpec normalization);
+
+        R rescaling(RescalingSpec rescaling);
+
+        R randomFlip(RandomFlipSpec flip);
+
+        R randomTranslation(RandomTranslationSpec translation);
     }
 }

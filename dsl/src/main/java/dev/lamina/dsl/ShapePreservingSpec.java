@@ -9,7 +9,8 @@ import java.util.Optional;
  * has any, and so are its parameters declared.
  */
 public sealed interface ShapePreservingSpec extends LayerSpec
-        permits ReLUSpec, ActivationLayerSpec, DropoutSpec, NormalizationSpec {
+        permits ReLUSpec, ActivationLayerSpec, DropoutSpec, NormalizationSpec, RescalingSpec, RandomFlipSpec,
+        RandomTranslationSpec {
 
     @Override
     default List<Problem> settingProblems() {

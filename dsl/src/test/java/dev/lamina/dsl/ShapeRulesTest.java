@@ -228,6 +228,32 @@ class ShapeRulesTest {
     }
 
     @Test
+    void augmentationKeepsTheShapeWithoutParametersAndChecksItsSettings() {
+        Shape image = Shape.of(32, 32, 3);
+        List<LayerSpec> specs = List.of(new RescalingSpec(1.0 / 255, 0), new RandomFlipSpec(FlipMode.HORIZONTAL),
+                new RandomTranslationSpec(0.1, 1, FillMode.CONSTANT), new RandomTranslationSpec(0, 0, FillMode.REFLECT));
+        for (LayerSpec spec : specs) {
+            assertTrue(spec.settingProblems().isEmpty(), spec.toString());
+            assertTrue(spec.inputProblem(image, "augmented").isEmpty(), spec.toString());
+            assertEquals(Optional.of(image), spec.outputShape(image));
+            assertEquals(0, spec.parameterCount(image));
+        }
+        assertTrue(new RescalingSpec(-2, 1).inputProblem(Shape.of(10), "scaled").isEmpty(), "any shape");
+        assertEquals("scale", new RescalingSpec(Double.POSITIVE_INFINITY, 0).settingProblems().get(0).attribute());
+        assertEquals("offset", new RescalingSpec(1, Double.NaN).settingProblems().get(0).attribute());
+        List<Problem> both = new RandomTranslationSpec(-0.1, 1.5, FillMode.REFLECT).settingProblems();
+        assertEquals(List.of("height", "width"), both.stream().map(Problem::attribute).toList());
+        assertEquals(1, new RandomTranslationSpec(Double.NaN, 0.5, FillMode.REFLECT).settingProblems().size());
+        Problem flat = new RandomFlipSpec(FlipMode.VERTICAL).inputProblem(Shape.of(784), "flip").orElseThrow();
+        assertEquals(null, flat.attribute());
+        assertTrue(flat.message().startsWith("RandomFlip needs input (height, width, channels) but receives (784)."
+                + " Add @Reshape({28, 28, 1}) before flip"), flat.message());
+        assertTrue(FlipMode.HORIZONTAL_AND_VERTICAL.horizontal() && FlipMode.HORIZONTAL_AND_VERTICAL.vertical());
+        assertTrue(FlipMode.HORIZONTAL.horizontal() && !FlipMode.HORIZONTAL.vertical());
+        assertTrue(!FlipMode.VERTICAL.horizontal() && FlipMode.VERTICAL.vertical());
+    }
+
+    @Test
     void addNeedsOneShapeAndProposesTheProjectionThatGivesIt() {
         AddSpec add = new AddSpec(List.of("c2", "block1"));
         assertEquals(Shape.of(8, 8, 64), add.mergedShape(List.of(Shape.of(8, 8, 64), Shape.of(8, 8, 64))));

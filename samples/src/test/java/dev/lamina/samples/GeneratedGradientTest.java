@@ -69,6 +69,23 @@ class GeneratedGradientTest {
         checkGradients(network, 4);
     }
 
+    /** Rescaling: its gradient is the output's times the scale. */
+    @Test
+    void rescaledNetworkGradientsMatchFiniteDifferences() {
+        checkGradients(new TinyModels_RescaledNetwork(23, DataType.DOUBLE), 4);
+    }
+
+    /**
+     * RandomFlip and RandomTranslation draw anew on every training forward pass, so finite differences
+     * of the loss are taken with one fixed draw: the network's training generator is reset to one seed
+     * before each pass (of the gradients and of every loss), as {@link AugmentationTest#fixedDraws} does.
+     * Dropout could be checked the same way; it is not in these models.
+     */
+    @Test
+    void augmentedNetworkGradientsMatchFiniteDifferencesWithOneFixedDraw() {
+        checkGradients(AugmentationTest.fixedDraws(new TinyModels_AugmentedNetwork(29, DataType.DOUBLE), 5), 6);
+    }
+
     private static void checkGradients(Network network, int batch) {
         Random random = new Random(3);
         INDArray features = Nd4j.rand(DataType.DOUBLE, network.inputShape().withBatch(batch)).subi(0.5).muli(4);

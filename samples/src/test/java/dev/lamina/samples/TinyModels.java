@@ -16,6 +16,8 @@ import dev.lamina.dsl.BatchNormalization;
 import dev.lamina.dsl.Concatenate;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
+import dev.lamina.dsl.FillMode;
+import dev.lamina.dsl.FlipMode;
 import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.GlobalAveragePooling2D;
 import dev.lamina.dsl.GlobalMaxPooling2D;
@@ -26,7 +28,10 @@ import dev.lamina.dsl.Multiply;
 import dev.lamina.dsl.MaxPool2D;
 import dev.lamina.dsl.Optimizer;
 import dev.lamina.dsl.Padding;
+import dev.lamina.dsl.RandomFlip;
+import dev.lamina.dsl.RandomTranslation;
 import dev.lamina.dsl.ReLU;
+import dev.lamina.dsl.Rescaling;
 import dev.lamina.dsl.Reshape;
 
 /** Small models whose generated networks the tests check against finite differences. */
@@ -167,5 +172,43 @@ final class TinyModels {
         @Flatten                                                                     Layer flat;
         @Dense(units = 4, activation = ELU, useBias = false, kernelL2 = 0.1)         Layer hidden;
         @Dense(units = 3, activation = SOFTMAX, kernelL2 = 0.01)                     Layer out;
+    }
+
+    /** Rescaling of the input (whose gradient is not needed) and between two convolutions, by a negative scale. */
+    @Model(input = {6, 6, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.SGD))
+    static class Rescaled {
+        @Rescaling(scale = 0.5, offset = 0.25)                                   Layer inputScale;
+        @Conv2D(filters = 3, kernel = {3, 3}, activation = TANH)                 Layer conv;
+        @Rescaling(scale = -2, offset = 1)                                       Layer scaled;
+        @Conv2D(filters = 2, kernel = {2, 2}, activation = ELU)                  Layer mix;
+        @Flatten                                                                 Layer flat;
+        @Dense(units = 3, activation = SOFTMAX)                                  Layer out;
+    }
+
+    /**
+     * Augmentation of the input and of feature maps, each kind and fill: flips, a reflecting and a
+     * zero-filling translation after a convolution, whose gradients pass back through them.
+     */
+    @Model(input = {6, 6, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+    static class Augmented {
+        @RandomFlip                                                              Layer flip;
+        @RandomTranslation(height = 0.3, width = 0.3)                            Layer shift;
+        @Conv2D(filters = 3, kernel = {3, 3}, padding = Padding.SAME, activation = TANH) Layer conv;
+        @RandomFlip(mode = FlipMode.HORIZONTAL)                                  Layer flipFeatures;
+        @RandomTranslation(height = 0.5, width = 0.5, fill = FillMode.CONSTANT)  Layer zeroFilled;
+        @RandomTranslation(height = 0.4, width = 0.2)                            Layer reflected;
+        @Flatten                                                                 Layer flat;
+        @Dense(units = 3, activation = SOFTMAX)                                  Layer out;
+    }
+
+    /** {@link Augmented} without its augmentation: the same parameters, in the same order. */
+    @Model(input = {6, 6, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+           optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+    static class Unaugmented {
+        @Conv2D(filters = 3, kernel = {3, 3}, padding = Padding.SAME, activation = TANH) Layer conv;
+        @Flatten                                                                 Layer flat;
+        @Dense(units = 3, activation = SOFTMAX)                                  Layer out;
     }
 }

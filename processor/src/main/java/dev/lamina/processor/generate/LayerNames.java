@@ -65,6 +65,11 @@ record LayerNames(String value) {
         return value + "Mask";
     }
 
+    /** The field holding a random image layer's draws of the last training step. */
+    String draws() {
+        return value + "Draws";
+    }
+
     /** The field of the runtime object that computes a convolution layer. */
     String convolution() {
         return value + "Convolution";

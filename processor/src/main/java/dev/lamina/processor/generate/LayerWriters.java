@@ -14,7 +14,10 @@ import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Pool2DSpec;
+import dev.lamina.dsl.RandomFlipSpec;
+import dev.lamina.dsl.RandomTranslationSpec;
 import dev.lamina.dsl.ReLUSpec;
+import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.ReshapeSpec;
 import dev.lamina.processor.check.CheckedLayer;
 import java.util.Locale;
@@ -113,5 +116,20 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter normalization(NormalizationSpec normalization) {
         return new NormalizationWriter(layer, names);
+    }
+
+    @Override
+    public LayerWriter rescaling(RescalingSpec rescaling) {
+        return new RescalingWriter(layer, names, rescaling);
+    }
+
+    @Override
+    public LayerWriter randomFlip(RandomFlipSpec flip) {
+        return new RandomImageWriter(layer, names, flip);
+    }
+
+    @Override
+    public LayerWriter randomTranslation(RandomTranslationSpec translation) {
+        return new RandomImageWriter(layer, names, translation);
     }
 }

@@ -27,6 +27,9 @@ final class RuntimeTypes {
     static final ClassName POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Pool2DKernel");
     static final ClassName GLOBAL_POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "GlobalPool2DKernel");
     static final ClassName DROPOUT_KERNEL = ClassName.get(RUNTIME + ".kernels", "DropoutKernel");
+    static final ClassName RESCALING_KERNEL = ClassName.get(RUNTIME + ".kernels", "RescalingKernel");
+    static final ClassName RANDOM_FLIP_KERNEL = ClassName.get(RUNTIME + ".kernels", "RandomFlipKernel");
+    static final ClassName RANDOM_TRANSLATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "RandomTranslationKernel");
     static final ClassName BUFFERS = ClassName.get(RUNTIME + ".kernels", "Buffers");
     static final ClassName MERGE_KERNEL = ClassName.get(RUNTIME + ".kernels", "MergeKernel");
     static final ClassName BATCH_NORM_KERNEL = ClassName.get(RUNTIME + ".kernels", "BatchNormKernel");

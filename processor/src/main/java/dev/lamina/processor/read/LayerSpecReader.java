@@ -21,6 +21,14 @@ import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.Dropout;
+import dev.lamina.dsl.FillMode;
+import dev.lamina.dsl.FlipMode;
+import dev.lamina.dsl.RandomFlip;
+import dev.lamina.dsl.RandomFlipSpec;
+import dev.lamina.dsl.RandomTranslation;
+import dev.lamina.dsl.RandomTranslationSpec;
+import dev.lamina.dsl.Rescaling;
+import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.DropoutSpec;
 import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.FlattenSpec;
@@ -80,6 +88,11 @@ final class LayerSpecReader {
             entry(name(Concatenate.class), (values, a) -> new ConcatenateSpec(values.stringList(a, "value"),
                     values.intValue(a, "axis"))),
             entry(name(Normalization.class), (values, a) -> new NormalizationSpec()),
+            entry(name(Rescaling.class), (values, a) -> new RescalingSpec(values.doubleValue(a, "scale"),
+                    values.doubleValue(a, "offset"))),
+            entry(name(RandomFlip.class), (values, a) -> new RandomFlipSpec(values.enumValue(a, "mode", FlipMode.class))),
+            entry(name(RandomTranslation.class), (values, a) -> new RandomTranslationSpec(values.doubleValue(a, "height"),
+                    values.doubleValue(a, "width"), values.enumValue(a, "fill", FillMode.class))),
             entry(name(BatchNormalization.class), (values, a) -> new BatchNormalizationSpec(values.intValue(a, "axis"),
                     values.doubleValue(a, "momentum"), values.doubleValue(a, "epsilon"), values.booleanValue(a, "center"),
                     values.booleanValue(a, "scale"))));

@@ -83,6 +83,10 @@ class EclipseCompilerTest {
                 .replace("classes = 10, loss = Loss.CATEGORICAL_CROSSENTROPY", "outputs = 2, loss = Loss.MEAN_SQUARED_ERROR"),
         model("", "@Flatten Layer flat;", "@Normalization Layer standardized;",
                 "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
+        // Augmentation: a factor out of range, a scale that is not finite, a flip of no image.
+        model("", "@Reshape({28, 28, 1}) Layer image;", "@RandomTranslation(height = 1.5,", "       width = -0.1) Layer shift;",
+                "@Rescaling(scale = Double.NaN) Layer scaled;", "@Flatten Layer flat;", "@RandomFlip Layer flip;",
+                "@Dense(units = 10, activation = Activation.SOFTMAX) Layer out;"),
     };
 
     @TempDir

@@ -31,7 +31,7 @@ final class FuzzNames {
      * Names the fuzzer's own model sources refer to inside the class body ({@code padding = Padding.SAME},
      * {@code @Dropout(Double.NaN)}): a field of that name would break the user's file, not the network.
      */
-    private static final Set<String> USED_BY_MODEL_SOURCES = Set.of("Padding", "Double");
+    private static final Set<String> USED_BY_MODEL_SOURCES = Set.of("Padding", "Double", "FlipMode", "FillMode");
     /**
      * Models that between them make every writer write (every kind of layer, a convolution's
      * activation moved past a max pool, views of the input and of a layer, merges with a layer listed
@@ -46,8 +46,12 @@ final class FuzzNames {
                optimizer = @Optimizer(kind = Optimizer.Kind.SGD, momentum = 0.9))
         public class Catalogue%d {
             @Reshape({12, 12, 1}) Layer c$0;
+            @Rescaling(scale = 0.5, offset = 1) Layer c$11;
             @Conv2D(filters = 2, kernel = {3, 3}, activation = Activation.RELU) Layer c$1;
             @MaxPool2D({2, 2}) Layer c$2;
+            @RandomFlip Layer c$12;
+            @RandomTranslation(height = 0.1, width = 0.2) Layer c$13;
+            @Rescaling(scale = 2) Layer c$14;
             @Conv2D(filters = 2, kernel = {2}, padding = Padding.SAME, useBias = false, activation = Activation.TANH) Layer c$3;
             @AveragePool2D(value = {2, 2}, strides = {1, 1}, padding = Padding.SAME) Layer c$4;
             @Dropout(0.5) Layer c$5;

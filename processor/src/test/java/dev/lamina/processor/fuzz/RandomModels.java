@@ -9,7 +9,12 @@ import dev.lamina.dsl.ConcatenateSpec;
 import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.FlattenSpec;
+import dev.lamina.dsl.FillMode;
+import dev.lamina.dsl.FlipMode;
 import dev.lamina.dsl.GlobalPool2DSpec;
+import dev.lamina.dsl.RandomFlipSpec;
+import dev.lamina.dsl.RandomTranslationSpec;
+import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Loss;
 import dev.lamina.dsl.MergeSpec;
@@ -268,6 +273,13 @@ final class RandomModels {
         if (random.nextInt(8) == 0) {
             return batchNormalization(random, shape);
         }
+        if (random.nextInt(12) == 0) {
+            return rescaling(random);
+        }
+        if (dropout && shape.rank() == 3 && random.nextInt(3) == 0) {
+            // Random in training only, like Dropout: not in the models whose gradients are checked.
+            return randomImageLayer(random);
+        }
         switch (random.nextInt(dropout ? 6 : 5)) {
             case 0: {
                 if (shape.rank() != 1) {
@@ -316,6 +328,37 @@ final class RandomModels {
                 return new Candidate("@Dropout(" + rate + ")", new dev.lamina.dsl.DropoutSpec(rate));
             }
         }
+    }
+
+    /** A Rescaling with its offset written or left to its default; the scale as a quotient now and then, as 1.0 / 255 is. */
+    private static Candidate rescaling(Random random) {
+        String[] scales = {"0.5", "2", "-1", "1.0 / 255", "0", "1"};
+        double[] values = {0.5, 2, -1, 1.0 / 255, 0, 1};
+        int drawn = random.nextInt(scales.length);
+        double offset = random.nextBoolean() ? 0 : new double[] {-0.5, 1, 0.25}[random.nextInt(3)];
+        String annotation = random.nextInt(4) == 0 && offset == 0 ? "@Rescaling(scale = " + scales[drawn] + ")"
+                : "@Rescaling(scale = " + scales[drawn] + ", offset = " + offset + ")";
+        return new Candidate(annotation, new RescalingSpec(values[drawn], offset));
+    }
+
+    /** A RandomFlip or a RandomTranslation, with its settings drawn or left to their defaults. */
+    private static Candidate randomImageLayer(Random random) {
+        if (random.nextBoolean()) {
+            if (random.nextBoolean()) {
+                return new Candidate("@RandomFlip", new RandomFlipSpec(FlipMode.HORIZONTAL_AND_VERTICAL));
+            }
+            FlipMode mode = FlipMode.values()[random.nextInt(FlipMode.values().length)];
+            return new Candidate("@RandomFlip(mode = FlipMode." + mode + ")", new RandomFlipSpec(mode));
+        }
+        double height = random.nextInt(11) / 10.0;
+        double width = random.nextInt(11) / 10.0;
+        String settings = "height = " + height + ", width = " + width;
+        if (random.nextBoolean()) {
+            return new Candidate("@RandomTranslation(" + settings + ")", new RandomTranslationSpec(height, width, FillMode.REFLECT));
+        }
+        FillMode fill = FillMode.values()[random.nextInt(FillMode.values().length)];
+        return new Candidate("@RandomTranslation(" + settings + ", fill = FillMode." + fill + ")",
+                new RandomTranslationSpec(height, width, fill));
     }
 
     private static Candidate globalPool(Random random) {
@@ -452,6 +495,14 @@ final class RandomModels {
         }
         if (random.nextInt(20) == 0) {
             return random.nextInt(10) == 0 ? "@Normalization(2)" : "@Normalization";
+        }
+        if (random.nextInt(15) == 0) {
+            // Odd values and missing ones: out of range, NaN, a setting these layers do not have.
+            return new String[] {"@Rescaling(scale = Double.NaN)", "@Rescaling", "@Rescaling(scale = 1e308, offset = 1e308)",
+                    "@Rescaling(scale = 0.5, offset = 1.0 / 0)", "@RandomFlip", "@RandomFlip(mode = FlipMode.VERTICAL)",
+                    "@RandomFlip(2)", "@RandomTranslation(height = -0.1, width = 2)", "@RandomTranslation(height = 0.5)",
+                    "@RandomTranslation(height = Double.NaN, width = 0, fill = FillMode.CONSTANT)",
+                    "@RandomTranslation(height = 1, width = 1)"}[random.nextInt(11)];
         }
         switch (random.nextInt(10)) {
             case 0:

@@ -16,7 +16,10 @@ import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
+import dev.lamina.dsl.RandomFlipSpec;
+import dev.lamina.dsl.RandomTranslationSpec;
 import dev.lamina.dsl.ReLUSpec;
+import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
 import java.util.Iterator;
@@ -88,8 +91,12 @@ final class ReferenceForward {
                     .divisor(org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D.Divisor.EXCLUDE_PADDING).build();
             return Nd4j.exec(pool.pooling() == Pooling.MAX ? new MaxPooling2D(x, null, config) : new AvgPooling2D(x, null, config))[0];
         }
-        if (spec instanceof DropoutSpec) {
+        if (spec instanceof DropoutSpec || spec instanceof RandomFlipSpec || spec instanceof RandomTranslationSpec) {
+            // Random in training only: the identity in inference.
             return x;
+        }
+        if (spec instanceof RescalingSpec rescaling) {
+            return x.mul(rescaling.scale()).addi(rescaling.offset());
         }
         if (spec instanceof BatchNormalizationSpec norm) {
             // Inference: ND4J's batchnorm op with the moving statistics, over the last axis.
