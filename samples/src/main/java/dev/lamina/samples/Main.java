@@ -3,6 +3,7 @@ package dev.lamina.samples;
 import dev.lamina.runtime.checkpoint.Checkpoint;
 import dev.lamina.runtime.data.DataDirectory;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.plots.AugmentationGrid;
 import dev.lamina.runtime.plots.ConfusionMatrixChart;
 import dev.lamina.runtime.plots.HistoryChart;
 import dev.lamina.runtime.plots.PredictionGrid;
@@ -154,6 +155,13 @@ public final class Main implements Callable<Integer> {
             out.println(evaluation.confusionMatrix());
             picture = "confusion.png";
             ConfusionMatrixChart.save(evaluation.confusionMatrix(), folder.resolve(picture));
+        }
+        if (sample == Sample.FASHION_CNN_AUGMENTED) {
+            // The kernels FashionCnnAugmented's layers run, with the settings its annotations give them.
+            picture = picture + ", augmented.png";
+            Dataset shown = test.slice(0, 6);
+            AugmentationGrid.save(shown.features().reshape(6, 28, 28, 1), 6, 5, seed, folder.resolve("augmented.png"),
+                    AugmentationGrid.flip(true, false), AugmentationGrid.translation(0.1, 0.1, true));
         }
         Checkpoint.save(network, folder.resolve("model.lamina"), history.epochs());
         out.println("Wrote history.csv, history.png" + (picture == null ? "" : ", " + picture) + " and model.lamina to "

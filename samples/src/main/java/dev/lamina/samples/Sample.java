@@ -21,6 +21,8 @@ enum Sample {
             MnistCnnLogitsNetwork::create, Data.MNIST, 10, 64, true, 0, false),
     FASHION_CNN("fashion-cnn", "the Fashion-MNIST convnet: 2 convolutions, 2 max pools, Dense(128), softmax; Adam",
             FashionCnnNetwork::create, Data.FASHION_MNIST, 5, 32, true, 0, false),
+    FASHION_CNN_AUGMENTED("fashion-cnn-augmented", "the Fashion-MNIST convnet behind RandomFlip (horizontal) and"
+            + " RandomTranslation (0.1); Adam", FashionCnnAugmentedNetwork::create, Data.FASHION_MNIST, 5, 32, true, 0, false),
     SINGLE_CONV("single-conv", "one convolution on MNIST, trained until 99.8% training accuracy (at most 20 epochs)",
             SingleConvNetwork::create, Data.MNIST, 20, 32, false, 0.998, false),
     TOY_RESNET("toy-resnet", "Keras' toy ResNet on Fashion-MNIST: two residual blocks, global average pooling; RMSprop",
