@@ -36,8 +36,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "samples", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         usageHelpWidth = 80,
-        description = {"Trains a reference model on its dataset, prints its test loss and accuracy, and writes "
-                + "history.csv, history.png, predictions.png and model.lamina."},
+        description = {"Trains a reference model on its dataset, prints its test loss and metrics, and writes "
+                + "history.csv, history.png, predictions.png (images) or confusion.png (a table's classes) and "
+                + "model.lamina."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the model was trained and its files written", "1:the data or the files could not be "
                 + "read or written", "2:the command line is wrong"})

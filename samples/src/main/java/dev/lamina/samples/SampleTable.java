@@ -1,5 +1,6 @@
 package dev.lamina.samples;
 
+import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Column;
@@ -14,16 +15,17 @@ import picocli.CommandLine.IHelpSectionRenderer;
  */
 final class SampleTable implements IHelpSectionRenderer {
     static final String KEY = "samples";
-    private static final int ID = 20;
     private static final int NUMBERS = 13;
 
     @Override
     public String render(Help help) {
         int width = help.commandSpec().usageMessage().width();
+        // The longest id, its indent and two spaces: every id on its own row's line.
+        int id = 4 + Arrays.stream(Sample.values()).mapToInt(sample -> sample.id.length()).max().orElse(0);
         TextTable table = TextTable.forColumns(help.colorScheme(),
-                new Column(ID, 2, Overflow.SPAN),
+                new Column(id, 2, Overflow.SPAN),
                 new Column(NUMBERS, 0, Overflow.SPAN),
-                new Column(width - ID - NUMBERS, 2, Overflow.WRAP));
+                new Column(width - id - NUMBERS, 2, Overflow.WRAP));
         table.indentWrappedLines = 0;
         table.addRowValues("sample", "epochs  batch", "model");
         for (Sample sample : Sample.values()) {
