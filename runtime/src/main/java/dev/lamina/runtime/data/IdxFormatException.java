@@ -1,24 +1,15 @@
 package dev.lamina.runtime.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
-/** A data file that is not what it should be; the message names the file and the fault. */
-public class IdxFormatException extends IOException {
-    private final Path file;
+/** An IDX file (MNIST's format) that is not what it should be; the message names the file and the fault. */
+public class IdxFormatException extends DataFileException {
 
     public IdxFormatException(Path file, String fault) {
-        super(file + ": " + fault);
-        this.file = file;
+        super(file, wholeFile(file, fault), null);
     }
 
     public IdxFormatException(Path file, String fault, Throwable cause) {
-        super(file + ": " + fault, cause);
-        this.file = file;
-    }
-
-    /** The file at fault. */
-    public Path file() {
-        return file;
+        super(file, wholeFile(file, fault), cause);
     }
 }

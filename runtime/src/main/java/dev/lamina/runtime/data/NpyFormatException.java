@@ -1,6 +1,5 @@
 package dev.lamina.runtime.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -8,21 +7,13 @@ import java.nio.file.Path;
  * holds what this reader does not read; the message names the file (and the archive's entry) and the
  * fault.
  */
-public class NpyFormatException extends IOException {
-    private final Path file;
+public class NpyFormatException extends DataFileException {
 
     public NpyFormatException(Path file, String fault) {
-        super(file + ": " + fault);
-        this.file = file;
+        super(file, wholeFile(file, fault), null);
     }
 
     public NpyFormatException(Path file, String fault, Throwable cause) {
-        super(file + ": " + fault, cause);
-        this.file = file;
-    }
-
-    /** The file at fault (the archive, for an entry of an {@code .npz}). */
-    public Path file() {
-        return file;
+        super(file, wholeFile(file, fault), cause);
     }
 }

@@ -1,6 +1,5 @@
 package dev.lamina.runtime.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -8,8 +7,7 @@ import java.nio.file.Path;
  * editor counts them) and the column (1-based, with its header name) where they are known, and the
  * fault: it is written for the user who has to fix the file.
  */
-public class TableFormatException extends IOException {
-    private final Path file;
+public class TableFormatException extends DataFileException {
     private final long line;
     private final String column;
 
@@ -25,22 +23,15 @@ public class TableFormatException extends IOException {
 
     /** A fault of one cell: {@code column} is how the message names its column, {@code column 5 "species"}. */
     public TableFormatException(Path file, long line, String column, String fault) {
-        super(file + ", line " + line + ", " + column + ": " + fault);
-        this.file = file;
+        super(file, file + ", line " + line + ", " + column + ": " + fault, null);
         this.line = line;
         this.column = column;
     }
 
     public TableFormatException(Path file, long line, String fault, Throwable cause) {
-        super(file + (line > 0 ? ", line " + line : "") + ": " + fault, cause);
-        this.file = file;
+        super(file, file + (line > 0 ? ", line " + line : "") + ": " + fault, cause);
         this.line = line;
         this.column = null;
-    }
-
-    /** The file at fault. */
-    public Path file() {
-        return file;
     }
 
     /** The column at fault, as the message names it ({@code column 5 "species"}); null when not one cell's fault. */
