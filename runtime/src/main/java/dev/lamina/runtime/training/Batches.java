@@ -38,7 +38,7 @@ final class Batches {
         Dataset typed = data.withDataType(network.dataType());
         INDArray features = InputCheck.typed(network, typed.features());
         this.flatFeatures = features.reshape('c', data.size(), network.inputShape().size());
-        this.labels = Targets.of(network, typed, "fit");
+        this.labels = Targets.of(network, typed);
         this.weights = weights == null ? null
                 : Nd4j.create(weights, new long[] {weights.length, 1}, 'c').castTo(network.dataType());
         this.featureBytes = hostBytes(flatFeatures);

@@ -16,9 +16,11 @@ final class Targets {
     private Targets() {
     }
 
-    /** The labels of every sample of {@code data} for {@code network}'s loss, (samples, units), in the network's type. */
-    static INDArray of(Network network, Dataset data, String caller) {
-        require(network, data, caller);
+    /**
+     * The labels of every sample of {@code data} for {@code network}'s loss, (samples, units), in the
+     * network's type; {@code data} has passed {@link #require} (fit and evaluate check it first).
+     */
+    static INDArray of(Network network, Dataset data) {
         return switch (network.task()) {
             case MULTICLASS -> OneHot.encode(data.labels(), data.classes(), network.dataType());
             case BINARY -> {
