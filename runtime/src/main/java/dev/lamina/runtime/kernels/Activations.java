@@ -117,6 +117,11 @@ public final class Activations {
         }
     }
 
+    /** The logistic function of one value, {@code 1 / (1 + e^-z)}: a logit's probability. */
+    public static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
     /**
      * Softmax over each row of {@code columns} values in {@code values[0, length)}, in place, as ND4J
      * computes it: {@code exp(x - max) / sum}. For Java loops over small float arrays.

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.losses;
 
+import dev.lamina.runtime.kernels.Activations;
 import dev.lamina.runtime.kernels.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -73,7 +74,7 @@ public final class BinaryCrossEntropy {
         double[] w = SampleWeights.of(weights, batch);
         double[] values = new double[outputs.length];
         for (int i = 0; i < values.length; i++) {
-            double p = sigmoid ? 1 / (1 + Math.exp(-outputs[i])) : outputs[i];
+            double p = sigmoid ? Activations.sigmoid(outputs[i]) : outputs[i];
             values[i] = SampleWeights.weight(w, i / width) * (p - y[i]) / ((double) batch * width);
         }
         SampleWeights.write(values, gradient);

@@ -116,7 +116,7 @@ final class MetricTotals {
                 Activations.softmaxRows(values, values.length, Math.toIntExact(outputs.size(1)));
             } else {
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = (float) (1 / (1 + Math.exp(-values[i])));
+                    values[i] = (float) Activations.sigmoid(values[i]);
                 }
             }
         }
