@@ -134,5 +134,9 @@ public sealed interface LayerSpec
         R randomFlip(RandomFlipSpec flip);
 
         R randomTranslation(RandomTranslationSpec translation);
+
+        R randomRotation(RandomRotationSpec rotation);
+
+        R randomZoom(RandomZoomSpec zoom);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@link RandomTranslation}: takes (height, width, channels) and outputs its shape; no parameters.
  * Each factor is in [0, 1], as Keras checks a single-number factor.
  */
-public record RandomTranslationSpec(double height, double width, FillMode fill) implements ShapePreservingSpec {
+public record RandomTranslationSpec(double height, double width, FillMode fill) implements RandomImageSpec {
     @Override
     public String kind() {
         return "RandomTranslation";
@@ -22,19 +22,9 @@ public record RandomTranslationSpec(double height, double width, FillMode fill) 
         return problems;
     }
 
-    private static Optional<Problem> factorProblem(String axis, double factor) {
-        if (factor >= 0 && factor <= 1) {
-            return Optional.empty();
-        }
-        return Optional.of(Problem.ofAttribute(axis, "RandomTranslation needs " + axis + " in [0, 1] but has " + axis + " = " + factor
-                + ". It is the largest shift as a fraction of the image's " + axis + ", drawn in [-" + axis + ", "
-                + axis + "]: " + axis + " = 0.1 shifts by up to 10%."));
-    }
-
-    /** Refuses anything but an image: there is no height or width to shift along. */
-    @Override
-    public Optional<Problem> inputProblem(Shape input, String name) {
-        return ImageInput.problem(input, kind(), name);
+    private Optional<Problem> factorProblem(String axis, double factor) {
+        return AugmentationFactor.problem(kind(), axis, factor, "It is the largest shift as a fraction of the image's "
+                + axis + ", drawn in [-" + axis + ", " + axis + "]: " + axis + " = 0.1 shifts by up to 10%.");
     }
 
     @Override

@@ -9,8 +9,7 @@ import java.util.Optional;
  * has any, and so are its parameters declared.
  */
 public sealed interface ShapePreservingSpec extends LayerSpec
-        permits ReLUSpec, ActivationLayerSpec, DropoutSpec, NormalizationSpec, RescalingSpec, RandomFlipSpec,
-        RandomTranslationSpec {
+        permits ReLUSpec, ActivationLayerSpec, DropoutSpec, NormalizationSpec, RescalingSpec, RandomImageSpec {
 
     @Override
     default List<Problem> settingProblems() {

@@ -231,7 +231,10 @@ class ShapeRulesTest {
     void augmentationKeepsTheShapeWithoutParametersAndChecksItsSettings() {
         Shape image = Shape.of(32, 32, 3);
         List<LayerSpec> specs = List.of(new RescalingSpec(1.0 / 255, 0), new RandomFlipSpec(FlipMode.HORIZONTAL),
-                new RandomTranslationSpec(0.1, 1, FillMode.CONSTANT), new RandomTranslationSpec(0, 0, FillMode.REFLECT));
+                new RandomTranslationSpec(0.1, 1, FillMode.CONSTANT), new RandomTranslationSpec(0, 0, FillMode.REFLECT),
+                new RandomRotationSpec(0.5, FillMode.WRAP, Interpolation.NEAREST),
+                new RandomZoomSpec(0.2, Double.NaN, FillMode.NEAREST, Interpolation.BILINEAR),
+                new RandomZoomSpec(1, 0, FillMode.REFLECT, Interpolation.BILINEAR));
         for (LayerSpec spec : specs) {
             assertTrue(spec.settingProblems().isEmpty(), spec.toString());
             assertTrue(spec.inputProblem(image, "augmented").isEmpty(), spec.toString());
@@ -244,6 +247,15 @@ class ShapeRulesTest {
         List<Problem> both = new RandomTranslationSpec(-0.1, 1.5, FillMode.REFLECT).settingProblems();
         assertEquals(List.of("height", "width"), both.stream().map(Problem::attribute).toList());
         assertEquals(1, new RandomTranslationSpec(Double.NaN, 0.5, FillMode.REFLECT).settingProblems().size());
+        assertEquals("value", new RandomRotationSpec(-0.1, FillMode.REFLECT, Interpolation.BILINEAR).settingProblems()
+                .get(0).attribute());
+        assertEquals(1, new RandomRotationSpec(Double.NaN, FillMode.REFLECT, Interpolation.BILINEAR).settingProblems().size());
+        assertTrue(new RandomZoomSpec(0.2, Double.NaN, FillMode.REFLECT, Interpolation.BILINEAR).keepsAspectRatio());
+        assertTrue(!new RandomZoomSpec(0.2, 0.2, FillMode.REFLECT, Interpolation.BILINEAR).keepsAspectRatio());
+        assertEquals(List.of("height", "width"), new RandomZoomSpec(Double.NaN, 1.1, FillMode.REFLECT,
+                Interpolation.BILINEAR).settingProblems().stream().map(Problem::attribute).toList());
+        assertTrue(new RandomZoomSpec(0.2, 0.1, FillMode.REFLECT, Interpolation.BILINEAR)
+                .inputProblem(Shape.of(64), "zoom").orElseThrow().message().startsWith("RandomZoom needs input"));
         Problem flat = new RandomFlipSpec(FlipMode.VERTICAL).inputProblem(Shape.of(784), "flip").orElseThrow();
         assertEquals(null, flat.attribute());
         assertTrue(flat.message().startsWith("RandomFlip needs input (height, width, channels) but receives (784)."

@@ -158,11 +158,9 @@ public final class Main implements Callable<Integer> {
             ConfusionMatrixChart.save(evaluation.confusionMatrix(), folder.resolve(picture));
         }
         if (sample == Sample.FASHION_CNN_AUGMENTED) {
-            // The kernels FashionCnnAugmented's layers run, with the settings its annotations give them.
+            // Drawn by the network's own augmentation layers, as fit draws them.
             picture = picture + ", augmented.png";
-            Dataset shown = test.slice(0, 6);
-            AugmentationGrid.save(shown.features().reshape(6, 28, 28, 1), 6, 5, seed, folder.resolve("augmented.png"),
-                    AugmentationGrid.flip(true, false), AugmentationGrid.translation(0.1, 0.1, true));
+            AugmentationGrid.save(network, test.slice(0, 6).features(), 6, 5, seed, folder.resolve("augmented.png"));
         }
         Checkpoint.save(network, folder.resolve("model.lamina"), history.epochs());
         out.println("Wrote history.csv, history.png" + (picture == null ? "" : ", " + picture) + " and model.lamina to "

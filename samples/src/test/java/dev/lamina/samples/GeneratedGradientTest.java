@@ -76,7 +76,7 @@ class GeneratedGradientTest {
     }
 
     /**
-     * RandomFlip and RandomTranslation draw anew on every training forward pass, so finite differences
+     * The random image layers draw anew on every training forward pass, so finite differences
      * of the loss are taken with one fixed draw: the network's training generator is reset to one seed
      * before each pass (of the gradients and of every loss), as {@link AugmentationTest#fixedDraws} does.
      * Dropout could be checked the same way; it is not in these models.

@@ -17,6 +17,7 @@ import dev.lamina.dsl.Concatenate;
 import dev.lamina.dsl.Conv2D;
 import dev.lamina.dsl.Dense;
 import dev.lamina.dsl.FillMode;
+import dev.lamina.dsl.Interpolation;
 import dev.lamina.dsl.FlipMode;
 import dev.lamina.dsl.Flatten;
 import dev.lamina.dsl.GlobalAveragePooling2D;
@@ -29,7 +30,9 @@ import dev.lamina.dsl.MaxPool2D;
 import dev.lamina.dsl.Optimizer;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.RandomFlip;
+import dev.lamina.dsl.RandomRotation;
 import dev.lamina.dsl.RandomTranslation;
+import dev.lamina.dsl.RandomZoom;
 import dev.lamina.dsl.ReLU;
 import dev.lamina.dsl.Rescaling;
 import dev.lamina.dsl.Reshape;
@@ -187,8 +190,9 @@ final class TinyModels {
     }
 
     /**
-     * Augmentation of the input and of feature maps, each kind and fill: flips, a reflecting and a
-     * zero-filling translation after a convolution, whose gradients pass back through them.
+     * Augmentation of the input and of feature maps, each kind: flips, a reflecting and a zero-filling
+     * translation, a wrapping rotation and zooms both ways of reading after a convolution, whose
+     * gradients pass back through them.
      */
     @Model(input = {6, 6, 2}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
            optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
@@ -199,6 +203,9 @@ final class TinyModels {
         @RandomFlip(mode = FlipMode.HORIZONTAL)                                  Layer flipFeatures;
         @RandomTranslation(height = 0.5, width = 0.5, fill = FillMode.CONSTANT)  Layer zeroFilled;
         @RandomTranslation(height = 0.4, width = 0.2)                            Layer reflected;
+        @RandomRotation(value = 0.2, fill = FillMode.WRAP)                       Layer turned;
+        @RandomZoom(height = 0.3, width = 0.2, interpolation = Interpolation.NEAREST) Layer zoomed;
+        @RandomZoom(height = 0.4, fill = FillMode.CONSTANT)                      Layer zoomedOut;
         @Flatten                                                                 Layer flat;
         @Dense(units = 3, activation = SOFTMAX)                                  Layer out;
     }

@@ -15,7 +15,9 @@ import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.RandomFlipSpec;
+import dev.lamina.dsl.RandomRotationSpec;
 import dev.lamina.dsl.RandomTranslationSpec;
+import dev.lamina.dsl.RandomZoomSpec;
 import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.ReshapeSpec;
@@ -131,5 +133,15 @@ final class LayerWriters implements LayerSpec.Visitor<LayerWriter> {
     @Override
     public LayerWriter randomTranslation(RandomTranslationSpec translation) {
         return new RandomImageWriter(layer, names, translation);
+    }
+
+    @Override
+    public LayerWriter randomRotation(RandomRotationSpec rotation) {
+        return new RandomImageWriter(layer, names, rotation);
+    }
+
+    @Override
+    public LayerWriter randomZoom(RandomZoomSpec zoom) {
+        return new RandomImageWriter(layer, names, zoom);
     }
 }

@@ -9,7 +9,11 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.dsl.Activation;
+import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Optimizer;
+import dev.lamina.dsl.RandomImageSpec;
+import dev.lamina.dsl.RescalingSpec;
+import dev.lamina.dsl.ReshapeSpec;
 import dev.lamina.processor.check.CheckedLayer;
 import dev.lamina.processor.check.CheckedModel;
 import dev.lamina.processor.read.ModelDescription;
@@ -91,6 +95,7 @@ public final class NetworkWriter {
         regularizationLoss(layers).ifPresent(type::addMethod);
         type.addMethod(load(network));
         type.addMethod(forward(wired));
+        augment(wired).ifPresent(type::addMethod);
         type.addMethod(replicaConstructor(network));
         type.addMethod(replica(network));
         type.addMethod(create(network));
@@ -275,9 +280,20 @@ public final class NetworkWriter {
             Map.of("clipNorm", "clipnorm", "globalClipNorm", "global_clipnorm", "clipValue", "clipvalue");
 
     private static MethodSpec forward(WiredLayers wired) {
+        return MethodSpec.methodBuilder("forward")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .addParameter(RuntimeTypes.INDARRAY, "input")
+                .addParameter(TypeName.BOOLEAN, "training")
+                .addCode(forwardBlocks(wired, wired.layers().size()))
+                .build();
+    }
+
+    /** The forward pass's blocks of the first {@code count} layers, one commented block each. */
+    private static CodeBlock forwardBlocks(WiredLayers wired, int count) {
         List<LayerWriter> layers = wired.layers();
         CodeBlock.Builder body = CodeBlock.builder();
-        for (int i = 0; i < layers.size(); i++) {
+        for (int i = 0; i < count; i++) {
             LayerWriter layer = layers.get(i);
             body.add(i == 0 ? "" : "\n");
             body.add("// $L: $L, $L\n", layer.layer().name(), layer.description(), layer.outputShape());
@@ -288,13 +304,41 @@ public final class NetworkWriter {
                 layer.forward(body, wired.source(i, 0));
             }
         }
-        return MethodSpec.methodBuilder("forward")
+        return body.build();
+    }
+
+    /**
+     * {@code augment}, for a model whose first layers augment images (RandomFlip, RandomTranslation,
+     * RandomRotation, RandomZoom, with any Reshape and Rescaling among them, each taking the layer
+     * before it): the forward pass's blocks of those layers, up to the last random one, returning its
+     * output. None for other models.
+     */
+    private static Optional<MethodSpec> augment(WiredLayers wired) {
+        List<LayerWriter> layers = wired.layers();
+        int count = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec spec = layers.get(i).layer().layer().spec();
+            boolean takesPrevious = wired.inputCount(i) == 1 && wired.source(i, 0) == (i == 0 ? null : layers.get(i - 1));
+            if (!takesPrevious || !(spec instanceof ReshapeSpec || spec instanceof RescalingSpec
+                    || spec instanceof RandomImageSpec)) {
+                break;
+            }
+            if (spec instanceof RandomImageSpec) {
+                count = i + 1;
+            }
+        }
+        if (count == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(MethodSpec.methodBuilder("augment")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
+                .returns(RuntimeTypes.INDARRAY)
                 .addParameter(RuntimeTypes.INDARRAY, "input")
                 .addParameter(TypeName.BOOLEAN, "training")
-                .addCode(body.build())
-                .build();
+                .addCode(forwardBlocks(wired, count))
+                .addStatement("return $L", layers.get(count - 1).value())
+                .build());
     }
 
     private static MethodSpec backward(CheckedModel model, WiredLayers wired) {

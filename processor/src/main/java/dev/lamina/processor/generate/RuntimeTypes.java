@@ -19,6 +19,8 @@ final class RuntimeTypes {
     static final ClassName WINDOW_2D = ClassName.get("dev.lamina.dsl", "Window2D");
     static final ClassName PADDING = ClassName.get("dev.lamina.dsl", "Padding");
     static final ClassName POOLING = ClassName.get("dev.lamina.dsl", "Pooling");
+    static final ClassName FILL_MODE = ClassName.get("dev.lamina.dsl", "FillMode");
+    static final ClassName INTERPOLATION = ClassName.get("dev.lamina.dsl", "Interpolation");
 
     static final ClassName ACTIVATIONS = ClassName.get(RUNTIME + ".kernels", "Activations");
     static final ClassName ACTIVATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "ActivationKernel");
@@ -30,6 +32,8 @@ final class RuntimeTypes {
     static final ClassName RESCALING_KERNEL = ClassName.get(RUNTIME + ".kernels", "RescalingKernel");
     static final ClassName RANDOM_FLIP_KERNEL = ClassName.get(RUNTIME + ".kernels", "RandomFlipKernel");
     static final ClassName RANDOM_TRANSLATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "RandomTranslationKernel");
+    static final ClassName RANDOM_ROTATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "RandomRotationKernel");
+    static final ClassName RANDOM_ZOOM_KERNEL = ClassName.get(RUNTIME + ".kernels", "RandomZoomKernel");
     static final ClassName BUFFERS = ClassName.get(RUNTIME + ".kernels", "Buffers");
     static final ClassName MERGE_KERNEL = ClassName.get(RUNTIME + ".kernels", "MergeKernel");
     static final ClassName BATCH_NORM_KERNEL = ClassName.get(RUNTIME + ".kernels", "BatchNormKernel");

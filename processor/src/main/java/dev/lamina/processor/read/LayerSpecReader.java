@@ -23,10 +23,15 @@ import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.Dropout;
 import dev.lamina.dsl.FillMode;
 import dev.lamina.dsl.FlipMode;
+import dev.lamina.dsl.Interpolation;
 import dev.lamina.dsl.RandomFlip;
 import dev.lamina.dsl.RandomFlipSpec;
+import dev.lamina.dsl.RandomRotation;
+import dev.lamina.dsl.RandomRotationSpec;
 import dev.lamina.dsl.RandomTranslation;
 import dev.lamina.dsl.RandomTranslationSpec;
+import dev.lamina.dsl.RandomZoom;
+import dev.lamina.dsl.RandomZoomSpec;
 import dev.lamina.dsl.Rescaling;
 import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.DropoutSpec;
@@ -93,6 +98,11 @@ final class LayerSpecReader {
             entry(name(RandomFlip.class), (values, a) -> new RandomFlipSpec(values.enumValue(a, "mode", FlipMode.class))),
             entry(name(RandomTranslation.class), (values, a) -> new RandomTranslationSpec(values.doubleValue(a, "height"),
                     values.doubleValue(a, "width"), values.enumValue(a, "fill", FillMode.class))),
+            entry(name(RandomRotation.class), (values, a) -> new RandomRotationSpec(values.doubleValue(a, "value"),
+                    values.enumValue(a, "fill", FillMode.class), values.enumValue(a, "interpolation", Interpolation.class))),
+            entry(name(RandomZoom.class), (values, a) -> new RandomZoomSpec(values.doubleValue(a, "height"),
+                    values.doubleValue(a, "width"), values.enumValue(a, "fill", FillMode.class),
+                    values.enumValue(a, "interpolation", Interpolation.class))),
             entry(name(BatchNormalization.class), (values, a) -> new BatchNormalizationSpec(values.intValue(a, "axis"),
                     values.doubleValue(a, "momentum"), values.doubleValue(a, "epsilon"), values.booleanValue(a, "center"),
                     values.booleanValue(a, "scale"))));

@@ -99,11 +99,11 @@ class DifferentialTest {
                 INDArray output = network.output(features).dup();
                 assertTrue(output.equalsWithEps(reference, 1e-9), "generated forward " + output + " against reference "
                         + reference + "\n" + context);
-                // Dropout, RandomFlip and RandomTranslation draw anew on each training forward pass, so the
+                // Dropout and the random image layers draw anew on each training forward pass, so the
                 // finite differences would compare losses of different draws: their kernels' tests check their
                 // backward passes as the transposes of their forward passes instead.
                 if (model.layers().stream().noneMatch(s -> s instanceof dev.lamina.dsl.DropoutSpec
-                        || s instanceof dev.lamina.dsl.RandomFlipSpec || s instanceof dev.lamina.dsl.RandomTranslationSpec)
+                        || s instanceof dev.lamina.dsl.RandomImageSpec)
                         && checkGradients(network, features, random, context)) {
                     gradientChecked++;
                 }

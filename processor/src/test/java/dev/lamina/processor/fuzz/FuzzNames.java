@@ -31,7 +31,8 @@ final class FuzzNames {
      * Names the fuzzer's own model sources refer to inside the class body ({@code padding = Padding.SAME},
      * {@code @Dropout(Double.NaN)}): a field of that name would break the user's file, not the network.
      */
-    private static final Set<String> USED_BY_MODEL_SOURCES = Set.of("Padding", "Double", "FlipMode", "FillMode");
+    private static final Set<String> USED_BY_MODEL_SOURCES = Set.of("Padding", "Double", "FlipMode", "FillMode",
+            "Interpolation");
     /**
      * Models that between them make every writer write (every kind of layer, a convolution's
      * activation moved past a max pool, views of the input and of a layer, merges with a layer listed
@@ -118,6 +119,21 @@ final class FuzzNames {
             @Average({"c$1", "c$0"}) Layer c$2;
             @Add({"c$2", "c$1"}) Layer c$3;
             @Concatenate({"c$3", Model.INPUT}) Layer c$4;
+            @Flatten Layer c$5;
+            @Dense(units = 3, activation = Activation.SOFTMAX) Layer c$6;
+        }
+        """,
+        """
+        package fuzz;
+        import dev.lamina.dsl.*;
+        @Model(input = {8, 8}, classes = 3, loss = Loss.CATEGORICAL_CROSSENTROPY,
+               optimizer = @Optimizer(kind = Optimizer.Kind.ADAM))
+        public class Catalogue%d {
+            @Reshape({8, 8, 1}) Layer c$0;
+            @RandomRotation(value = 0.1, fill = FillMode.WRAP, interpolation = Interpolation.NEAREST) Layer c$1;
+            @Rescaling(scale = 0.5) Layer c$2;
+            @RandomZoom(height = 0.2) Layer c$3;
+            @RandomZoom(height = 0.2, width = 0.1, fill = FillMode.CONSTANT) Layer c$4;
             @Flatten Layer c$5;
             @Dense(units = 3, activation = Activation.SOFTMAX) Layer c$6;
         }

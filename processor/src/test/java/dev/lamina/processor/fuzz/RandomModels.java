@@ -10,10 +10,13 @@ import dev.lamina.dsl.Conv2DSpec;
 import dev.lamina.dsl.DenseSpec;
 import dev.lamina.dsl.FlattenSpec;
 import dev.lamina.dsl.FillMode;
+import dev.lamina.dsl.Interpolation;
 import dev.lamina.dsl.FlipMode;
 import dev.lamina.dsl.GlobalPool2DSpec;
 import dev.lamina.dsl.RandomFlipSpec;
+import dev.lamina.dsl.RandomRotationSpec;
 import dev.lamina.dsl.RandomTranslationSpec;
+import dev.lamina.dsl.RandomZoomSpec;
 import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.LayerSpec;
 import dev.lamina.dsl.Loss;
@@ -341,24 +344,58 @@ final class RandomModels {
         return new Candidate(annotation, new RescalingSpec(values[drawn], offset));
     }
 
-    /** A RandomFlip or a RandomTranslation, with its settings drawn or left to their defaults. */
+    /** A RandomFlip, RandomTranslation, RandomRotation or RandomZoom, with its settings drawn or left to their defaults. */
     private static Candidate randomImageLayer(Random random) {
-        if (random.nextBoolean()) {
-            if (random.nextBoolean()) {
-                return new Candidate("@RandomFlip", new RandomFlipSpec(FlipMode.HORIZONTAL_AND_VERTICAL));
+        switch (random.nextInt(4)) {
+            case 0: {
+                if (random.nextBoolean()) {
+                    return new Candidate("@RandomFlip", new RandomFlipSpec(FlipMode.HORIZONTAL_AND_VERTICAL));
+                }
+                FlipMode mode = FlipMode.values()[random.nextInt(FlipMode.values().length)];
+                return new Candidate("@RandomFlip(mode = FlipMode." + mode + ")", new RandomFlipSpec(mode));
             }
-            FlipMode mode = FlipMode.values()[random.nextInt(FlipMode.values().length)];
-            return new Candidate("@RandomFlip(mode = FlipMode." + mode + ")", new RandomFlipSpec(mode));
+            case 1: {
+                double height = random.nextInt(11) / 10.0;
+                double width = random.nextInt(11) / 10.0;
+                String settings = "height = " + height + ", width = " + width;
+                if (random.nextBoolean()) {
+                    return new Candidate("@RandomTranslation(" + settings + ")",
+                            new RandomTranslationSpec(height, width, FillMode.REFLECT));
+                }
+                FillMode fill = pick(random, FillMode.values());
+                return new Candidate("@RandomTranslation(" + settings + ", fill = FillMode." + fill + ")",
+                        new RandomTranslationSpec(height, width, fill));
+            }
+            case 2: {
+                double factor = random.nextInt(11) / 10.0;
+                if (random.nextBoolean()) {
+                    return new Candidate("@RandomRotation(" + factor + ")",
+                            new RandomRotationSpec(factor, FillMode.REFLECT, Interpolation.BILINEAR));
+                }
+                FillMode fill = pick(random, FillMode.values());
+                Interpolation interpolation = pick(random, Interpolation.values());
+                return new Candidate("@RandomRotation(value = " + factor + ", fill = FillMode." + fill
+                        + ", interpolation = Interpolation." + interpolation + ")",
+                        new RandomRotationSpec(factor, fill, interpolation));
+            }
+            default: {
+                double height = random.nextInt(11) / 10.0;
+                FillMode fill = pick(random, FillMode.values());
+                Interpolation interpolation = pick(random, Interpolation.values());
+                String reading = ", fill = FillMode." + fill + ", interpolation = Interpolation." + interpolation;
+                if (random.nextBoolean()) {
+                    return new Candidate("@RandomZoom(height = " + height + reading + ")",
+                            new RandomZoomSpec(height, Double.NaN, fill, interpolation));
+                }
+                double width = random.nextInt(11) / 10.0;
+                return new Candidate("@RandomZoom(height = " + height + ", width = " + width + reading + ")",
+                        new RandomZoomSpec(height, width, fill, interpolation));
+            }
         }
-        double height = random.nextInt(11) / 10.0;
-        double width = random.nextInt(11) / 10.0;
-        String settings = "height = " + height + ", width = " + width;
-        if (random.nextBoolean()) {
-            return new Candidate("@RandomTranslation(" + settings + ")", new RandomTranslationSpec(height, width, FillMode.REFLECT));
-        }
-        FillMode fill = FillMode.values()[random.nextInt(FillMode.values().length)];
-        return new Candidate("@RandomTranslation(" + settings + ", fill = FillMode." + fill + ")",
-                new RandomTranslationSpec(height, width, fill));
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
     }
 
     private static Candidate globalPool(Random random) {
@@ -502,7 +539,9 @@ final class RandomModels {
                     "@Rescaling(scale = 0.5, offset = 1.0 / 0)", "@RandomFlip", "@RandomFlip(mode = FlipMode.VERTICAL)",
                     "@RandomFlip(2)", "@RandomTranslation(height = -0.1, width = 2)", "@RandomTranslation(height = 0.5)",
                     "@RandomTranslation(height = Double.NaN, width = 0, fill = FillMode.CONSTANT)",
-                    "@RandomTranslation(height = 1, width = 1)"}[random.nextInt(11)];
+                    "@RandomTranslation(height = 1, width = 1)", "@RandomRotation(1.5)", "@RandomRotation",
+                    "@RandomRotation(value = 0.1, interpolation = FillMode.REFLECT)", "@RandomZoom(height = -0.2)",
+                    "@RandomZoom(height = 0.2, width = Double.NaN)", "@RandomZoom(width = 0.3)"}[random.nextInt(17)];
         }
         switch (random.nextInt(10)) {
             case 0:

@@ -16,8 +16,7 @@ import dev.lamina.dsl.MultiplySpec;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Pool2DSpec;
 import dev.lamina.dsl.Pooling;
-import dev.lamina.dsl.RandomFlipSpec;
-import dev.lamina.dsl.RandomTranslationSpec;
+import dev.lamina.dsl.RandomImageSpec;
 import dev.lamina.dsl.ReLUSpec;
 import dev.lamina.dsl.RescalingSpec;
 import dev.lamina.dsl.Shape;
@@ -91,7 +90,7 @@ final class ReferenceForward {
                     .divisor(org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D.Divisor.EXCLUDE_PADDING).build();
             return Nd4j.exec(pool.pooling() == Pooling.MAX ? new MaxPooling2D(x, null, config) : new AvgPooling2D(x, null, config))[0];
         }
-        if (spec instanceof DropoutSpec || spec instanceof RandomFlipSpec || spec instanceof RandomTranslationSpec) {
+        if (spec instanceof DropoutSpec || spec instanceof RandomImageSpec) {
             // Random in training only: the identity in inference.
             return x;
         }

@@ -1,63 +1,62 @@
 package dev.lamina.runtime.plots;
 
-import dev.lamina.runtime.kernels.RandomFlipKernel;
-import dev.lamina.runtime.kernels.RandomTranslationKernel;
+import dev.lamina.runtime.training.AbstractNetwork;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A grid of augmented images, to see what a model's augmentation layers do to its training data: one
- * row per image, the image itself first, then {@code variants} augmentations of it, each drawn anew
- * as a training step of fit draws them. Images are (samples, height, width, channels) of one channel
- * (grey) or three (red, green, blue), values in [0, 1].
+ * row per image, the image itself first (as evaluate and predict see it), then {@code variants}
+ * augmentations of it, drawn by the network's own layers as a training step of fit draws them
+ * ({@link AbstractNetwork#augmented}). The augmented images are (height, width, channels) of one
+ * channel (grey) or three (red, green, blue), values in [0, 1] (anything outside is drawn as 0 or 1).
  */
 public final class AugmentationGrid {
     /** Pixels per image pixel. */
     private static final int SCALE = 4;
     private static final int MARGIN = 6;
 
-    /** One augmentation layer's training forward pass: the kernels' signature with the draws kept inside. */
-    @FunctionalInterface
-    public interface Augmentation {
-        /** Writes {@code x} (batch, height, width, channels) augmented into {@code y}, drawing from {@code random}. */
-        void apply(INDArray x, Random random, INDArray y);
-    }
-
     private AugmentationGrid() {
     }
 
-    /** {@code @RandomFlip}'s: horizontal, vertical or both. */
-    public static Augmentation flip(boolean horizontal, boolean vertical) {
-        return (x, random, y) -> RandomFlipKernel.forward(x, horizontal, vertical, true, random,
-                Nd4j.zeros(x.dataType(), x.size(0), 2), y);
-    }
-
-    /** {@code @RandomTranslation}'s: the factors in [0, 1]; reflected or zero-filled. */
-    public static Augmentation translation(double height, double width, boolean reflect) {
-        return (x, random, y) -> RandomTranslationKernel.forward(x, height, width, reflect, true, random,
-                Nd4j.zeros(x.dataType(), x.size(0), 2), y);
-    }
-
     /**
-     * Draws the first {@code rows} images of {@code images}, each followed by {@code variants} of it
-     * through {@code augmentations} in order, drawn from {@code seed}.
+     * Draws the first {@code rows} of {@code images} (samples, the model's input shape...), each
+     * followed by {@code variants} of it through {@code network}'s augmentation layers, drawn from
+     * {@code seed}, into the PNG {@code file}.
+     *
+     * @throws IllegalStateException    if the model does not begin with augmentation layers
+     * @throws IllegalArgumentException if the images do not fit the model, or its augmented images
+     *                                  are not of 1 or 3 channels
      */
-    public static void save(INDArray images, int rows, int variants, long seed, Path file, Augmentation... augmentations)
+    public static void save(AbstractNetwork network, INDArray images, int rows, int variants, long seed, Path file)
             throws IOException {
-        int count = (int) Math.min(rows, images.size(0));
-        int height = (int) images.size(1);
-        int width = (int) images.size(2);
-        int channels = (int) images.size(3);
-        if (channels != 1 && channels != 3) {
-            throw new IllegalArgumentException("AugmentationGrid draws images of 1 or 3 channels but these have " + channels);
+        if (rows < 1 || variants < 1) {
+            throw new IllegalArgumentException("AugmentationGrid needs at least one row and one variant, not " + rows
+                    + " rows of " + variants);
         }
+        int count = (int) Math.min(rows, images.size(0));
+        INDArray shown = images.get(NDArrayIndex.interval(0, count));
+        INDArray originals = network.unaugmented(shown);
+        if (originals.rank() != 4 || (originals.size(3) != 1 && originals.size(3) != 3)) {
+            throw new IllegalArgumentException("AugmentationGrid draws images (height, width, channels) of 1 or 3"
+                    + " channels but " + network.modelName() + "'s augmentation layers output "
+                    + Arrays.toString(Arrays.copyOfRange(originals.shape(), 1, originals.rank())));
+        }
+        // Every variant of every image in one batch: variant v of image r is sample v · count + r.
+        INDArray[] copies = new INDArray[variants];
+        Arrays.fill(copies, shown);
+        INDArray augmented = network.augmented(Nd4j.concat(0, copies), seed);
+
+        int height = (int) originals.size(1);
+        int width = (int) originals.size(2);
         int cellWidth = width * SCALE + MARGIN;
         int cellHeight = height * SCALE + MARGIN;
         BufferedImage picture = new BufferedImage((variants + 1) * cellWidth + MARGIN, count * cellHeight + MARGIN,
@@ -65,19 +64,10 @@ public final class AugmentationGrid {
         Graphics2D g = picture.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, picture.getWidth(), picture.getHeight());
-        Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-        INDArray batch = images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, count)).dup('c');
-        for (int column = 0; column <= variants; column++) {
-            INDArray shown = batch;
-            if (column > 0) {
-                for (Augmentation augmentation : augmentations) {
-                    INDArray next = shown.ulike();
-                    augmentation.apply(shown, random, next);
-                    shown = next;
-                }
-            }
-            for (int row = 0; row < count; row++) {
-                draw(g, shown, row, MARGIN + column * cellWidth, MARGIN + row * cellHeight);
+        for (int row = 0; row < count; row++) {
+            draw(g, originals, row, MARGIN, MARGIN + row * cellHeight);
+            for (int variant = 0; variant < variants; variant++) {
+                draw(g, augmented, variant * count + row, MARGIN + (variant + 1) * cellWidth, MARGIN + row * cellHeight);
             }
         }
         g.dispose();

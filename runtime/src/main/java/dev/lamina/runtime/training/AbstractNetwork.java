@@ -186,6 +186,15 @@ public abstract class AbstractNetwork implements Network {
     protected abstract void forward(INDArray input, boolean training);
 
     /**
+     * The forward pass of the layers that augment images at the front of the model (its first
+     * RandomFlip, RandomTranslation, RandomRotation and RandomZoom layers, with any Reshape and
+     * Rescaling among them), returning the last one's output; null for a model without such layers.
+     */
+    protected INDArray augment(INDArray input, boolean training) {
+        return null;
+    }
+
+    /**
      * The backward pass, layer by layer in reverse: the gradient of the batch's loss with respect to
      * every trainable parameter, from the outputs the last training forward pass left in the buffers.
      * {@code weights} holds each sample's weight in the loss (batch), or is null for 1.
@@ -222,6 +231,49 @@ public abstract class AbstractNetwork implements Network {
     protected abstract AbstractNetwork replica();
 
     // What users call.
+
+    /**
+     * What the augmentation layers at the front of the model make of {@code features} (samples, input
+     * shape...) in a training step, drawn from {@code seed}: its first RandomFlip, RandomTranslation,
+     * RandomRotation and RandomZoom layers, with any Reshape and Rescaling among them, in a new array
+     * (samples, the last such layer's output shape...). The same seed draws the same images. Neither
+     * the network's weights nor its own training draws change. To see what augmentation does to the
+     * training data ({@code AugmentationGrid} draws it).
+     *
+     * @throws IllegalStateException if the model does not begin with augmentation layers
+     */
+    public final INDArray augmented(INDArray features, long seed) {
+        return augmentationLayers(features, true, seed, "augmented");
+    }
+
+    /**
+     * {@code features} through the same layers as {@link #augmented} as evaluate and predict see them:
+     * Reshape and Rescaling applied, the random layers passing their inputs through.
+     */
+    public final INDArray unaugmented(INDArray features) {
+        return augmentationLayers(features, false, seed, "unaugmented");
+    }
+
+    private INDArray augmentationLayers(INDArray features, boolean training, long drawSeed, String caller) {
+        InputCheck.requireFeatures(this, features, caller);
+        INDArray typed = InputCheck.typed(this, features);
+        return inference(replica -> {
+            Random own = replica.trainingRandom;
+            replica.trainingRandom = Nd4j.getRandomFactory().getNewRandomInstance(drawSeed);
+            try {
+                replica.startBatch(typed);
+                INDArray augmented = replica.augment(typed, training);
+                if (augmented == null) {
+                    throw new IllegalStateException(caller + ": " + model.name() + " does not begin with augmentation"
+                            + " layers (RandomFlip, RandomTranslation, RandomRotation, RandomZoom, with any Reshape and"
+                            + " Rescaling among them)");
+                }
+                return augmented.dup();
+            } finally {
+                replica.trainingRandom = own;
+            }
+        });
+    }
 
     /** Trains on {@code train} as Keras' {@code fit} does; returns the loss and metrics of every epoch. */
     public History fit(Dataset train, FitOptions options) {

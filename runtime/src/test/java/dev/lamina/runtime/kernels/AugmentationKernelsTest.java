@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.lamina.dsl.FillMode;
+import dev.lamina.dsl.Interpolation;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Rescaling, RandomFlip and RandomTranslation against hand-computed arrays, their gradients as their transposes. */
+/**
+ * Rescaling, RandomFlip and RandomTranslation against hand-computed arrays, RandomRotation and
+ * RandomZoom against SciPy ({@link AffineSamplingTest}); every gradient as the forward pass's transpose.
+ */
 class AugmentationKernelsTest {
     /** One image (1, 2, 3, 1): rows {1 2 3} and {4 5 6}. */
     private static INDArray image() {
@@ -57,25 +62,31 @@ class AugmentationKernelsTest {
     void translatesAsDrawnWithReflectionOrZeros() {
         INDArray y = image().ulike();
         // One column right: the column shifted in is the first reflected about the left edge.
-        RandomTranslationKernel.forward(image(), draws(0, 1), true, y);
+        RandomTranslationKernel.forward(image(), draws(0, 1), FillMode.REFLECT, y);
         assertArrayEquals(new double[] {1, 1, 2, 4, 4, 5}, values(y), 0);
-        RandomTranslationKernel.forward(image(), draws(0, 1), false, y);
+        RandomTranslationKernel.forward(image(), draws(0, 1), FillMode.CONSTANT, y);
         assertArrayEquals(new double[] {0, 1, 2, 0, 4, 5}, values(y), 0);
         // Two columns left and one row up: the bottom row shifted in is the last reflected, and so are columns.
-        RandomTranslationKernel.forward(image(), draws(-1, -2), true, y);
+        RandomTranslationKernel.forward(image(), draws(-1, -2), FillMode.REFLECT, y);
         assertArrayEquals(new double[] {6, 6, 5, 6, 6, 5}, values(y), 0);
-        RandomTranslationKernel.forward(image(), draws(-1, -2), false, y);
+        RandomTranslationKernel.forward(image(), draws(-1, -2), FillMode.CONSTANT, y);
         assertArrayEquals(new double[] {6, 0, 0, 0, 0, 0}, values(y), 0);
     }
 
     @Test
-    void reflectionMirrorsAboutTheEdges() {
-        int[] expected = {2, 1, 0, 0, 1, 2, 3, 3, 2, 1, 0, 0};
+    void eachFillModeReadsBeyondTheEdgesAsKeras() {
+        // Keras' pictures of an axis (a b c d) extended: reflect (d c b a | a b c d | d c b a),
+        // wrap (a b c d | a b c d | a b c d), nearest (a a a a | a b c d | d d d d), constant zeros.
+        int[] reflect = {2, 1, 0, 0, 1, 2, 3, 3, 2, 1, 0, 0};
+        int[] wrap = {1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0};
+        int[] nearest = {0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 3, 3};
+        int[] constant = {-1, -1, -1, 0, 1, 2, 3, -1, -1, -1, -1, -1};
         for (int i = -3; i < 9; i++) {
-            assertEquals(expected[i + 3], RandomTranslationKernel.source(i, 4, true), "index " + i);
+            assertEquals(reflect[i + 3], ImageEdges.source(i, 4, FillMode.REFLECT), "reflect, index " + i);
+            assertEquals(wrap[i + 3], ImageEdges.source(i, 4, FillMode.WRAP), "wrap, index " + i);
+            assertEquals(nearest[i + 3], ImageEdges.source(i, 4, FillMode.NEAREST), "nearest, index " + i);
+            assertEquals(constant[i + 3], ImageEdges.source(i, 4, FillMode.CONSTANT), "constant, index " + i);
         }
-        assertEquals(-1, RandomTranslationKernel.source(-1, 4, false));
-        assertEquals(-1, RandomTranslationKernel.source(4, 4, false));
     }
 
     /**
@@ -84,20 +95,38 @@ class AugmentationKernelsTest {
      */
     @Test
     void gradientsAreTheTransposeOfTheForwardPass() {
-        for (boolean reflect : new boolean[] {true, false}) {
+        for (FillMode fill : FillMode.values()) {
             INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 4, 3, 2);
             INDArray dy = Nd4j.rand(DataType.DOUBLE, 5, 4, 3, 2);
             INDArray draws = Nd4j.zeros(DataType.DOUBLE, 5, 2);
             INDArray y = x.ulike();
-            RandomTranslationKernel.forward(x, 0.9, 0.9, reflect, true, random(4), draws, y);
             INDArray dx = x.ulike();
-            RandomTranslationKernel.backward(draws, reflect, dy, dx);
-            assertEquals(y.mul(dy).sumNumber().doubleValue(), x.mul(dx).sumNumber().doubleValue(), 1e-9);
-
-            RandomFlipKernel.forward(x, true, true, true, random(4), draws, y);
-            RandomFlipKernel.backward(draws, dy, dx);
-            assertEquals(y.mul(dy).sumNumber().doubleValue(), x.mul(dx).sumNumber().doubleValue(), 1e-9);
+            RandomTranslationKernel.forward(x, 0.9, 0.9, fill, true, random(4), draws, y);
+            RandomTranslationKernel.backward(draws, fill, dy, dx);
+            assertTranspose(x, y, dy, dx, "translation, " + fill);
+            for (Interpolation interpolation : Interpolation.values()) {
+                RandomRotationKernel.forward(x, 0.3, fill, interpolation, true, random(4), draws, y);
+                RandomRotationKernel.backward(draws, fill, interpolation, dy, dx);
+                assertTranspose(x, y, dy, dx, "rotation, " + fill + ", " + interpolation);
+                RandomZoomKernel.forward(x, 0.5, 0.7, fill, interpolation, true, random(4), draws, y);
+                RandomZoomKernel.backward(draws, fill, interpolation, dy, dx);
+                assertTranspose(x, y, dy, dx, "zoom, " + fill + ", " + interpolation);
+            }
         }
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 4, 3, 2);
+        INDArray dy = Nd4j.rand(DataType.DOUBLE, 5, 4, 3, 2);
+        INDArray draws = Nd4j.zeros(DataType.DOUBLE, 5, 2);
+        INDArray y = x.ulike();
+        INDArray dx = x.ulike();
+        RandomFlipKernel.forward(x, true, true, true, random(4), draws, y);
+        RandomFlipKernel.backward(draws, dy, dx);
+        assertTranspose(x, y, dy, dx, "flip");
+    }
+
+    /** The layers are linear in x: the gradient is right exactly when <y(x), dy> = <x, dx(dy)> for every x and dy. */
+    private static void assertTranspose(INDArray x, INDArray y, INDArray dy, INDArray dx, String what) {
+        assertEquals(y.mul(dy).sumNumber().doubleValue(), x.mul(dx).sumNumber().doubleValue(), 1e-9, what);
+        assertNotEquals(0, dx.amaxNumber().doubleValue(), what);
     }
 
     @Test
@@ -106,9 +135,9 @@ class AugmentationKernelsTest {
         INDArray first = Nd4j.zeros(DataType.DOUBLE, 64, 2);
         INDArray second = first.ulike();
         INDArray other = first.ulike();
-        RandomTranslationKernel.forward(x, 0.2, 0.3, true, true, random(9), first, x.ulike());
-        RandomTranslationKernel.forward(x, 0.2, 0.3, true, true, random(9), second, x.ulike());
-        RandomTranslationKernel.forward(x, 0.2, 0.3, true, true, random(10), other, x.ulike());
+        RandomTranslationKernel.forward(x, 0.2, 0.3, FillMode.REFLECT, true, random(9), first, x.ulike());
+        RandomTranslationKernel.forward(x, 0.2, 0.3, FillMode.REFLECT, true, random(9), second, x.ulike());
+        RandomTranslationKernel.forward(x, 0.2, 0.3, FillMode.REFLECT, true, random(10), other, x.ulike());
         assertEquals(first, second);
         assertNotEquals(first, other);
         assertEquals(2, first.getColumn(0).amaxNumber().doubleValue(), 0, "rows within 0.2 of 10, and reaching it");
@@ -128,7 +157,15 @@ class AugmentationKernelsTest {
         RandomFlipKernel.forward(x, true, true, false, random(1), Nd4j.zeros(DataType.FLOAT, 3, 2), y);
         assertEquals(x, y);
         y = x.ulike();
-        RandomTranslationKernel.forward(x, 0.5, 0.5, true, false, random(1), Nd4j.zeros(DataType.FLOAT, 3, 2), y);
+        RandomTranslationKernel.forward(x, 0.5, 0.5, FillMode.REFLECT, false, random(1), Nd4j.zeros(DataType.FLOAT, 3, 2), y);
+        assertEquals(x, y);
+        y = x.ulike();
+        RandomRotationKernel.forward(x, 0.5, FillMode.REFLECT, Interpolation.BILINEAR, false, random(1),
+                Nd4j.zeros(DataType.FLOAT, 3, 1), y);
+        assertEquals(x, y);
+        y = x.ulike();
+        RandomZoomKernel.forward(x, 0.5, Double.NaN, FillMode.REFLECT, Interpolation.BILINEAR, false, random(1),
+                Nd4j.zeros(DataType.FLOAT, 3, 2), y);
         assertEquals(x, y);
     }
 
