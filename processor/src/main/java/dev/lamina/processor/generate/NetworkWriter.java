@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.dsl.Activation;
@@ -77,6 +78,7 @@ public final class NetworkWriter {
                         + "class, not this one.\n\n<pre>\n$L</pre>\n", ClassName.get(description.type()), model.summary());
         // The order keeps what is the same in every network (the constructor, load, create) apart,
         // between parts that differ from one model to the next: no run of lines repeats across models.
+        type.addField(layerDefinitions(model));
         type.addField(definition(model));
         List<FieldSpec> otherFields = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -198,7 +200,7 @@ public final class NetworkWriter {
         ModelDescription description = model.description();
         String metrics = description.metrics().stream().map(m -> "$T." + m.name()).collect(Collectors.joining(", "));
         CodeBlock initializer = CodeBlock.builder()
-                .add("new $T($S, $T.of($L),\n$>$>", RuntimeTypes.MODEL_DEFINITION, description.modelName(),
+                .add("new $T($S, $T.of($L), LAYERS,\n$>$>", RuntimeTypes.MODEL_DEFINITION, description.modelName(),
                         RuntimeTypes.SHAPE, LayerWriter.dims(model.input().dims()))
                 .add("// $L\n", taskComment(description))
                 .add("$L, $L, $T.$L, $L, $T.of(", description.classes(), description.outputs(), RuntimeTypes.LOSS,
@@ -213,6 +215,27 @@ public final class NetworkWriter {
                         + " read.", ClassName.get(description.type()))
                 .initializer(initializer)
                 .build();
+    }
+
+    /** The layers as declared, each with its spec, sources and shapes: what reads the network as a whole. */
+    private static FieldSpec layerDefinitions(CheckedModel model) {
+        CodeBlock layers = model.layers().stream()
+                .map(layer -> CodeBlock.of("new $T($S, $L,\n$>$L, $T.of($L), $L)$<", RuntimeTypes.LAYER_DEFINITION,
+                        layer.name(), SpecLiteral.of(layer.layer().spec()),
+                        SpecLiteral.of(CheckedModel.connectedTo(layer)), List.class,
+                        layer.inputs().stream().map(NetworkWriter::shape).collect(CodeBlock.joining(", ")),
+                        shape(layer.output())))
+                .collect(CodeBlock.joining(",\n"));
+        return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.LAYER_DEFINITION),
+                        "LAYERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The layers as {@link $T} declares them: each one's settings, the layers it takes and the"
+                        + " shapes in and out.", ClassName.get(model.description().type()))
+                .initializer("$T.of(\n$>$>$L$<$<)", List.class, layers)
+                .build();
+    }
+
+    private static CodeBlock shape(dev.lamina.dsl.Shape shape) {
+        return CodeBlock.of("$T.of($L)", RuntimeTypes.SHAPE, LayerWriter.dims(shape.dims()));
     }
 
     /** What the numbers after the input shape say: classes, outputs, loss, fromLogits, metrics, topK. */

@@ -374,6 +374,11 @@ public abstract class AbstractNetwork implements Network {
         return model.inputShape();
     }
 
+    /** The layers as the model declares them, in order, each with its settings, inputs and output shape. */
+    public final List<LayerDefinition> layers() {
+        return model.layers();
+    }
+
     @Override
     public final int classes() {
         return model.classes();

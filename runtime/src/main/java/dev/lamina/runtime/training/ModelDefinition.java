@@ -14,16 +14,18 @@ import java.util.function.Function;
  * hands it to {@link AbstractNetwork}: the settings that fit, evaluate, predict, save and summary read.
  *
  * @param name the model class's name, {@code "MnistCnn"} ({@code "Outer.Inner"} when nested)
+ * @param layers the layers in the order the model declares them
  * @param classes the classes of a classifier, or 0
  * @param outputs the values or labels per sample of a regression or multi-label model, or 0
  * @param fromLogits whether the output is logits, which the loss turns into probabilities
  * @param topK how many of the highest scores {@link Metric#TOP_K_ACCURACY} looks among
  * @param optimizer makes the optimizer for the trainable parameters
  */
-public record ModelDefinition(String name, Shape inputShape, int classes, int outputs, Loss loss, boolean fromLogits,
+public record ModelDefinition(String name, Shape inputShape, List<LayerDefinition> layers, int classes, int outputs, Loss loss, boolean fromLogits,
                               List<Metric> metrics, int topK, Function<List<Parameter>, Optimizer> optimizer) {
 
     public ModelDefinition {
+        layers = List.copyOf(layers);
         metrics = List.copyOf(metrics);
     }
 

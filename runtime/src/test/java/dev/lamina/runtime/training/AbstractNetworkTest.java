@@ -53,7 +53,7 @@ class AbstractNetworkTest {
         private Runnable statistics = () -> { };
 
         Tiny(List<Metric> metrics, DataType dataType) {
-            super(new ModelDefinition("Tiny", Shape.of(2, 3), 4, 0, Loss.CATEGORICAL_CROSSENTROPY, false, metrics, 5,
+            super(new ModelDefinition("Tiny", Shape.of(2, 3), List.of(), 4, 0, Loss.CATEGORICAL_CROSSENTROPY, false, metrics, 5,
                     parameters -> new Sgd(parameters, 0.1, 0, false)), 5, dataType);
         }
 
