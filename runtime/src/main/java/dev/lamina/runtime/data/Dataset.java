@@ -272,7 +272,8 @@ public final class Dataset {
             throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + size() + " samples of " + name);
         }
         return new Dataset(name, mapped != null ? null : features.get(NDArrayIndex.interval(from, to)),
-                mapped == null ? null : mapped.slice(from, to), labels == null ? null : Arrays.copyOfRange(labels, from, to), classes,
+                mapped == null ? null : mapped.slice(from, to),
+                labels == null ? null : Arrays.copyOfRange(labels, from, to), classes,
                 targets == null ? null : targets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
                 classNames, sampleWeights == null ? null : Arrays.copyOfRange(sampleWeights, from, to));
     }
