@@ -1,7 +1,7 @@
 package dev.lamina.bench;
 
 import dev.lamina.runtime.data.Dataset;
-import dev.lamina.runtime.data.NpyReader;
+import dev.lamina.runtime.data.MappedNpy;
 import dev.lamina.runtime.training.Callback;
 import dev.lamina.runtime.training.FitOptions;
 import dev.lamina.samples.MnistMlpNetwork;
@@ -15,16 +15,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains MnistMlp for one epoch on a memory-mapped {@code .npy} of random MNIST-shaped images larger
  * than the heap (docs/streaming.md): writes the file (float32, (samples, 28, 28), as NumPy writes
- * it), maps it with {@link NpyReader#map}, fits, and prints the heap used, the resident memory (anonymous
+ * it), maps it with {@link MappedNpy#open} (in gigabyte mappings when it holds more than 2 GB), fits, and prints the heap used, the resident memory (anonymous
  * and file-backed apart: the mapped file's pages count as file-backed) at the start, mid-epoch and end,
  * and the mean step time of the first and last 100 steps. Deletes the file unless told to keep it.
  *
- * <p>Arguments: [file (default /tmp/lamina-streaming.npy)] [samples (default 640000: 2.0 GB)] [--keep]
+ * <p>Arguments: [file (default /tmp/lamina-streaming.npy)] [size: samples, or gigabytes with a G suffix
+ * (default 800000 samples: 2.5 GB; 2.5G is 797,193 samples)] [--keep]. A file already there with at
+ * least the samples' bytes is used as it is (its own shape), not written again.
  */
 public final class StreamingRun {
     private static final int PIXELS = 28 * 28;
@@ -35,7 +36,7 @@ public final class StreamingRun {
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "/tmp/lamina-streaming.npy");
-        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 640_000;
+        int samples = args.length > 1 ? samples(args[1]) : 800_000;
         boolean keep = args.length > 2 && args[2].equals("--keep");
         System.out.printf("heap max %d MB; CPU: %s%n", Runtime.getRuntime().maxMemory() >> 20, cpu());
         try {
@@ -44,12 +45,12 @@ public final class StreamingRun {
                 write(file, samples);
                 System.out.printf("wrote %s: %.2f GB in %.1f s%n", file, Files.size(file) / 1e9, (System.nanoTime() - start) / 1e9);
             }
-            INDArray features = NpyReader.map(file);
-            int[] labels = new SplittableRandom(1).ints(samples, 0, 10).toArray();
+            MappedNpy features = MappedNpy.open(file);
+            int[] labels = new SplittableRandom(1).ints(features.samples(), 0, 10).toArray();
             Dataset data = Dataset.of("random MNIST-shaped images", features, labels, 10);
-            System.out.printf("mapped %s: %.2f GB, %.1fx the heap%n", data, Files.size(file) / 1e9,
-                    Files.size(file) / (double) Runtime.getRuntime().maxMemory());
-            Watch watch = new Watch((samples + BATCH - 1) / BATCH);
+            System.out.printf("mapped %s: %.2f GB in %d mapping(s), %.1fx the heap%n", data, features.bytes() / 1e9,
+                    features.mappings(), features.bytes() / (double) Runtime.getRuntime().maxMemory());
+            Watch watch = new Watch((data.size() + BATCH - 1) / BATCH);
             MnistMlpNetwork.create(42).fit(data, FitOptions.epochs(1).batchSize(BATCH).verbose(0).callbacks(watch));
             watch.report();
         } finally {
@@ -57,6 +58,15 @@ public final class StreamingRun {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /** A number of samples, or of gigabytes ("2.5G") of MNIST-shaped float32 samples. */
+    static int samples(String size) {
+        if (size.endsWith("G") || size.endsWith("g")) {
+            double bytes = Double.parseDouble(size.substring(0, size.length() - 1)) * 1e9;
+            return Math.toIntExact((long) (bytes / (PIXELS * 4)));
+        }
+        return Integer.parseInt(size);
     }
 
     /** A float32 (samples, 28, 28) .npy of uniform [0, 1) values, written a megabyte at a time. */

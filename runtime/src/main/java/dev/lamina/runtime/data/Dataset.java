@@ -1,10 +1,12 @@
 package dev.lamina.runtime.data;
 
 import dev.lamina.dsl.Shape;
+import dev.lamina.runtime.kernels.Buffers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -21,7 +23,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Dataset {
     private final String name;
+    /** The features in an array, or null when they are {@link #mapped}. */
     private final INDArray features;
+    /** The features as rows of a file mapped in pieces ({@link MappedNpy}), or null when they are an array. */
+    private final MappedRows mapped;
     /** The class of each sample, or null for a dataset of targets. */
     private final int[] labels;
     private final int classes;
@@ -32,8 +37,14 @@ public final class Dataset {
 
     private Dataset(String name, INDArray features, int[] labels, int classes, INDArray targets,
                     List<String> classNames, double[] sampleWeights) {
+        this(name, features, null, labels, classes, targets, classNames, sampleWeights);
+    }
+
+    private Dataset(String name, INDArray features, MappedRows mapped, int[] labels, int classes, INDArray targets,
+                    List<String> classNames, double[] sampleWeights) {
         this.name = name;
         this.features = features;
+        this.mapped = mapped;
         this.labels = labels;
         this.classes = classes;
         this.targets = targets;
@@ -48,13 +59,38 @@ public final class Dataset {
      */
     public static Dataset of(String name, INDArray features, int[] labels, int classes) {
         requireSamples(name, features, labels.length, "labels");
+        requireClasses(name, labels, classes);
+        return new Dataset(name, features, labels.clone(), classes, null, null, null);
+    }
+
+    /**
+     * A dataset of the samples of a mapped {@code .npy} file, of any size, and their class
+     * {@code labels}: {@code fit}, {@code evaluate} and {@code predict(Dataset)} read the features
+     * batch by batch, and {@link #slice}, {@link #select} and the splits are views of the same
+     * mappings. See {@link MappedNpy}; {@link NpyDataset#mapped} reads the labels from a file.
+     *
+     * @throws IllegalArgumentException if the counts differ or a label is out of range
+     */
+    public static Dataset of(String name, MappedNpy features, int[] labels, int classes) {
+        requireCount(name, features.samples(), labels.length, "labels");
+        requireClasses(name, labels, classes);
+        return new Dataset(name, null, new MappedRows(features), labels.clone(), classes, null, null, null);
+    }
+
+    /** A dataset of the samples of a mapped {@code .npy} file and the numbers to predict for them; see {@link #ofTargets(String, INDArray, INDArray)}. */
+    public static Dataset ofTargets(String name, MappedNpy features, INDArray targets) {
+        INDArray rows = targetRows(name, targets);
+        requireCount(name, features.samples(), targets.size(0), "targets");
+        return new Dataset(name, null, new MappedRows(features), null, 0, rows, null, null);
+    }
+
+    private static void requireClasses(String name, int[] labels, int classes) {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
                 throw new IllegalArgumentException(name + ": label " + labels[i] + " of sample " + i
                         + " is outside the " + classes + " classes [0, " + (classes - 1) + "]");
             }
         }
-        return new Dataset(name, features, labels.clone(), classes, null, null, null);
     }
 
     /**
@@ -65,13 +101,17 @@ public final class Dataset {
      * @throws IllegalArgumentException if the counts differ or the targets have another rank
      */
     public static Dataset ofTargets(String name, INDArray features, INDArray targets) {
+        INDArray rows = targetRows(name, targets);
+        requireSamples(name, features, targets.size(0), "targets");
+        return new Dataset(name, features, null, 0, rows, null, null);
+    }
+
+    private static INDArray targetRows(String name, INDArray targets) {
         if (targets.rank() != 1 && targets.rank() != 2) {
             throw new IllegalArgumentException(name + ": targets must be (samples) or (samples, width) but are "
                     + Arrays.toString(targets.shape()));
         }
-        requireSamples(name, features, targets.size(0), "targets");
-        INDArray rows = targets.rank() == 1 ? targets.reshape(targets.size(0), 1) : targets;
-        return new Dataset(name, features, null, 0, rows, null, null);
+        return targets.rank() == 1 ? targets.reshape(targets.size(0), 1) : targets;
     }
 
     private static void requireSamples(String name, INDArray features, long count, String what) {
@@ -79,8 +119,12 @@ public final class Dataset {
             throw new IllegalArgumentException(name + ": features must be (samples, sample shape...) but are "
                     + Arrays.toString(features.shape()));
         }
-        if (features.size(0) != count) {
-            throw new IllegalArgumentException(name + ": " + features.size(0) + " samples but " + count + " " + what);
+        requireCount(name, features.size(0), count, what);
+    }
+
+    private static void requireCount(String name, long samples, long count, String what) {
+        if (samples != count) {
+            throw new IllegalArgumentException(name + ": " + samples + " samples but " + count + " " + what);
         }
     }
 
@@ -90,7 +134,7 @@ public final class Dataset {
         if (names.size() != classes) {
             throw new IllegalArgumentException(name + ": " + names.size() + " class names for " + classes + " classes");
         }
-        return new Dataset(name, features, labels, classes, null, List.copyOf(names), sampleWeights);
+        return new Dataset(name, features, mapped, labels, classes, null, List.copyOf(names), sampleWeights);
     }
 
     /**
@@ -109,7 +153,7 @@ public final class Dataset {
                         + "; a weight must be finite and at least 0");
             }
         }
-        return new Dataset(name, features, labels, classes, targets, classNames, weights.clone());
+        return new Dataset(name, features, mapped, labels, classes, targets, classNames, weights.clone());
     }
 
     public String name() {
@@ -117,7 +161,7 @@ public final class Dataset {
     }
 
     public int size() {
-        return Math.toIntExact(features.size(0));
+        return mapped != null ? mapped.size() : Math.toIntExact(features.size(0));
     }
 
     /** Whether each sample has a class label (else it has a row of {@link #targets()}). */
@@ -145,7 +189,7 @@ public final class Dataset {
 
     /** The shape of one sample, without the batch dimension. */
     public Shape sampleShape() {
-        long[] shape = features.shape();
+        long[] shape = mapped != null ? mapped.shape() : features.shape();
         int[] dims = new int[shape.length - 1];
         for (int i = 1; i < shape.length; i++) {
             dims[i - 1] = Math.toIntExact(shape[i]);
@@ -153,9 +197,43 @@ public final class Dataset {
         return Shape.of(dims);
     }
 
-    /** All features, (samples, sample shape...). */
+    /**
+     * All features, (samples, sample shape...).
+     *
+     * @throws IllegalStateException if they are a file mapped in several pieces ({@link MappedNpy}),
+     *                               which is never one array: those are read by batch
+     */
     public INDArray features() {
-        return features;
+        if (mapped == null) {
+            return features;
+        }
+        INDArray array = mapped.array();
+        if (array == null) {
+            MappedNpy npy = mapped.npy();
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s: the features are %.2f GB in %d mappings of %s"
+                    + " and are read by batch (fit, evaluate, predict(Dataset)), never as one array", name,
+                    npy.bytes() / 1e9, npy.mappings(), npy.file()));
+        }
+        return array;
+    }
+
+    /**
+     * The features as {@code fit}, {@code evaluate} and {@code predict(Dataset)} read them, a batch of
+     * rows at a time, for a network computing in {@code dataType}: an array's are that array in the
+     * type, row-major (cast or copied only if it is not); a mapped file's are read from its mappings
+     * and converted batch by batch.
+     */
+    public FeatureRows featureRows(DataType dataType) {
+        if (mapped != null) {
+            return mapped;
+        }
+        INDArray typed = Buffers.contiguous(features, dataType);
+        return new ArrayRows(typed.reshape('c', size(), sampleShape().size()));
+    }
+
+    /** Whether the features are a file mapped in pieces, read by batch ({@link MappedNpy}). */
+    public boolean isMapped() {
+        return mapped != null;
     }
 
     /** The class of each sample. */
@@ -166,7 +244,7 @@ public final class Dataset {
 
     /** The labels as one-hot rows, (samples, classes), in the features' data type. */
     public INDArray labelsOneHot() {
-        return OneHot.encode(labels(), classes, features.dataType());
+        return OneHot.encode(labels(), classes, mapped != null ? DataType.FLOAT : features.dataType());
     }
 
     /** The numbers to predict, (samples, width). */
@@ -188,18 +266,22 @@ public final class Dataset {
         }
     }
 
-    /** Samples {@code from} (inclusive) to {@code to} (exclusive), sharing this dataset's arrays. */
+    /** Samples {@code from} (inclusive) to {@code to} (exclusive), sharing this dataset's arrays (or mappings). */
     public Dataset slice(int from, int to) {
         if (from < 0 || to > size() || from > to) {
             throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + size() + " samples of " + name);
         }
-        return new Dataset(name, features.get(NDArrayIndex.interval(from, to)),
+        return new Dataset(name, mapped != null ? null : features.get(NDArrayIndex.interval(from, to)),
+                mapped == null ? null : mapped.slice(from, to),
                 labels == null ? null : Arrays.copyOfRange(labels, from, to), classes,
                 targets == null ? null : targets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
                 classNames, sampleWeights == null ? null : Arrays.copyOfRange(sampleWeights, from, to));
     }
 
-    /** The samples at {@code indices}, in that order, in arrays of their own. */
+    /**
+     * The samples at {@code indices}, in that order, in arrays of their own; mapped features stay in
+     * the file, the new dataset listing which of its samples it holds.
+     */
     public Dataset select(int[] indices) {
         int[] selectedLabels = null;
         double[] selectedWeights = sampleWeights == null ? null : new double[indices.length];
@@ -212,11 +294,16 @@ public final class Dataset {
         for (int i = 0; selectedWeights != null && i < indices.length; i++) {
             selectedWeights[i] = sampleWeights[indices[i]];
         }
+        INDArray selectedTargets = targets == null ? null : Nd4j.pullRows(targets.dup('c'), 1, indices);
+        if (mapped != null) {
+            // A list of the file's samples, not a copy: a part of a split may be larger than the memory.
+            return new Dataset(name, null, mapped.select(indices), selectedLabels, classes, selectedTargets,
+                    classNames, selectedWeights);
+        }
         INDArray flat = features.reshape('c', features.size(0), sampleShape().size());
         long[] shape = features.shape().clone();
         shape[0] = indices.length;
         INDArray selected = Nd4j.pullRows(flat.dup('c'), 1, indices).reshape('c', shape);
-        INDArray selectedTargets = targets == null ? null : Nd4j.pullRows(targets.dup('c'), 1, indices);
         return new Dataset(name, selected, selectedLabels, classes, selectedTargets, classNames, selectedWeights);
     }
 
@@ -296,11 +383,19 @@ public final class Dataset {
     }
 
     private Dataset renamed(String newName) {
-        return new Dataset(newName, features, labels, classes, targets, classNames, sampleWeights);
+        return new Dataset(newName, features, mapped, labels, classes, targets, classNames, sampleWeights);
     }
 
-    /** This dataset with its features (and targets) in {@code dataType}. */
+    /**
+     * This dataset with its features (and targets) in {@code dataType}. Mapped features stay as they
+     * are, float32 in the file: {@link #featureRows} converts them a batch at a time.
+     */
     public Dataset withDataType(DataType dataType) {
+        if (mapped != null) {
+            boolean same = targets == null || targets.dataType() == dataType;
+            return same ? this : new Dataset(name, null, mapped, labels, classes, targets.castTo(dataType), classNames,
+                    sampleWeights);
+        }
         boolean same = features.dataType() == dataType && (targets == null || targets.dataType() == dataType);
         return same ? this : new Dataset(name, features.castTo(dataType), labels, classes,
                 targets == null ? null : targets.castTo(dataType), classNames, sampleWeights);

@@ -90,7 +90,8 @@ public final class NpyReader {
      *
      * <p>Only what can be viewed as it is: float32, little-endian, C order, the values starting at a
      * multiple of 64 bytes (as NumPy writes them), at most {@value #LARGEST_MAPPED} bytes of values
-     * (one Java mapping). Anything else is refused, pointing to {@link #read}. The mapping is private
+     * (one Java mapping). Anything else is refused, pointing to {@link #read}; a larger file of
+     * samples is {@link MappedNpy#open}'s, mapped in pieces for a {@link Dataset}. The mapping is private
      * (copy on write) when the file is writable, so writing to the array never changes the file;
      * when the file is read-only the mapping is too, and the array must not be written to. The mapping
      * lives as long as the array's buffer.
@@ -100,43 +101,75 @@ public final class NpyReader {
      */
     public static INDArray map(Path file) throws IOException {
         Origin origin = new Origin(file, null);
-        NpyHeader header = header(file);
-        String read = "; NpyReader.read(file) reads it into memory";
-        if (header.type() != NpyType.FLOAT32 || header.byteOrder() != ByteOrder.LITTLE_ENDIAN) {
-            throw origin.fault("only little-endian float32 ('<f4') is mapped, not " + header.type().code()
-                    + " in " + header.byteOrder() + read);
-        }
-        if (header.fortranOrder() && header.shape().length > 1) {
-            throw origin.fault("only C order is mapped, not Fortran order" + read);
-        }
-        if (header.dataOffset() % 64 != 0) {
-            throw origin.fault("the values start at byte " + header.dataOffset()
-                    + ", not at a multiple of 64 as NumPy writes them" + read);
-        }
+        NpyHeader header = mappableHeader(file);
         long needed = header.count() * 4;
         if (needed > LARGEST_MAPPED) {
             throw origin.fault(needed + " bytes of values are more than the " + LARGEST_MAPPED
-                    + " one mapping holds" + read + ", or split the file");
+                    + " one mapping holds" + READ_INSTEAD + ", or MappedNpy.open(file) maps it in pieces for a Dataset");
         }
         boolean writable = Files.isWritable(file);
-        try (FileChannel channel = writable
-                ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
-                : FileChannel.open(file, StandardOpenOption.READ)) {
-            long held = channel.size() - header.dataOffset();
-            if (held != needed) {
-                throw origin.fault("the shape " + header.shapeText() + " needs " + needed
-                        + " bytes of data but the file holds " + held);
-            }
+        try (FileChannel channel = open(file, writable)) {
+            requireLength(origin, header, channel.size());
             if (needed == 0) {
                 return Nd4j.create(DataType.FLOAT, header.shape());
             }
-            MappedByteBuffer bytes = channel.map(writable ? FileChannel.MapMode.PRIVATE : FileChannel.MapMode.READ_ONLY,
-                    header.dataOffset(), needed);
-            MappedFloats values = new MappedFloats(bytes);
-            DataBuffer buffer = Nd4j.createBuffer(values, DataType.FLOAT, header.count(), FloatIndexer.create(values));
-            long[] shape = header.shape();
-            return Nd4j.create(buffer, shape, strides(shape, 'c'), 0, 'c', DataType.FLOAT);
+            MappedByteBuffer bytes = channel.map(mode(writable), header.dataOffset(), needed);
+            return array(bytes, header.shape());
         }
+    }
+
+    private static final String READ_INSTEAD = "; NpyReader.read(file) reads it into memory";
+
+    /**
+     * The header of {@code file} if its values can be used as they are on disk: little-endian
+     * float32, C order, starting at a multiple of 64 bytes; what {@link #map} and {@link MappedNpy} take.
+     */
+    static NpyHeader mappableHeader(Path file) throws IOException {
+        Origin origin = new Origin(file, null);
+        NpyHeader header = header(file);
+        if (header.type() != NpyType.FLOAT32 || header.byteOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw origin.fault("only little-endian float32 ('<f4') is mapped, not " + header.type().code()
+                    + " in " + header.byteOrder() + READ_INSTEAD);
+        }
+        if (header.fortranOrder() && header.shape().length > 1) {
+            throw origin.fault("only C order is mapped, not Fortran order" + READ_INSTEAD);
+        }
+        if (header.dataOffset() % 64 != 0) {
+            throw origin.fault("the values start at byte " + header.dataOffset()
+                    + ", not at a multiple of 64 as NumPy writes them" + READ_INSTEAD);
+        }
+        return header;
+    }
+
+    /** Refuses a file of {@code size} bytes that does not hold exactly the header's values. */
+    static void requireLength(Origin origin, NpyHeader header, long size) throws NpyFormatException {
+        long needed = header.count() * 4;
+        long held = size - header.dataOffset();
+        if (held != needed) {
+            throw origin.fault("the shape " + header.shapeText() + " needs " + needed
+                    + " bytes of data but the file holds " + held);
+        }
+    }
+
+    /**
+     * The file opened for mapping: read-write when it may be written, so the mapping can be private
+     * (copy on write: writing to the array never changes the file); else read-only.
+     */
+    static FileChannel open(Path file, boolean writable) throws IOException {
+        return writable ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    static FileChannel.MapMode mode(boolean writable) {
+        return writable ? FileChannel.MapMode.PRIVATE : FileChannel.MapMode.READ_ONLY;
+    }
+
+    /** A float32 C-order array of {@code shape} whose buffer is {@code bytes}, a mapping that lives as long as the buffer. */
+    static INDArray array(MappedByteBuffer bytes, long[] shape) {
+        MappedFloats values = new MappedFloats(bytes);
+        long count = bytes.capacity() / 4;
+        DataBuffer buffer = Nd4j.createBuffer(values, DataType.FLOAT, count, FloatIndexer.create(values));
+        return Nd4j.create(buffer, shape, strides(shape, 'c'), 0, 'c', DataType.FLOAT);
     }
 
     /** The floats of a mapped file, keeping the mapping (unmapped when collected) while the buffer holds them. */

@@ -325,6 +325,15 @@ public abstract class AbstractNetwork implements Network {
     }
 
     /**
+     * The output for {@code data}'s features, (samples, classes), as Keras' {@code predict(dataset)}:
+     * read a batch at a time, so a dataset mapped from a file larger than the memory ({@code
+     * MappedNpy}) can be predicted; its labels or targets are not used.
+     */
+    public INDArray predict(Dataset data) {
+        return inference(replica -> TrainingLoop.predict(replica, data));
+    }
+
+    /**
      * Saves the weights and the optimizer's state to {@code file}, atomically: a crash while saving
      * leaves the previous file intact. The format is described in {@link Checkpoint}.
      */

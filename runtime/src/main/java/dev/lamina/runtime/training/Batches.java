@@ -1,9 +1,11 @@
 package dev.lamina.runtime.training;
 
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.FeatureRows;
 import dev.lamina.runtime.kernels.Buffers;
 import dev.lamina.runtime.kernels.HostMemory;
 import java.nio.ByteBuffer;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -16,12 +18,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class Batches {
     private final Network network;
-    private final INDArray flatFeatures;
+    /** The features, (samples, input size): an array, or a file mapped in pieces, copied a row at a time. */
+    private final FeatureRows features;
     private final INDArray labels;
     /** Each sample's weight in the loss, (samples, 1), or null for 1. */
     private final INDArray weights;
-    /** The memory of the three arrays above if it is the host's (else null): what Java copies read. */
-    private final ByteBuffer featureBytes;
+    /** The memory of the two arrays above if it is the host's (else null): what Java copies read. */
     private final ByteBuffer labelBytes;
     private final ByteBuffer weightBytes;
     /** The two sets of arrays batches are gathered into: the one trained on, and the one being filled. */
@@ -36,12 +38,10 @@ final class Batches {
     Batches(Network network, Dataset data, double[] weights) {
         this.network = network;
         Dataset typed = data.withDataType(network.dataType());
-        INDArray features = InputCheck.typed(network, typed.features());
-        this.flatFeatures = features.reshape('c', data.size(), network.inputShape().size());
+        this.features = typed.featureRows(network.dataType());
         this.labels = Targets.of(network, typed);
         this.weights = weights == null ? null
                 : Nd4j.create(weights, new long[] {weights.length, 1}, 'c').castTo(network.dataType());
-        this.featureBytes = hostBytes(flatFeatures);
         this.labelBytes = hostBytes(labels);
         this.weightBytes = this.weights == null ? null : hostBytes(this.weights);
     }
@@ -81,7 +81,8 @@ final class Batches {
         if (kept != null && kept.features.size(0) >= rows) {
             return;
         }
-        slots[slot] = new Rows(like(flatFeatures, rows), like(labels, rows), weights == null ? null : like(weights, rows));
+        INDArray featureRows = Nd4j.create(network.dataType(), rows, features.rowLength());
+        slots[slot] = new Rows(featureRows, like(labels, rows), weights == null ? null : like(weights, rows));
     }
 
     /**
@@ -95,7 +96,7 @@ final class Batches {
                 return false;
             }
         }
-        return featureBytes != null && labelBytes != null && (weights == null || weightBytes != null);
+        return features.copiesMemory() && labelBytes != null && (weights == null || weightBytes != null);
     }
 
     /**
@@ -106,7 +107,7 @@ final class Batches {
      */
     void copy(int slot, int[] indices) {
         Rows into = slots[slot];
-        gather(flatFeatures, featureBytes, into.features, into.featureBytes, indices);
+        features.copy(indices, into.features, into.featureBytes);
         gather(labels, labelBytes, into.labels, into.labelBytes, indices);
         if (weights != null) {
             gather(weights, weightBytes, into.weights, into.weightBytes, indices);
@@ -170,8 +171,20 @@ final class Batches {
         }
     }
 
+    /**
+     * The features of samples {@code from} to {@code to}, (samples, input shape...): a view of an
+     * array, or copied into the first set of arrays (a mapped file), valid until the next batch.
+     */
     INDArray featureRange(int from, int to) {
-        return flatFeatures.get(NDArrayIndex.interval(from, to)).reshape('c', network.inputShape().withBatch(to - from));
+        INDArray view = features.view(from, to);
+        if (view != null) {
+            return view.reshape('c', network.inputShape().withBatch(to - from));
+        }
+        int[] indices = IntStream.range(from, to).toArray();
+        reserve(0, indices.length);
+        Rows rows = slots[0];
+        features.copy(indices, rows.features, rows.featureBytes);
+        return Buffers.reshape(Buffers.rows(rows.features, indices.length), network.inputShape().withBatch(indices.length));
     }
 
     INDArray labelRange(int from, int to) {

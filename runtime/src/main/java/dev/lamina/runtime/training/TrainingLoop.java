@@ -3,6 +3,11 @@ package dev.lamina.runtime.training;
 import dev.lamina.runtime.optimizers.LearningRateSchedule;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.FeatureRows;
+import dev.lamina.runtime.kernels.Buffers;
+import dev.lamina.runtime.kernels.HostMemory;
+import java.nio.ByteBuffer;
+import java.util.stream.IntStream;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,4 +230,35 @@ final class TrainingLoop {
         return all;
     }
 
+    /**
+     * The network's outputs (samples, units) for {@code data}'s features, read by batch: an array's
+     * batches are views of it (as {@link #predict(Network, INDArray)}), a mapped file's are copied
+     * into one batch array, so features larger than the memory can be predicted.
+     */
+    static INDArray predict(Network network, Dataset data) {
+        if (!network.inputShape().equals(data.sampleShape())) {
+            throw new IllegalArgumentException("predict: " + network.modelName() + " takes samples of "
+                    + network.inputShape() + " but " + data.name() + " has samples of " + data.sampleShape());
+        }
+        FeatureRows rows = data.featureRows(network.dataType());
+        int samples = data.size();
+        INDArray all = Nd4j.create(network.dataType(), samples, network.units());
+        INDArray batch = null;
+        ByteBuffer batchBytes = null;
+        for (int from = 0; from < samples; from += INFERENCE_BATCH) {
+            int to = Math.min(samples, from + INFERENCE_BATCH);
+            INDArray flat = rows.view(from, to);
+            if (flat == null) {
+                if (batch == null) {
+                    batch = Nd4j.create(network.dataType(), Math.min(samples, INFERENCE_BATCH), rows.rowLength());
+                    batchBytes = HostMemory.holds(batch) ? HostMemory.bytes(batch) : null;
+                }
+                rows.copy(IntStream.range(from, to).toArray(), batch, batchBytes);
+                flat = Buffers.rows(batch, to - from);
+            }
+            INDArray input = Buffers.reshape(flat, network.inputShape().withBatch(to - from));
+            all.get(NDArrayIndex.interval(from, to)).assign(network.output(input));
+        }
+        return all;
+    }
 }
