@@ -80,7 +80,7 @@ class TableRefusalTest {
         assertRefused(network, () -> network.evaluate(narrow),
                 "evaluate: BreastCancer takes samples of (30) but narrow has samples of (29)");
         assertRefused(network, () -> network.adapt(narrow),
-                "adapt: BreastCancer takes features of shape (batch, 30) but received (20, 29)");
+                "adapt: BreastCancer takes samples of (30) but narrow has samples of (29)");
         assertRefused(network, () -> network.predict(narrow.features()),
                 "predict: BreastCancer takes features of shape (batch, 30) but received (20, 29)");
         // The validation data is checked before the first step too.

@@ -425,7 +425,7 @@ public final class NetworkWriter {
                 MethodSpec.methodBuilder("adapt")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PROTECTED)
-                        .addParameter(RuntimeTypes.INDARRAY, "input")
+                        .addParameter(RuntimeTypes.FEATURE_ROWS, "input")
                         .addCode(adapt.build())
                         .build(),
                 MethodSpec.methodBuilder("adapted")

@@ -53,6 +53,7 @@ final class RuntimeTypes {
     static final ClassName ABSTRACT_NETWORK = ClassName.get(RUNTIME + ".training", "AbstractNetwork");
     static final ClassName MODEL_DEFINITION = ClassName.get(RUNTIME + ".training", "ModelDefinition");
     static final ClassName LAYER_OUTPUT = ClassName.get(RUNTIME + ".training", "LayerOutput");
+    static final ClassName FEATURE_ROWS = ClassName.get(RUNTIME + ".data", "FeatureRows");
     static final ClassName LAYER_DEFINITION = ClassName.get(RUNTIME + ".training", "LayerDefinition");
 
     private RuntimeTypes() {

@@ -8,6 +8,7 @@ import dev.lamina.dsl.SummaryTable;
 import dev.lamina.dsl.Task;
 import dev.lamina.runtime.checkpoint.Checkpoint;
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.FeatureRows;
 import dev.lamina.runtime.kernels.Initializers;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.optimizers.Parameter;
@@ -213,10 +214,10 @@ public abstract class AbstractNetwork implements Network {
 
     /**
      * Measures the statistics of the layers that standardize the input (Normalization) on
-     * {@code input}, the features of every training sample. A network without such layers has
-     * nothing to measure.
+     * {@code input}, the features of every training sample, a row each. A network without such layers
+     * has nothing to measure.
      */
-    protected void adapt(INDArray input) {
+    protected void adapt(FeatureRows input) {
     }
 
     /** Whether the layers that standardize the input have measured their statistics; true if there are none. */
@@ -295,11 +296,8 @@ public abstract class AbstractNetwork implements Network {
      */
     @Override
     public void adapt(Dataset data) {
-        InputCheck.requireFeatures(this, data.features(), "adapt");
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("adapt: " + data.name() + " has no samples");
-        }
-        INDArray features = InputCheck.typed(this, data.features());
+        InputCheck.requireSamples(this, data, "adapt");
+        FeatureRows features = data.featureRows(dataType);
         changeWeights(() -> adapt(features));
     }
 

@@ -11,11 +11,16 @@ final class InputCheck {
     }
 
     static void requireDataset(Network network, Dataset data, String caller) {
+        requireSamples(network, data, caller);
+        Targets.require(network, data, caller);
+    }
+
+    /** The features alone: samples of the network's input shape, at least one. */
+    static void requireSamples(Network network, Dataset data, String caller) {
         if (!network.inputShape().equals(data.sampleShape())) {
             throw new IllegalArgumentException(caller + ": " + network.modelName() + " takes samples of "
                     + network.inputShape() + " but " + data.name() + " has samples of " + data.sampleShape());
         }
-        Targets.require(network, data, caller);
         if (data.size() == 0) {
             throw new IllegalArgumentException(caller + ": " + data.name() + " has no samples");
         }

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.FeatureRows;
+import dev.lamina.runtime.data.MappedFiles;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,6 +41,9 @@ class NormalizationKernelTest {
         return Nd4j.zeros(type, n);
     }
 
+    @TempDir
+    Path dir;
+
     @ParameterizedTest
     @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
     void adaptMeasuresTheMeanAndPopulationVarianceOfEachFeature(DataType type) {
@@ -50,6 +59,42 @@ class NormalizationKernelTest {
         assertEquals(4, count.getDouble(0));
         assertTrue(NormalizationKernel.adapted(count));
         assertEquals(type, mean.dataType());
+    }
+
+    /**
+     * Measured a chunk of rows at a time (as on a file larger than the memory), the chunks' moments
+     * merged: the statistics of the whole, whatever the chunks' sizes, for images whose features are
+     * the last axis (several values of a feature per sample).
+     */
+    @Test
+    void adaptingByChunksMergesToTheWholesStatistics() throws Exception {
+        Nd4j.getRandom().setSeed(12);
+        INDArray images = Nd4j.rand(DataType.DOUBLE, 23, 4, 3, 2).muli(10).addi(5);
+        FeatureRows rows = Dataset.of("images", images.castTo(DataType.FLOAT), new int[23], 1)
+                .featureRows(DataType.FLOAT);
+        INDArray mean = statistics(DataType.DOUBLE, 2);
+        INDArray variance = statistics(DataType.DOUBLE, 2);
+        INDArray count = statistics(DataType.DOUBLE, 1);
+        NormalizationKernel.adapt(images.castTo(DataType.FLOAT), mean, variance, count);
+        for (long chunkValues : new long[] {1, 24, 25, 100, 1 << 20}) {
+            INDArray chunkedMean = statistics(DataType.DOUBLE, 2);
+            INDArray chunkedVariance = statistics(DataType.DOUBLE, 2);
+            INDArray chunkedCount = statistics(DataType.DOUBLE, 1);
+            NormalizationKernel.adapt(rows, chunkedMean, chunkedVariance, chunkedCount, chunkValues);
+            assertArrayEquals(mean.toDoubleVector(), chunkedMean.toDoubleVector(), 1e-12, "chunks of " + chunkValues);
+            assertArrayEquals(variance.toDoubleVector(), chunkedVariance.toDoubleVector(), 1e-10, "chunks of " + chunkValues);
+            assertEquals(23, chunkedCount.getDouble(0));
+        }
+        assertEquals(images.reshape(23 * 12, 2).var(false, 0).getDouble(1), variance.getDouble(1), 1e-4);
+
+        // The same rows from a .npy mapped 5 samples a mapping, read by copies rather than views.
+        Path file = MappedFiles.write(dir.resolve("images.npy"), images.castTo(DataType.FLOAT));
+        FeatureRows mapped = Dataset.of("mapped", MappedFiles.open(file, 5), new int[23], 1).featureRows(DataType.FLOAT);
+        INDArray mappedMean = statistics(DataType.DOUBLE, 2);
+        INDArray mappedVariance = statistics(DataType.DOUBLE, 2);
+        NormalizationKernel.adapt(mapped, mappedMean, mappedVariance, statistics(DataType.DOUBLE, 1), 100);
+        assertArrayEquals(mean.toDoubleVector(), mappedMean.toDoubleVector(), 1e-12);
+        assertArrayEquals(variance.toDoubleVector(), mappedVariance.toDoubleVector(), 1e-10);
     }
 
     @ParameterizedTest
