@@ -38,7 +38,8 @@ public final class StreamingRun {
         Path file = Path.of(args.length > 0 ? args[0] : "/tmp/lamina-streaming.npy");
         int samples = args.length > 1 ? samples(args[1]) : 800_000;
         boolean keep = args.length > 2 && args[2].equals("--keep");
-        System.out.printf("heap max %d MB; CPU: %s%n", Runtime.getRuntime().maxMemory() >> 20, cpu());
+        System.out.printf("heap max %d MB; CPU: %s; ND4J float32 gemm %.0f GFLOP/s%n", Runtime.getRuntime().maxMemory() >> 20,
+                cpu(), EpochTimer.gemmRate() / 1e9);
         try {
             if (!Files.exists(file) || Files.size(file) < (long) samples * PIXELS * 4) {
                 long start = System.nanoTime();
