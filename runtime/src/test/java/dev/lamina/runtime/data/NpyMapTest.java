@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -67,25 +66,12 @@ class NpyMapTest {
 
     /** A float32 (rows, width) .npy whose value i (C order) is i, written as NumPy does (header padded to 64). */
     static Path write(Path file, int rows, int width) throws IOException {
-        Files.write(file, npyHeader(rows, width));
+        Files.write(file, MappedFiles.header(rows, width));
         ByteBuffer values = ByteBuffer.allocate(rows * width * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < rows * width; i++) {
             values.putFloat(i);
         }
         Files.write(file, values.array(), java.nio.file.StandardOpenOption.APPEND);
         return file;
-    }
-
-    static byte[] npyHeader(long rows, long width) {
-        StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", "
-                + width + "), }");
-        while ((10 + dict.length() + 1) % 64 != 0) {
-            dict.append(' ');
-        }
-        dict.append('\n');
-        ByteBuffer header = ByteBuffer.allocate(10 + dict.length()).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) dict.length())
-                .put(dict.toString().getBytes(StandardCharsets.ISO_8859_1));
-        return header.array();
     }
 }

@@ -8,15 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.runtime.data.Dataset;
+import dev.lamina.runtime.data.MappedFiles;
 import dev.lamina.runtime.data.NpyReader;
 import dev.lamina.runtime.optimizers.Parameter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +60,7 @@ class PrefetchTest {
     void fitOnAMappedFileEqualsFitOnTheFileRead() throws IOException {
         Path file = dir.resolve("features.npy");
         INDArray features = Nd4j.rand(DataType.FLOAT, SAMPLES, 2, 3);
-        writeNpy(file, features);
+        MappedFiles.write(file, features);
         INDArray mapped = NpyReader.map(file);
         assertEquals(features, mapped);
         FitOptions options = FitOptions.epochs(2).batchSize(8).verbose(0);
@@ -148,25 +144,4 @@ class PrefetchTest {
                 .anyMatch(t -> t.getName().equals(BatchFeed.THREAD_NAME) && t.isAlive());
     }
 
-    /** {@code array} (float32, C order) as NumPy saves it. */
-    static void writeNpy(Path file, INDArray array) throws IOException {
-        StringBuilder shape = new StringBuilder();
-        for (long d : array.shape()) {
-            shape.append(d).append(", ");
-        }
-        StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': ("
-                + shape.toString().strip() + "), }");
-        while ((10 + dict.length() + 1) % 64 != 0) {
-            dict.append(' ');
-        }
-        dict.append('\n');
-        ByteBuffer header = ByteBuffer.allocate(10 + dict.length()).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) dict.length())
-                .put(dict.toString().getBytes(StandardCharsets.ISO_8859_1));
-        Files.write(file, header.array());
-        float[] values = array.dup('c').data().asFloat();
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(values);
-        Files.write(file, bytes.array(), StandardOpenOption.APPEND);
-    }
 }
