@@ -21,13 +21,18 @@ import dev.lamina.runtime.training.History;
 import dev.lamina.runtime.training.Network;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,6 +181,49 @@ class TrainingFeaturesTest {
         assertEquals(weights(uninterrupted), weights(resumed), "bit-identical weights");
     }
 
+    /**
+     * The learning rate of the next step is saved (ReduceLROnPlateau may have lowered it, and Keras
+     * saves it too); a file of version 1, which did not keep it, loads with the model's rate.
+     */
+    @Test
+    void aCheckpointKeepsTheLearningRateAndOneOfVersion1TheModels() throws Exception {
+        MnistMlpNetwork network = MnistMlpNetwork.create(8);
+        double declared = network.optimizer().learningRate();
+        network.optimizer().learningRate(1.25e-4);
+        Path file = dir.resolve("lowered.lamina");
+        network.save(file);
+        assertEquals(1.25e-4, Checkpoint.read(file).learningRate());
+        assertEquals(1.25e-4, MnistMlpNetwork.load(file).optimizer().learningRate());
+
+        Path old = dir.resolve("version1.lamina");
+        Files.write(old, version1(Files.readAllBytes(file), network.optimizer().getClass().getSimpleName()));
+        assertTrue(Double.isNaN(Checkpoint.read(old).learningRate()));
+        MnistMlpNetwork loaded = MnistMlpNetwork.load(old);
+        assertEquals(declared, loaded.optimizer().learningRate());
+        assertEquals(weights(network), weights(loaded));
+    }
+
+    /** A version 2 checkpoint as version 1 wrote it: its magic's last byte 1, no learning rate, length and CRC to match. */
+    private static byte[] version1(byte[] version2, String optimizer) {
+        // The rate follows the optimizer's name (a UTF: its length in two bytes, then the name) and its iterations.
+        byte[] name = ("\0" + (char) optimizer.length() + optimizer).getBytes(StandardCharsets.ISO_8859_1);
+        int at = -1;
+        for (int i = version2.length - name.length; i >= 0 && at < 0; i--) {
+            if (Arrays.equals(Arrays.copyOfRange(version2, i, i + name.length), name)) {
+                at = i + name.length + Long.BYTES;
+            }
+        }
+        java.io.ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(version2, 0, at);
+        out.write(version2, at + Double.BYTES, version2.length - at - Double.BYTES - Long.BYTES);
+        byte[] content = out.toByteArray();
+        content[7] = 1;
+        ByteBuffer.wrap(content).putLong(8, content.length + Long.BYTES);
+        java.util.zip.CRC32 crc = new CRC32();
+        crc.update(content);
+        return ByteBuffer.allocate(content.length + Long.BYTES).put(content).putLong(crc.getValue()).array();
+    }
+
     @Test
     void filesFromAnotherModelTruncatedOrDamagedAreRefused() throws Exception {
         Path file = dir.resolve("mlp.lamina");
@@ -186,7 +234,7 @@ class TrainingFeaturesTest {
         assertTrue(other.getMessage().contains("does not fit MnistCnn: it was saved from model MnistMlp"), other.getMessage());
 
         Path truncated = dir.resolve("truncated.lamina");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
         CheckpointException cut = assertThrows(CheckpointException.class, () -> MnistMlpNetwork.load(truncated));
         assertTrue(cut.getMessage().startsWith(truncated.toString()) && cut.getMessage().contains("truncated"), cut.getMessage());
 

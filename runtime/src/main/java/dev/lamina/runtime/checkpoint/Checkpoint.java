@@ -28,10 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A saved network: its identity, weights and optimizer state, in one file.
  *
- * <h2>File format, version 1</h2>
+ * <h2>File format, version 2</h2>
  * Big-endian, as {@link DataOutputStream} writes it:
  * <pre>
- * magic          8 bytes  "LAMINA\0\1"
+ * magic          8 bytes  "LAMINA\0\2"
  * length         long     the whole file's length in bytes, trailer included
  * model          UTF      the model class's name, e.g. "MnistCnn"
  * input rank     int, then that many int dimensions (the sample shape)
@@ -40,17 +40,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * epochs         int      epochs completed when saved (for resuming)
  * parameters     int count, then per parameter, trainable or not: UTF name, int rank, long dims...,
  *                the values
- * optimizer      UTF class name, long iterations, int count, then per state array: int rank,
+ * optimizer      UTF class name, long iterations, double learning rate (the rate of the next
+ *                step, as ReduceLROnPlateau left it), int count, then per state array: int rank,
  *                long dims..., the values
  * checksum       long     CRC-32 of every byte before it
  * </pre>
- * Values are row-major, as floats or doubles per the data type.
+ * Values are row-major, as floats or doubles per the data type. Version 1 ("LAMINA\0\1") is read
+ * too: it is version 2 without the learning rate, which a network loaded from it keeps as its model
+ * declares it.
  *
  * <p>Writing goes to a temporary file in the same folder, forced to disk, then renamed over the
  * target in one step, so a crash while saving leaves the previous file as it was.
  */
 public final class Checkpoint {
-    private static final byte[] MAGIC = {'L', 'A', 'M', 'I', 'N', 'A', 0, 1};
+    private static final byte[] MAGIC = {'L', 'A', 'M', 'I', 'N', 'A', 0, 2};
+    /** Version 1's: the same but the learning rate. */
+    private static final byte[] MAGIC_1 = {'L', 'A', 'M', 'I', 'N', 'A', 0, 1};
     /** Bounds that a damaged header cannot pass, so it is refused before anything is allocated from it. */
     private static final int MAX_RANK = 8;
 
@@ -59,6 +64,8 @@ public final class Checkpoint {
     private final List<INDArray> parameters;
     private final String optimizer;
     private final long iterations;
+    /** The rate of the next step when saved; NaN from a version 1 file, which did not keep it. */
+    private final double learningRate;
     private final List<INDArray> optimizerState;
 
     /** What makes a checkpoint fit a network: the model, its shapes and its parameters' names and shapes. */
@@ -93,12 +100,13 @@ public final class Checkpoint {
     }
 
     private Checkpoint(Identity identity, int epochs, List<INDArray> parameters, String optimizer, long iterations,
-                       List<INDArray> optimizerState) {
+                       double learningRate, List<INDArray> optimizerState) {
         this.identity = identity;
         this.epochs = epochs;
         this.parameters = parameters;
         this.optimizer = optimizer;
         this.iterations = iterations;
+        this.learningRate = learningRate;
         this.optimizerState = optimizerState;
     }
 
@@ -126,6 +134,7 @@ public final class Checkpoint {
         }
         out.writeUTF(network.optimizer().getClass().getSimpleName());
         out.writeLong(network.optimizer().iterations());
+        out.writeDouble(network.optimizer().learningRate());
         List<INDArray> state = network.optimizer().state();
         out.writeInt(state.size());
         for (INDArray array : state) {
@@ -167,7 +176,9 @@ public final class Checkpoint {
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, "no such file");
         }
-        if (bytes.length < MAGIC.length + 2 * Long.BYTES || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+        byte[] magic = Arrays.copyOf(bytes, MAGIC.length);
+        boolean version1 = Arrays.equals(magic, MAGIC_1);
+        if (bytes.length < MAGIC.length + 2 * Long.BYTES || !(Arrays.equals(magic, MAGIC) || version1)) {
             throw new CheckpointException(file, "not a Lamina checkpoint (it does not start with Lamina's magic number)");
         }
         long length = ByteBuffer.wrap(bytes, MAGIC.length, Long.BYTES).getLong();
@@ -184,13 +195,13 @@ public final class Checkpoint {
         }
         try {
             return parse(new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length + Long.BYTES,
-                    bytes.length - MAGIC.length - 2 * Long.BYTES)));
+                    bytes.length - MAGIC.length - 2 * Long.BYTES)), version1);
         } catch (EOFException | IllegalArgumentException e) {
             throw new CheckpointException(file, "corrupted: " + e.getMessage());
         }
     }
 
-    private static Checkpoint parse(DataInputStream in) throws IOException {
+    private static Checkpoint parse(DataInputStream in, boolean version1) throws IOException {
         String model = in.readUTF();
         int[] input = readInts(in);
         int classes = in.readInt();
@@ -205,6 +216,10 @@ public final class Checkpoint {
         }
         String optimizer = in.readUTF();
         long iterations = in.readLong();
+        double learningRate = version1 ? Double.NaN : in.readDouble();
+        if (!version1 && !(learningRate > 0)) {
+            throw new IllegalArgumentException("its learning rate is " + learningRate + ", not a positive number");
+        }
         int states = in.readInt();
         List<INDArray> state = new ArrayList<>();
         for (int i = 0; i < states; i++) {
@@ -212,12 +227,17 @@ public final class Checkpoint {
         }
         Identity identity = new Identity(model, input, classes, dataType, names,
                 parameters.stream().map(INDArray::shape).toList());
-        return new Checkpoint(identity, epochs, parameters, optimizer, iterations, state);
+        return new Checkpoint(identity, epochs, parameters, optimizer, iterations, learningRate, state);
     }
 
     /** The data type the weights were saved in, to create a network to load them into. */
     public DataType dataType() {
         return identity.dataType;
+    }
+
+    /** The optimizer's learning rate for the next step when saved; NaN if the file is of version 1. */
+    public double learningRate() {
+        return learningRate;
     }
 
     /** How many epochs the network had trained when saved. */
@@ -252,6 +272,9 @@ public final class Checkpoint {
             state.get(i).assign(optimizerState.get(i).castTo(network.dataType()));
         }
         network.optimizer().resumeAt(iterations);
+        if (!Double.isNaN(learningRate)) {
+            network.optimizer().learningRate(learningRate);
+        }
     }
 
     /**
