@@ -9,7 +9,9 @@ import java.util.Arrays;
  * its value is an approximation of this one.
  *
  * <p>Exact needs every score, so batches are kept (4 bytes and a label per sample, in arrays that
- * grow by half as they fill) and {@link #value()} sorts them: O(n log n).
+ * grow by half as they fill) and {@link #value()} sorts them: O(n log n). A training step's progress
+ * line and batch logs take {@link #runningValue()}, which sorts again only once the samples have grown
+ * by an eighth since it last did, so an epoch of n samples sorts O(log n) times, not once a batch.
  *
  * <p>With samples of only one class the area is undefined; {@link #value()} returns NaN rather than
  * throwing (scikit-learn raises), so a validation set or batch that happens to hold one class shows
@@ -20,6 +22,11 @@ public final class RocAuc {
     private boolean[] positives = new boolean[1024];
     private int count;
     private long positiveCount;
+    /** The samples {@link #runningValue()} last computed the area over, and that area. */
+    private int runningCount;
+    private double running = Double.NaN;
+    /** How many times the scores were sorted: a test counts them. */
+    private int sorts;
 
     /**
      * Adds a batch: each sample's score (a probability or a logit: only the order matters) and its 0/1 label.
@@ -77,6 +84,7 @@ public final class RocAuc {
      * exact; the one rounding is the final division.
      */
     public double value() {
+        sorts++;
         long negativeCount = count - positiveCount;
         if (positiveCount == 0 || negativeCount == 0) {
             return Double.NaN;
@@ -106,6 +114,26 @@ public final class RocAuc {
     }
 
     /**
+     * {@link #value()}, computed again only when the samples have grown by at least an eighth since
+     * it was last computed here (or it was NaN): between, the last area, over most of the samples.
+     * What the progress line shows while an epoch runs; the epoch's logs take the exact value.
+     */
+    public double runningValue() {
+        if (count == runningCount) {
+            return running;
+        }
+        if (Double.isNaN(running) || count - runningCount >= runningCount / 8) {
+            running = value();
+            runningCount = count;
+        }
+        return running;
+    }
+
+    int sorts() {
+        return sorts;
+    }
+
+    /**
      * The bits of {@code score} as an int that orders as the floats do: negatives have their
      * magnitude bits flipped, so the larger magnitude sorts lower; -0 is made +0 first, so they tie.
      */
@@ -118,5 +146,7 @@ public final class RocAuc {
     public void reset() {
         count = 0;
         positiveCount = 0;
+        runningCount = 0;
+        running = Double.NaN;
     }
 }

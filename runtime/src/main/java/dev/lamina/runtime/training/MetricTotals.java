@@ -79,10 +79,22 @@ final class MetricTotals {
 
     /** {@code loss}, then each declared metric in the model's order, over the batches so far; a new map the caller may add to. */
     Map<String, Double> logs() {
+        return logs(false);
+    }
+
+    /**
+     * {@link #logs()} as a training step reports them: the same but AUC, whose exact value needs
+     * every score sorted, which is {@link RocAuc#runningValue()} (sorted again as the samples grow by an eighth).
+     */
+    Map<String, Double> runningLogs() {
+        return logs(true);
+    }
+
+    private Map<String, Double> logs(boolean running) {
         Map<String, Double> logs = new LinkedHashMap<>();
         logs.put("loss", lossSum / Math.max(seen, 1));
         for (Metric metric : metrics) {
-            logs.put(metric.logName(), value(metric));
+            logs.put(metric.logName(), metric == Metric.AUC && running ? auc.runningValue() : value(metric));
         }
         return logs;
     }

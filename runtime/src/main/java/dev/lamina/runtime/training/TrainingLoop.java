@@ -94,7 +94,7 @@ final class TrainingLoop {
                 INDArray outputs = network.trainBatch(batch.features(), labels, weights);
                 double batchLoss = network.dataLoss(outputs, labels, weights) + penalty;
                 totals.add(outputs, labels, batchLoss);
-                Map<String, Double> running = withLearningRate(totals.logs(), network, options);
+                Map<String, Double> running = withLearningRate(totals.runningLogs(), network, options);
                 progress.step(step + 1, running);
                 Map<String, Double> batchLogs = new LinkedHashMap<>(running);
                 batchLogs.put("batch_loss", batchLoss);

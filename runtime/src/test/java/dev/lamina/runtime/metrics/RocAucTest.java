@@ -99,4 +99,34 @@ class RocAucTest {
         assertThrows(IllegalArgumentException.class, () -> auc.add(new float[] {0.3f}, new float[] {0.9f}));
         assertEquals(0, auc.count(), "a rejected batch adds nothing");
     }
+
+    /**
+     * A step's running area sorts again only as the samples grow by an eighth: 2,000 batches of one
+     * sample sort about log(2000) / log(9/8) = 65 times, not 2,000; each value it gives is the exact
+     * area over most of the samples, and the same once it was refreshed.
+     */
+    @Test
+    void theRunningAreaSortsLogarithmicallyOftenAndIsTheExactOneWhenRefreshed() {
+        Random random = new Random(4);
+        RocAuc auc = new RocAuc();
+        int refreshes = 0;
+        double last = Double.NaN;
+        for (int i = 0; i < 2000; i++) {
+            boolean positive = i % 3 == 0;
+            auc.add(new float[] {(float) random.nextGaussian() + (positive ? 1 : 0)}, new float[] {positive ? 1 : 0});
+            double running = auc.runningValue();
+            if (!(running == last || Double.isNaN(running) && Double.isNaN(last))) {
+                refreshes++;
+                int before = auc.sorts();
+                assertEquals(auc.value(), running, EPS, "refreshed at " + (i + 1) + " samples: exact");
+                assertEquals(before + 1, auc.sorts());
+            }
+            last = running;
+        }
+        assertTrue(auc.sorts() - refreshes < 80, auc.sorts() + " sorts");
+        assertTrue(refreshes > 30, refreshes + " refreshes");
+        assertEquals(auc.value(), auc.runningValue(), 0.01, "within a hundredth of the exact area at the end");
+        auc.reset();
+        assertTrue(Double.isNaN(auc.runningValue()));
+    }
 }
