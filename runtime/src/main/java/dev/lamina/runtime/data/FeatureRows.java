@@ -8,8 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * row of values a sample, copied batch by batch into arrays of the network's data type. Either an
  * array in memory, or a {@code .npy} file mapped in pieces ({@link MappedNpy}), which may be larger
  * than the memory and than one ND4J buffer, so it is never one array. From {@link Dataset#featureRows}.
+ * A batch's labels and loss weights are gathered the same way, as the rows of arrays ({@link #of}).
  */
 public interface FeatureRows {
+    /** The rows of {@code rows}, a (samples, row length) row-major array: copied a row at a time when in host memory. */
+    static FeatureRows of(INDArray rows) {
+        return new ArrayRows(rows);
+    }
+
     /** The number of rows (samples). */
     int size();
 

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Gathers batches of a dataset in a network's data type and input shape. A shuffled batch is
@@ -20,12 +19,10 @@ final class Batches {
     private final Network network;
     /** The features, (samples, input size): an array, or a file mapped in pieces, copied a row at a time. */
     private final FeatureRows features;
-    private final INDArray labels;
+    /** The labels as the loss takes them, (samples, units). */
+    private final FeatureRows labels;
     /** Each sample's weight in the loss, (samples, 1), or null for 1. */
-    private final INDArray weights;
-    /** The memory of the two arrays above if it is the host's (else null): what Java copies read. */
-    private final ByteBuffer labelBytes;
-    private final ByteBuffer weightBytes;
+    private final FeatureRows weights;
     /** The two sets of arrays batches are gathered into: the one trained on, and the one being filled. */
     private final Rows[] slots = new Rows[2];
 
@@ -39,11 +36,9 @@ final class Batches {
         this.network = network;
         Dataset typed = data.withDataType(network.dataType());
         this.features = typed.featureRows(network.dataType());
-        this.labels = Targets.of(network, typed);
+        this.labels = FeatureRows.of(Targets.of(network, typed));
         this.weights = weights == null ? null
-                : Nd4j.create(weights, new long[] {weights.length, 1}, 'c').castTo(network.dataType());
-        this.labelBytes = hostBytes(labels);
-        this.weightBytes = this.weights == null ? null : hostBytes(this.weights);
+                : FeatureRows.of(Nd4j.create(weights, new long[] {weights.length, 1}, 'c').castTo(network.dataType()));
     }
 
     /** The features of the given samples, (indices, input shape...), gathered into the first set of arrays. */
@@ -96,7 +91,7 @@ final class Batches {
                 return false;
             }
         }
-        return features.copiesMemory() && labelBytes != null && (weights == null || weightBytes != null);
+        return features.copiesMemory() && labels.copiesMemory() && (weights == null || weights.copiesMemory());
     }
 
     /**
@@ -108,9 +103,9 @@ final class Batches {
     void copy(int slot, int[] indices) {
         Rows into = slots[slot];
         features.copy(indices, into.features, into.featureBytes);
-        gather(labels, labelBytes, into.labels, into.labelBytes, indices);
+        labels.copy(indices, into.labels, into.labelBytes);
         if (weights != null) {
-            gather(weights, weightBytes, into.weights, into.weightBytes, indices);
+            weights.copy(indices, into.weights, into.weightBytes);
         }
     }
 
@@ -149,27 +144,11 @@ final class Batches {
         return HostMemory.holds(array) ? HostMemory.bytes(array) : null;
     }
 
-    /** A new array of {@code rows} rows like {@code source}'s. */
-    private static INDArray like(INDArray source, int rows) {
-        return Nd4j.create(source.dataType(), rows, source.size(1));
+    /** A new array of {@code rows} rows as long as {@code source}'s, in the network's data type. */
+    private INDArray like(FeatureRows source, int rows) {
+        return Nd4j.create(network.dataType(), rows, source.rowLength());
     }
 
-    /**
-     * Rows {@code indices} of {@code source}, copied into the leading rows of {@code into}: a memory copy
-     * a row when both have host memory ({@code from} and {@code to}), else ND4J's pullRows.
-     */
-    private static void gather(INDArray source, ByteBuffer from, INDArray into, ByteBuffer to, int[] indices) {
-        if (from == null || to == null) {
-            Nd4j.pullRows(source, Buffers.rows(into, indices.length), 1, indices);
-            return;
-        }
-        // One memory copy a row: a few times faster than ND4J's pullRows (docs/performance.md). Absolute
-        // puts leave both buffers' positions alone, so nothing here is shared state between threads.
-        int rowBytes = Math.toIntExact(source.size(1) * source.dataType().width());
-        for (int i = 0; i < indices.length; i++) {
-            to.put(i * rowBytes, from, indices[i] * rowBytes, rowBytes);
-        }
-    }
 
     /**
      * The features of samples {@code from} to {@code to}, (samples, input shape...): a view of an
@@ -187,12 +166,13 @@ final class Batches {
         return Buffers.reshape(Buffers.rows(rows.features, indices.length), network.inputShape().withBatch(indices.length));
     }
 
+    /** The labels of samples {@code from} to {@code to}, (samples, units): a view. */
     INDArray labelRange(int from, int to) {
-        return labels.get(NDArrayIndex.interval(from, to));
+        return labels.view(from, to);
     }
 
     /** The loss weights of samples {@code from} to {@code to}, or null if every sample weighs 1. */
     INDArray weightRange(int from, int to) {
-        return weights == null ? null : weights.get(NDArrayIndex.interval(from, to));
+        return weights == null ? null : weights.view(from, to);
     }
 }
