@@ -21,7 +21,10 @@ import dev.lamina.runtime.training.History;
 import dev.lamina.runtime.training.Network;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -203,23 +206,35 @@ class TrainingFeaturesTest {
         assertEquals(weights(network), weights(loaded));
     }
 
-    /** A version 2 checkpoint as version 1 wrote it: its magic's last byte 1, no learning rate, length and CRC to match. */
-    private static byte[] version1(byte[] version2, String optimizer) {
+    /**
+     * A version 2 checkpoint of a network without class names as version 1 wrote it: its magic's last
+     * byte 1, without the count of class names (0) and the learning rate, its length and CRC to match.
+     */
+    private static byte[] version1(byte[] version2, String optimizer) throws IOException {
+        // The count of names follows the epochs: read the fields before it as Checkpoint writes them.
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(version2, 16, version2.length - 16));
+        in.readUTF();
+        in.skipBytes(4 * in.readInt());
+        in.readInt();
+        in.readUTF();
+        in.readInt();
+        int names = version2.length - in.available();
         // The rate follows the optimizer's name (a UTF: its length in two bytes, then the name) and its iterations.
         byte[] name = ("\0" + (char) optimizer.length() + optimizer).getBytes(StandardCharsets.ISO_8859_1);
-        int at = -1;
-        for (int i = version2.length - name.length; i >= 0 && at < 0; i--) {
+        int rate = -1;
+        for (int i = version2.length - name.length; i >= 0 && rate < 0; i--) {
             if (Arrays.equals(Arrays.copyOfRange(version2, i, i + name.length), name)) {
-                at = i + name.length + Long.BYTES;
+                rate = i + name.length + Long.BYTES;
             }
         }
-        java.io.ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(version2, 0, at);
-        out.write(version2, at + Double.BYTES, version2.length - at - Double.BYTES - Long.BYTES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(version2, 0, names);
+        out.write(version2, names + Integer.BYTES, rate - names - Integer.BYTES);
+        out.write(version2, rate + Double.BYTES, version2.length - rate - Double.BYTES - Long.BYTES);
         byte[] content = out.toByteArray();
         content[7] = 1;
         ByteBuffer.wrap(content).putLong(8, content.length + Long.BYTES);
-        java.util.zip.CRC32 crc = new CRC32();
+        CRC32 crc = new CRC32();
         crc.update(content);
         return ByteBuffer.allocate(content.length + Long.BYTES).put(content).putLong(crc.getValue()).array();
     }

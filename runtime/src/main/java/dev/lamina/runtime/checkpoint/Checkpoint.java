@@ -38,6 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * classes        int
  * data type      UTF      ND4J's name: "FLOAT" or "DOUBLE"
  * epochs         int      epochs completed when saved (for resuming)
+ * class names    int count (0 for a network that names none), then a UTF each (version 2)
  * parameters     int count, then per parameter, trainable or not: UTF name, int rank, long dims...,
  *                the values
  * optimizer      UTF class name, long iterations, double learning rate (the rate of the next
@@ -61,6 +62,8 @@ public final class Checkpoint {
 
     private final Identity identity;
     private final int epochs;
+    /** The classes' names, if the network named them; empty otherwise (and from a version 1 file). */
+    private final List<String> classNames;
     private final List<INDArray> parameters;
     private final String optimizer;
     private final long iterations;
@@ -99,10 +102,11 @@ public final class Checkpoint {
         }
     }
 
-    private Checkpoint(Identity identity, int epochs, List<INDArray> parameters, String optimizer, long iterations,
-                       double learningRate, List<INDArray> optimizerState) {
+    private Checkpoint(Identity identity, int epochs, List<String> classNames, List<INDArray> parameters,
+                       String optimizer, long iterations, double learningRate, List<INDArray> optimizerState) {
         this.identity = identity;
         this.epochs = epochs;
+        this.classNames = List.copyOf(classNames);
         this.parameters = parameters;
         this.optimizer = optimizer;
         this.iterations = iterations;
@@ -127,6 +131,11 @@ public final class Checkpoint {
         out.writeInt(identity.classes);
         out.writeUTF(identity.dataType.name());
         out.writeInt(epochs);
+        List<String> names = namedClasses(network);
+        out.writeInt(names.size());
+        for (String name : names) {
+            out.writeUTF(name);
+        }
         out.writeInt(network.parameters().size());
         for (Parameter parameter : network.parameters()) {
             out.writeUTF(parameter.name());
@@ -207,6 +216,14 @@ public final class Checkpoint {
         int classes = in.readInt();
         DataType dataType = DataType.valueOf(in.readUTF());
         int epochs = in.readInt();
+        List<String> classNames = new ArrayList<>();
+        int named = version1 ? 0 : in.readInt();
+        if (named < 0 || named > classes) {
+            throw new IllegalArgumentException(named + " class names for " + classes + " classes");
+        }
+        for (int i = 0; i < named; i++) {
+            classNames.add(in.readUTF());
+        }
         int count = in.readInt();
         List<String> names = new ArrayList<>();
         List<INDArray> parameters = new ArrayList<>();
@@ -227,7 +244,21 @@ public final class Checkpoint {
         }
         Identity identity = new Identity(model, input, classes, dataType, names,
                 parameters.stream().map(INDArray::shape).toList());
-        return new Checkpoint(identity, epochs, parameters, optimizer, iterations, learningRate, state);
+        return new Checkpoint(identity, epochs, classNames, parameters, optimizer, iterations, learningRate, state);
+    }
+
+    /** The names a classifier gives its classes, if it was given any (numbers are not saved); else none. */
+    private static List<String> namedClasses(Network network) {
+        if (!network.task().classLabels()) {
+            return List.of();
+        }
+        List<String> names = network.classNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).equals(Integer.toString(i))) {
+                return names;
+            }
+        }
+        return List.of();
     }
 
     /** The data type the weights were saved in, to create a network to load them into. */
@@ -238,6 +269,11 @@ public final class Checkpoint {
     /** The optimizer's learning rate for the next step when saved; NaN if the file is of version 1. */
     public double learningRate() {
         return learningRate;
+    }
+
+    /** The names the network gave its classes when saved; empty if it named none. */
+    public List<String> classNames() {
+        return classNames;
     }
 
     /** How many epochs the network had trained when saved. */
@@ -274,6 +310,9 @@ public final class Checkpoint {
         network.optimizer().resumeAt(iterations);
         if (!Double.isNaN(learningRate)) {
             network.optimizer().learningRate(learningRate);
+        }
+        if (!classNames.isEmpty()) {
+            network.classNames(classNames);
         }
     }
 

@@ -174,6 +174,11 @@ public final class Dataset {
         return classes;
     }
 
+    /** Whether the classes were given names ({@link #withClassNames}, an image folder's, a table's), not only numbers. */
+    public boolean hasClassNames() {
+        return classNames != null;
+    }
+
     /** The classes' names, or their numbers ("0", "1", ...) if none were given. */
     public List<String> classNames() {
         requireClassLabels("class names");

@@ -15,7 +15,9 @@ import dev.lamina.runtime.optimizers.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.SplittableRandom;
@@ -70,6 +72,8 @@ public abstract class AbstractNetwork implements Network {
     private final AtomicReference<Thread> trainer = new AtomicReference<>();
     private Optimizer optimizer;
     private Random trainingRandom;
+    /** A classifier's class names as fit's data or the user named them; null for their numbers. */
+    private volatile List<String> classNames;
 
     /** A network with new parameters, drawn from {@code seed}, computing in {@code dataType}. */
     protected AbstractNetwork(ModelDefinition model, long seed, DataType dataType) {
@@ -276,9 +280,18 @@ public abstract class AbstractNetwork implements Network {
         });
     }
 
-    /** Trains on {@code train} as Keras' {@code fit} does; returns the loss and metrics of every epoch. */
+    /**
+     * Trains on {@code train} as Keras' {@code fit} does; returns the loss and metrics of every epoch.
+     * A classifier takes the data's class names, if it names its classes ({@link #classNames()}).
+     */
     public History fit(Dataset train, FitOptions options) {
-        return training(() -> TrainingLoop.fit(this, train, options));
+        return training(() -> {
+            if (task().classLabels() && train.hasClassLabels() && train.hasClassNames() && train.classes() == classes()) {
+                // Before the first step, so that a checkpoint saved while training names them too.
+                classNames(train.classNames());
+            }
+            return TrainingLoop.fit(this, train, options);
+        });
     }
 
     /**
@@ -320,6 +333,73 @@ public abstract class AbstractNetwork implements Network {
     /** The output for {@code features} (samples, input shape...): (samples, classes). */
     public INDArray predict(INDArray features) {
         return inference(replica -> TrainingLoop.predict(replica, features));
+    }
+
+    /**
+     * A classifier's predicted class for each sample of {@code features}: the highest score's, or, for
+     * two classes as one probability (or logit), class 1 where it is above 0.5 (0).
+     *
+     * @throws IllegalStateException for regression and yes/no labels, which predict no one class
+     */
+    public int[] predictClasses(INDArray features) {
+        requireClassifier("predictClasses");
+        INDArray outputs = predict(features);
+        if (outputs.size(1) == 1) {
+            double threshold = outputsLogits() ? 0 : 0.5;
+            return Arrays.stream(outputs.reshape(outputs.size(0)).toDoubleVector())
+                    .mapToInt(score -> score > threshold ? 1 : 0).toArray();
+        }
+        return outputs.argMax(1).toIntVector();
+    }
+
+    /** {@link #predictClasses}, each class by its name ({@link #classNames}). */
+    public List<String> predictClassNames(INDArray features) {
+        List<String> names = classNames();
+        return Arrays.stream(predictClasses(features)).mapToObj(names::get).toList();
+    }
+
+    /**
+     * A classifier's class names: those of the data {@code fit} last trained on, when it named them
+     * (an image folder's sub-folders, a table's label values, {@code Dataset.withClassNames}), or
+     * those set by {@link #classNames(List)}, else the classes' numbers ("0", "1", ...). Saved with the
+     * weights, so a loaded network names its predictions as the trained one did.
+     *
+     * @throws IllegalStateException for regression and yes/no labels, which have no classes
+     */
+    @Override
+    public final List<String> classNames() {
+        requireClassifier("classNames");
+        List<String> named = weightsOwner != null ? weightsOwner.classNames : classNames;
+        if (named != null) {
+            return named;
+        }
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < classes(); i++) {
+            numbers.add(Integer.toString(i));
+        }
+        return numbers;
+    }
+
+    /**
+     * Names the classifier's classes, one name per class in class order.
+     *
+     * @throws IllegalArgumentException if there are not as many names as classes, or two are the same
+     */
+    @Override
+    public final void classNames(List<String> names) {
+        requireClassifier("classNames");
+        if (names.size() != classes() || new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException(model.name() + " has " + classes() + " classes, to be named by as many"
+                    + " different names, but received " + names.size() + ": " + names);
+        }
+        (weightsOwner != null ? weightsOwner : this).classNames = List.copyOf(names);
+    }
+
+    private void requireClassifier(String caller) {
+        if (!task().classLabels()) {
+            throw new IllegalStateException(caller + ": " + model.name() + " predicts " + (task() == Task.REGRESSION
+                    ? "numbers" : "yes/no labels") + ", not one class of several");
+        }
     }
 
     /**

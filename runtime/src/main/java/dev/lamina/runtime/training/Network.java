@@ -31,6 +31,12 @@ public interface Network {
     /** What the model predicts: one class, one of two, several yes/no labels, or numbers. */
     Task task();
 
+    /** A classifier's class names, as named or else numbered ("0", "1", ...); see {@code AbstractNetwork}. */
+    List<String> classNames();
+
+    /** Names a classifier's classes, one name per class in class order. */
+    void classNames(List<String> names);
+
     /** The width of the output: the classes, 1 for two classes with binary crossentropy, or the outputs. */
     int units();
 
