@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
+import io.jhdf.Superblock;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +62,9 @@ final class KerasFile {
                 return readKeras3();
             }
             if (startsWith(start, length, HDF5_SIGNATURE)) {
+                try (FileChannel channel = FileChannel.open(file)) {
+                    requireComplete(Superblock.readSuperblock(channel, 0), channel.size(), "it");
+                }
                 try (HdfFile hdf = new HdfFile(file)) {
                     return readLegacy(hdf);
                 }
@@ -76,6 +82,18 @@ final class KerasFile {
                 + ". Save the model with model.save(\"model.keras\") or model.save(\"model.h5\")");
     }
 
+    /**
+     * Refuses an HDF5 file shorter than its superblock says: jhdf reads what it needs, so a file cut
+     * after the weights but before the optimizer's state would otherwise load as if whole.
+     */
+    private void requireComplete(Superblock superblock, long size, String what) throws KerasFormatException {
+        long end = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+        if (end > size) {
+            throw new KerasFormatException(file, "is truncated: " + what + " has " + size + " bytes where its HDF5"
+                    + " header says " + end + ". Copy or download the file again, or save the model again");
+        }
+    }
+
     // Keras 3's .keras zip.
 
     private KerasModel readKeras3() throws IOException {
@@ -86,6 +104,7 @@ final class KerasFile {
             String version = metadata != null && metadata.hasNonNull("keras_version")
                     ? metadata.get("keras_version").asText() : "unknown";
             byte[] weights = entry(zip, "model.weights.h5");
+            requireComplete(Superblock.readSuperblock(ByteBuffer.wrap(weights)), weights.length, "its model.weights.h5");
             try (HdfFile hdf = HdfFile.fromBytes(weights)) {
                 List<KerasLayer> layers = new ArrayList<>();
                 for (JsonNode layer : layerConfigs(config, "config.json")) {
