@@ -14,6 +14,7 @@ import dev.lamina.runtime.optimizers.Parameter;
 import dev.lamina.runtime.training.AbstractNetwork;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -78,6 +79,44 @@ class KerasImportTest {
             float[] bias = (float[]) hdf.getDatasetByPath("model_weights/dense_3/dense_3/bias:0").getData();
             assertEquals(bias[9], parameter(network, "out/bias").getFloat(9));
         }
+    }
+
+    /**
+     * The .keras layout, as Keras 3.14 writes it (checked on a real file; see docs/keras-import.md): the
+     * same CNN rewritten by this test into a zip of config.json, metadata.json and model.weights.h5
+     * holding layers/<name>/vars/0, 1. The weights are the legacy file's, so the predictions must be
+     * equal to the last bit.
+     */
+    @Test
+    void theKerasZipLayoutLoadsAsTheLegacyFileDoes() throws Exception {
+        Path legacy = resource("purinat33-mnist-cnn.h5");
+        Path weights = temp.resolve("model.weights.h5");
+        String config;
+        try (HdfFile hdf = new HdfFile(legacy); WritableHdfFile out = HdfFile.write(weights)) {
+            config = (String) hdf.getAttribute("model_config").getData();
+            WritableGroup layers = out.putGroup("layers");
+            for (String layer : List.of("conv2d", "conv2d_1", "dense", "dense_1", "dense_2", "dense_3")) {
+                WritableGroup vars = layers.putGroup(layer).putGroup("vars");
+                vars.putDataset("0", hdf.getDatasetByPath("model_weights/" + layer + "/" + layer + "/kernel:0").getData());
+                vars.putDataset("1", hdf.getDatasetByPath("model_weights/" + layer + "/" + layer + "/bias:0").getData());
+            }
+        }
+        Path zipped = temp.resolve("cnn.keras");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(zipped))) {
+            zip.putNextEntry(new ZipEntry("metadata.json"));
+            zip.write("{\"keras_version\": \"3.14.1\"}".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("config.json"));
+            // Keras 3 calls the input's shape batch_shape where Keras 2 said batch_input_shape.
+            zip.write(config.replace("batch_input_shape", "batch_shape").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("model.weights.h5"));
+            zip.write(Files.readAllBytes(weights));
+        }
+        INDArray images = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 50, 28, 28).muli(255);
+        KerasModels_PurinatCnnNetwork fromH5 = KerasModels_PurinatCnnNetwork.create(1);
+        fromH5.loadKerasWeights(legacy);
+        KerasModels_PurinatCnnNetwork fromZip = KerasModels_PurinatCnnNetwork.create(2);
+        fromZip.loadKerasWeights(zipped);
+        assertEquals(fromH5.predict(images), fromZip.predict(images));
     }
 
     // Mismatched models.

@@ -12,6 +12,7 @@ import io.jhdf.api.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ final class KerasFile {
             String version = metadata != null && metadata.hasNonNull("keras_version")
                     ? metadata.get("keras_version").asText() : "unknown";
             byte[] weights = entry(zip, "model.weights.h5");
-            requireComplete(Superblock.readSuperblock(ByteBuffer.wrap(weights)), weights.length, "its model.weights.h5");
+            requireComplete(Superblock.readSuperblock(ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN)), weights.length, "its model.weights.h5");
             try (HdfFile hdf = HdfFile.fromBytes(weights)) {
                 List<KerasLayer> layers = new ArrayList<>();
                 for (JsonNode layer : layerConfigs(config, "config.json")) {
