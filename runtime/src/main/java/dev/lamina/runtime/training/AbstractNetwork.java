@@ -9,6 +9,7 @@ import dev.lamina.dsl.Task;
 import dev.lamina.runtime.checkpoint.Checkpoint;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.FeatureRows;
+import dev.lamina.runtime.keras.KerasWeights;
 import dev.lamina.runtime.kernels.Initializers;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.optimizers.Parameter;
@@ -423,6 +424,18 @@ public abstract class AbstractNetwork implements Network {
         } finally {
             reading.unlock();
         }
+    }
+
+    /**
+     * Copies the weights of a model saved by Keras into this network, whose layers must be the Keras
+     * model's: a Keras 3 {@code .keras} file or a legacy {@code .h5} one ({@code model.save(...)}).
+     * Every layer is checked first; on any exception the weights are unchanged. See {@link KerasWeights}.
+     *
+     * @throws dev.lamina.runtime.keras.KerasFormatException if the file is not a Keras model Lamina reads
+     * @throws dev.lamina.runtime.keras.KerasMismatchException if its layers are not this network's
+     */
+    public void loadKerasWeights(Path file) throws IOException {
+        KerasWeights.load(this, file);
     }
 
     @Override
