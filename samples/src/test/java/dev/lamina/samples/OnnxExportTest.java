@@ -105,6 +105,18 @@ class OnnxExportTest {
         assertSameOutputs(network, randomFeatures(network, 21));
     }
 
+    /** A float64 network exports float32 weights: the same outputs, within the same tolerance. */
+    @Test
+    void aFloat64NetworkExportsAsFloat32() throws Exception {
+        AbstractNetwork network = prepared(new TinyModels_BranchesNetwork(6, DataType.DOUBLE));
+        INDArray features = randomFeatures(network, 21);
+        Path file = dir.resolve("double.onnx");
+        network.exportOnnx(file);
+        assertEquals(onnx.Onnx.TensorProto.DataType.FLOAT.getNumber(),
+                ModelProto.parseFrom(Files.readAllBytes(file)).getGraph().getInitializer(0).getDataType());
+        assertClose(network.predict(features.castTo(DataType.DOUBLE)), run(file, features), "Branches in float64");
+    }
+
     /**
      * Every layer kind has an exact ONNX equivalent, so nothing is refused: the graph is checked
      * instead, op by op (the layout transposes around Conv and MaxPool left out).
