@@ -11,6 +11,7 @@ import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.FeatureRows;
 import dev.lamina.runtime.keras.KerasWeights;
 import dev.lamina.runtime.kernels.Initializers;
+import dev.lamina.runtime.onnx.OnnxExport;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.optimizers.Parameter;
 import java.io.IOException;
@@ -436,6 +437,23 @@ public abstract class AbstractNetwork implements Network {
      */
     public void loadKerasWeights(Path file) throws IOException {
         KerasWeights.load(this, file);
+    }
+
+    /**
+     * Writes the network as an ONNX model (opset 13) for inference, atomically: input {@code "input"}
+     * (batch, input shape...), output {@code "output"} (batch, units), what {@link #predict} returns
+     * (probabilities, or logits for a model trained from logits). Always float32: a float64 network's
+     * weights are rounded to float. Dropout and the random image layers, identities in inference,
+     * export as nothing. What each layer becomes: docs/onnx.md.
+     */
+    public void exportOnnx(Path file) throws IOException {
+        Lock reading = weightsLock.readLock();
+        reading.lock();
+        try {
+            OnnxExport.write(this, file);
+        } finally {
+            reading.unlock();
+        }
     }
 
     @Override
