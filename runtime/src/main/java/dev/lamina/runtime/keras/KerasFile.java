@@ -111,10 +111,11 @@ final class KerasFile {
                 for (JsonNode layer : layerConfigs(config, "config.json")) {
                     String name = layerName(layer);
                     String className = layer.path("class_name").asText();
-                    layers.add(new KerasLayer(name, className, layer.path("config"), numberedWeights(hdf, name, className,
-                            layer.path("config"))));
+                    layers.add(new KerasLayer(name, className, layer.path("config"), layer.path("inbound_nodes"),
+                            numberedWeights(hdf, name, className, layer.path("config"))));
                 }
-                return new KerasModel("Keras 3 .keras", version, layers);
+                JsonNode compiled = config.path("compile_config");
+                return new KerasModel("Keras 3 .keras", version, layers, compiled.isObject() ? compiled : null);
             }
         } catch (ZipException e) {
             throw new KerasFormatException(file, "is not a complete zip, so not a readable .keras file (" + e.getMessage()
@@ -179,9 +180,12 @@ final class KerasFile {
         for (JsonNode layer : layerConfigs(config, "the model_config attribute")) {
             String name = layerName(layer);
             String className = layer.path("class_name").asText();
-            layers.add(new KerasLayer(name, className, layer.path("config"), namedWeights(weightsGroup, name)));
+            layers.add(new KerasLayer(name, className, layer.path("config"), layer.path("inbound_nodes"),
+                    namedWeights(weightsGroup, name)));
         }
-        return new KerasModel("legacy HDF5", version == null ? "unknown" : version, layers);
+        String training = stringAttribute(hdf, "training_config");
+        return new KerasModel("legacy HDF5", version == null ? "unknown" : version, layers,
+                training == null ? null : json(training, "the training_config attribute"));
     }
 
     /** Layer {@code name}'s weights in a legacy file, in the order of its weight_names attribute. */

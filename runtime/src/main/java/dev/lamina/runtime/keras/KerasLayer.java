@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * One layer of a Keras model: its name, class and settings from the model's config, and its weights
- * from the weights file, in Keras' order.
+ * One layer of a Keras model: its name, class and settings from the model's config, the layers it
+ * takes (a Functional model's {@code inbound_nodes}, as the file spells them; missing in a
+ * Sequential's), and its weights from the weights file, in Keras' order.
  */
-record KerasLayer(String name, String className, JsonNode config, List<KerasWeight> weights) {
+record KerasLayer(String name, String className, JsonNode config, JsonNode inbound, List<KerasWeight> weights) {
 
     KerasLayer {
         weights = List.copyOf(weights);

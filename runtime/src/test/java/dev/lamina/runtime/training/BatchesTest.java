@@ -95,6 +95,8 @@ class BatchesTest {
             @Override public Shape inputShape() { return Shape.of(2, 3); }
             @Override public int classes() { return CLASSES; }
             @Override public Task task() { return Task.MULTICLASS; }
+            @Override public List<String> classNames() { throw new UnsupportedOperationException(); }
+            @Override public void classNames(List<String> names) { throw new UnsupportedOperationException(); }
             @Override public int units() { return CLASSES; }
             @Override public int topK() { return 5; }
             @Override public Loss loss() { return Loss.CATEGORICAL_CROSSENTROPY; }
