@@ -66,6 +66,46 @@ class KerasImportTest {
         assertEquals(before, after);
     }
 
+    /**
+     * A Keras 3 .keras file as Keras wrote it (3.12, Poornima030/Neural-Network-Digit-Classifier): the
+     * repository reports no accuracy (app.py trains 2 epochs and prints none), so the bar is 90%; its
+     * CNN was trained on pixels scaled to 0-1, as Lamina reads them.
+     */
+    @Test
+    void theKeras3CnnScoresOnTheMnistTestSet() throws Exception {
+        Dataset test = mnistTest();
+        KerasModels_PoornimaCnnNetwork network = KerasModels_PoornimaCnnNetwork.create(1);
+        network.loadKerasWeights(resource("poornima030-mnist-cnn.keras"));
+        double accuracy = network.evaluate(test).accuracy();
+        System.out.printf("Keras 3 CNN (Poornima030, .keras) in Lamina: test accuracy %.4f, none reported%n", accuracy);
+        assertTrue(accuracy > 0.90, "accuracy " + accuracy);
+    }
+
+    /** The same repository's mnist_model.h5: Keras 3.12 writing the legacy HDF5 layout. */
+    @Test
+    void theKeras3LegacyH5CnnScoresOnTheMnistTestSet() throws Exception {
+        Dataset test = mnistTest();
+        KerasModels_PoornimaCnnNetwork network = KerasModels_PoornimaCnnNetwork.create(1);
+        network.loadKerasWeights(resource("poornima030-mnist-cnn.h5"));
+        double accuracy = network.evaluate(test).accuracy();
+        System.out.printf("Keras 3 CNN (Poornima030, legacy .h5) in Lamina: test accuracy %.4f, none reported%n", accuracy);
+        assertTrue(accuracy > 0.90, "accuracy " + accuracy);
+    }
+
+    @Test
+    void predictionsOfKeras3WeightsSurviveACheckpoint() throws Exception {
+        Dataset test = mnistTest().slice(0, 500);
+        for (String file : List.of("poornima030-mnist-cnn.keras", "poornima030-mnist-cnn.h5")) {
+            KerasModels_PoornimaCnnNetwork network = KerasModels_PoornimaCnnNetwork.create(1);
+            network.loadKerasWeights(resource(file));
+            INDArray before = network.predict(test);
+            Path checkpoint = temp.resolve(file + ".lamina");
+            network.save(checkpoint);
+            INDArray after = KerasModels_PoornimaCnnNetwork.load(checkpoint).predict(test);
+            assertEquals(before, after, file);
+        }
+    }
+
     /** Independent of MNIST: the weights land in the parameters as the file holds them. */
     @Test
     void weightsAreCopiedAsTheFileHoldsThem() throws Exception {

@@ -40,6 +40,23 @@ final class KerasModels {
         @Dense(units = 10, activation = SOFTMAX)                    Layer out;
     }
 
+    /**
+     * Poornima030/Neural-Network-Digit-Classifier's mnist_model.keras (Keras 3.12) and mnist_model.h5
+     * (the same architecture, saved by Keras 3.12 in the legacy HDF5 layout): pixels 0-1 in, as it was
+     * trained. Keras took (28, 28, 1); the (28, 28) input is reshaped to that, which moves no value.
+     */
+    @Model(input = {28, 28}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY, metrics = Metric.ACCURACY)
+    static class PoornimaCnn {
+        @Reshape({28, 28, 1})                                       Layer image;
+        @Conv2D(filters = 32, kernel = {3, 3}, activation = RELU)   Layer conv2d;
+        @MaxPool2D({2, 2})                                          Layer pool1;
+        @Conv2D(filters = 64, kernel = {3, 3}, activation = RELU)   Layer conv2d1;
+        @MaxPool2D({2, 2})                                          Layer pool2;
+        @Flatten                                                    Layer flat;
+        @Dense(units = 128, activation = RELU)                      Layer dense;
+        @Dense(units = 10, activation = SOFTMAX)                    Layer out;
+    }
+
     /** The second convolution 3x3 where Keras' is 2x2: its kernel has another shape. */
     @Model(input = {28, 28}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY)
     static class WrongKernel {
