@@ -74,6 +74,47 @@ class KerasTranslationTest {
     }
 
     /**
+     * A real Keras 3 .keras file (Keras 3.12, Poornima030's CNN, ORIGIN.md): its config.json and
+     * compile_config translate to a class that compiles, takes the zip's weights, and scores what the
+     * hand-written PoornimaCnn scores with them (the repository reports no accuracy; see
+     * KerasImportTest).
+     */
+    @Test
+    void aRealKeras3FileTranslatesCompilesAndScoresAsTheHandWrittenModel() throws Exception {
+        Path file = Path.of(KerasTranslationTest.class.getResource("/keras/poornima030-mnist-cnn.keras").toURI());
+        String source = KerasTranslator.javaSource(file, "translated.PoornimaCnn");
+        System.out.println(source);
+        assertContains(source, "package translated;", "Keras 3.12.0",
+                "@Model(input = {28, 28, 1}, classes = 10,",
+                "optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.001,",
+                "metrics = Metric.ACCURACY)",
+                "@Conv2D(filters = 32, kernel = {3, 3}, activation = Activation.RELU) Layer conv2d;",
+                "@Conv2D(filters = 64, kernel = {3, 3}, activation = Activation.RELU) Layer conv2d1;",
+                "@MaxPool2D(value = {2, 2})",
+                "@Flatten",
+                "@Dense(units = 128, activation = Activation.RELU)",
+                "@Dense(units = 10, activation = Activation.SOFTMAX)");
+
+        AbstractNetwork network = compileAndCreate(source, "translated.PoornimaCnn");
+        network.loadKerasWeights(file);
+        Path mnist = DataDirectory.get().resolve("mnist");
+        assumeTrue(Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte"))
+                        || Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte.gz")),
+                "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
+        Dataset test = Mnist.test();
+        // Keras trained it on pixels scaled to 0-1, as Lamina reads them, of (28, 28, 1).
+        Dataset image = Dataset.of("MNIST test", test.features().reshape('c', test.size(), 28, 28, 1), test.labels(), 10);
+        double accuracy = network.evaluate(image).accuracy();
+        KerasModels_PoornimaCnnNetwork handWritten = KerasModels_PoornimaCnnNetwork.create(1);
+        handWritten.loadKerasWeights(file);
+        double expected = handWritten.evaluate(test).accuracy();
+        System.out.printf(Locale.ROOT, "Translated Keras 3 CNN: test accuracy %.4f, hand-written model %.4f%n",
+                accuracy, expected);
+        assertEquals(expected, accuracy, 1e-9);
+        assertTrue(accuracy > 0.90, "accuracy " + accuracy);
+    }
+
+    /**
      * A functional model (Keras 2's config and training config, written here with jhdf as Keras writes
      * them): a residual add, a layer taking another than the one before it, a metric, a rate; the
      * translation is checked whole and compiles.
