@@ -122,6 +122,40 @@ class KerasImportTest {
     }
 
     /**
+     * Keras 3.12's two layouts, as real files hold them: in the .keras zip a layer's weights are
+     * numbered (layers/conv2d_1/vars/0 the kernel, vars/1 the bias); in Keras 3's legacy .h5 each
+     * layer's weight_names are the variables' paths (kernel under model_weights/conv2d_1/sequential/...),
+     * not Keras 2's "conv2d_1/kernel:0".
+     */
+    @Test
+    void keras3WeightsAreCopiedAsBothRealFilesHoldThem() throws Exception {
+        Path zipped = resource("poornima030-mnist-cnn.keras");
+        KerasModels_PoornimaCnnNetwork fromZip = KerasModels_PoornimaCnnNetwork.create(1);
+        fromZip.loadKerasWeights(zipped);
+        Path weights = temp.resolve("model.weights.h5");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zipped.toFile())) {
+            Files.copy(zip.getInputStream(zip.getEntry("model.weights.h5")), weights);
+        }
+        try (HdfFile hdf = new HdfFile(weights)) {
+            float[][][][] kernel = (float[][][][]) hdf.getDatasetByPath("layers/conv2d_1/vars/0").getData();
+            assertEquals(kernel[2][1][30][63], parameter(fromZip, "conv2d1/kernel").getFloat(2, 1, 30, 63));
+            float[] bias = (float[]) hdf.getDatasetByPath("layers/dense_1/vars/1").getData();
+            assertEquals(bias[9], parameter(fromZip, "out/bias").getFloat(9));
+        }
+
+        Path legacy = resource("poornima030-mnist-cnn.h5");
+        KerasModels_PoornimaCnnNetwork fromH5 = KerasModels_PoornimaCnnNetwork.create(1);
+        fromH5.loadKerasWeights(legacy);
+        try (HdfFile hdf = new HdfFile(legacy)) {
+            String[] names = (String[]) hdf.getByPath("model_weights/conv2d_1").getAttribute("weight_names").getData();
+            System.out.println("Keras 3 legacy weight_names of conv2d_1: " + Arrays.toString(names));
+            assertEquals(List.of("sequential/conv2d_1/kernel", "sequential/conv2d_1/bias"), Arrays.asList(names));
+            float[][][][] kernel = (float[][][][]) hdf.getDatasetByPath("model_weights/conv2d_1/" + names[0]).getData();
+            assertEquals(kernel[2][1][30][63], parameter(fromH5, "conv2d1/kernel").getFloat(2, 1, 30, 63));
+        }
+    }
+
+    /**
      * The .keras layout, as Keras 3.14 writes it (checked on a real file; see docs/keras-import.md): the
      * same CNN rewritten by this test into a zip of config.json, metadata.json and model.weights.h5
      * holding layers/<name>/vars/0, 1. The weights are the legacy file's, so the predictions must be
