@@ -20,4 +20,20 @@ final class CpuInfo {
                     .orElse("unknown");
         }
     }
+
+    /** "model, avx2 fma avx512f, 2 cores": the model, its vector extensions among those, and the cores Java sees. */
+    static String describe() {
+        try {
+            String flags = " " + field("flags") + " ";
+            StringBuilder simd = new StringBuilder();
+            for (String flag : new String[] {"avx2", "fma", "avx512f"}) {
+                if (flags.contains(" " + flag + " ")) {
+                    simd.append(' ').append(flag);
+                }
+            }
+            return field("model name") + "," + simd + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
 }

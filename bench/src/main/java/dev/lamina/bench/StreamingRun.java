@@ -39,7 +39,7 @@ public final class StreamingRun {
         int samples = args.length > 1 ? samples(args[1]) : 800_000;
         boolean keep = args.length > 2 && args[2].equals("--keep");
         System.out.printf("heap max %d MB; CPU: %s; ND4J float32 gemm %.0f GFLOP/s%n", Runtime.getRuntime().maxMemory() >> 20,
-                cpu(), EpochTimer.gemmRate() / 1e9);
+                CpuInfo.describe(), EpochTimer.gemmRate() / 1e9);
         try {
             if (!Files.exists(file) || Files.size(file) < (long) samples * PIXELS * 4) {
                 long start = System.nanoTime();
@@ -158,21 +158,5 @@ public final class StreamingRun {
             // not Linux
         }
         return key + " ?";
-    }
-
-    private static String cpu() {
-        try {
-            String model = CpuInfo.field("model name");
-            String flags = CpuInfo.field("flags");
-            StringBuilder simd = new StringBuilder();
-            for (String flag : new String[] {"avx2", "fma", "avx512f"}) {
-                if ((" " + flags + " ").contains(" " + flag + " ")) {
-                    simd.append(' ').append(flag);
-                }
-            }
-            return model + "," + simd + ", " + Runtime.getRuntime().availableProcessors() + " cores";
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
     }
 }

@@ -26,6 +26,7 @@ public final class FitOptions {
     private LearningRateSchedule learningRate;
     private double[] classWeights;
     private boolean prefetch = true;
+    private int threads;
 
     private FitOptions() {
     }
@@ -178,11 +179,32 @@ public final class FitOptions {
     public FitOptions prefetch(boolean prefetch) {
         FitOptions copy = copy();
         copy.prefetch = prefetch;
+        copy.threads = threads;
         return copy;
     }
 
     public boolean prefetch() {
         return prefetch;
+    }
+
+    /**
+     * Runs every op of the fit on {@code threads} threads (0, the default: the fastest count, which
+     * fit finds by timing its steps, trying one thread fewer or more now and then; with another process
+     * busy on a core, fewer threads than cores are faster). A convolution's float sums depend on its
+     * threads in the last bits, so fix the count (or set the system property {@code lamina.threads})
+     * for runs that must repeat bit for bit.
+     */
+    public FitOptions threads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (found by timing) or positive but is " + threads);
+        }
+        FitOptions copy = copy();
+        copy.threads = threads;
+        return copy;
+    }
+
+    public int threads() {
+        return threads;
     }
 
     public int epochs() {
@@ -245,6 +267,7 @@ public final class FitOptions {
         copy.learningRate = learningRate;
         copy.classWeights = classWeights;
         copy.prefetch = prefetch;
+        copy.threads = threads;
         return copy;
     }
 }

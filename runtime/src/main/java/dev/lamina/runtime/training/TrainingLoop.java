@@ -62,14 +62,15 @@ final class TrainingLoop {
         History history = new History();
         Run run = new Run(network);
         options.callbacks().forEach(c -> c.onTrainBegin(run));
-        try (BatchFeed feed = new BatchFeed(batches, train.size(), options.batchSize(), options.prefetch())) {
-            epochs(network, train, validation, options, log, feed, history, run);
+        try (BatchFeed feed = new BatchFeed(batches, train.size(), options.batchSize(), options.prefetch());
+             ThreadTuner threads = ThreadTuner.start(options)) {
+            epochs(network, train, validation, options, log, feed, threads, history, run);
         }
         return finish(options, history, run);
     }
 
     private static void epochs(Network network, Dataset train, Dataset validation, FitOptions options, PrintStream log,
-                               BatchFeed feed, History history, Run run) {
+                               BatchFeed feed, ThreadTuner threads, History history, Run run) {
         int steps = (train.size() + options.batchSize() - 1) / options.batchSize();
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !run.stopped(); epoch++) {
             long start = System.nanoTime();
@@ -91,7 +92,9 @@ final class TrainingLoop {
                 // The loss of the weights the step's forward pass used, the penalty included, as Keras
                 // reports the loss it differentiated: the penalty is taken before the step changes them.
                 double penalty = network.regularizationLoss();
+                long stepStart = System.nanoTime();
                 INDArray outputs = network.trainBatch(batch.features(), labels, weights);
+                threads.stepTook(System.nanoTime() - stepStart);
                 double batchLoss = network.dataLoss(outputs, labels, weights) + penalty;
                 totals.add(outputs, labels, batchLoss);
                 Map<String, Double> running = withLearningRate(totals.runningLogs(), network, options);

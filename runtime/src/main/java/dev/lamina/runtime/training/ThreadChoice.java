@@ -1,0 +1,104 @@
+package dev.lamina.runtime.training;
+
+import java.util.Arrays;
+
+/**
+ * Which number of threads, from 1 to {@code most}, runs training steps fastest, found while training:
+ * the steps are timed in windows of {@value #WINDOW}; after a window on the chosen count, now and then
+ * (after {@value #STAY} windows, twice as many after each trial the chosen count won, up to
+ * {@value #LONGEST_STAY}; or at once if it became a third slower than the count next to it was) one
+ * window runs on one thread fewer or more, alternately, and the faster count is kept. A trial costs
+ * its window's steps on a slower count, so the longer a choice holds, the rarer the trials.
+ *
+ * <p>Why: when another process keeps a core busy, the threads of an op wait for each other at every
+ * barrier and a step takes two to three times as long on all cores as on one fewer; on a quiet machine
+ * all cores are fastest. Neither can be known in advance, and either can change during a run. Pure
+ * logic, fed durations, so that it is tested without a clock.
+ */
+final class ThreadChoice {
+    /** Steps timed for one comparison: their median is the window's time, so a stray slow step does not count. */
+    static final int WINDOW = 16;
+    /** Windows on the chosen count before another is tried, at first and after a change. */
+    static final int STAY = 24;
+    /** The most windows between two trials, however long a choice has held. */
+    static final int LONGEST_STAY = 4 * STAY;
+    /** How much faster another count must be to be chosen: noise within it does not move the choice. */
+    private static final double MARGIN = 0.97;
+    /** How much slower the chosen count may become than a neighbour was before that neighbour is tried at once. */
+    private static final double SLOWER = 1.3;
+
+    private final int most;
+    private final double[] times;
+    private final long[] window = new long[WINDOW];
+    private int filled;
+    private int chosen;
+    private int current;
+    private int sinceTrial;
+    private int stay = STAY;
+    private boolean tryFewer = true;
+
+    /** Choosing among 1 to {@code most} threads, starting on {@code start} (the last fit's choice). */
+    ThreadChoice(int most, int start) {
+        this.most = most;
+        this.times = new double[most + 1];
+        Arrays.fill(times, Double.NaN);
+        this.chosen = Math.max(1, Math.min(most, start));
+        this.current = chosen;
+    }
+
+    /** The count chosen: where the steps run but for trials. */
+    int chosen() {
+        return chosen;
+    }
+
+    /** The threads the next step runs on. */
+    int threads() {
+        return current;
+    }
+
+    /** Records that a step on {@link #threads()} threads took {@code nanos}; returns the threads for the next step. */
+    int stepTook(long nanos) {
+        window[filled++] = nanos;
+        if (filled < WINDOW) {
+            return current;
+        }
+        filled = 0;
+        long[] sorted = window.clone();
+        Arrays.sort(sorted);
+        times[current] = sorted[WINDOW / 2];
+        if (current != chosen) {
+            // A trial ended: keep the faster, and try again soon after a change, later after none.
+            if (times[current] < times[chosen] * MARGIN) {
+                chosen = current;
+                stay = STAY;
+            } else {
+                stay = Math.min(2 * stay, LONGEST_STAY);
+            }
+            current = chosen;
+            sinceTrial = 0;
+            return current;
+        }
+        sinceTrial++;
+        int neighbour = neighbour();
+        boolean neverTried = neighbour != chosen && Double.isNaN(times[neighbour]);
+        boolean slowedDown = neighbour != chosen && times[chosen] > times[neighbour] * SLOWER;
+        if (neighbour != chosen && (neverTried || slowedDown || sinceTrial >= stay)) {
+            current = neighbour;
+            tryFewer = !tryFewer;
+        }
+        return current;
+    }
+
+    /** The count to try next: one fewer or one more than the chosen, alternately, within 1 and {@link #most}. */
+    private int neighbour() {
+        int fewer = Math.max(1, chosen - 1);
+        int more = Math.min(most, chosen + 1);
+        if (fewer == chosen) {
+            return more;
+        }
+        if (more == chosen) {
+            return fewer;
+        }
+        return tryFewer ? fewer : more;
+    }
+}
