@@ -14,6 +14,7 @@ import dev.lamina.runtime.keras.KerasTranslator;
 import dev.lamina.runtime.training.AbstractNetwork;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -60,14 +61,8 @@ class KerasTranslationTest {
 
         AbstractNetwork network = compileAndCreate(source, "translated.PurinatCnn");
         network.loadKerasWeights(file);
-        Path mnist = DataDirectory.get().resolve("mnist");
-        assumeTrue(Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte"))
-                        || Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte.gz")),
-                "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
-        Dataset test = Mnist.test();
-        // Keras trained it on raw 0-255 pixels of (28, 28, 1).
-        Dataset raw = Dataset.of("MNIST test, 0-255", test.features().mul(255).reshape('c', test.size(), 28, 28, 1),
-                test.labels(), 10);
+        // Keras trained it on raw 0-255 pixels.
+        Dataset raw = mnistTest(255);
         double accuracy = network.evaluate(raw).accuracy();
         System.out.printf(Locale.ROOT, "Translated Keras CNN: test accuracy %.4f, reported 0.9730%n", accuracy);
         assertEquals(0.9730, accuracy, 0.005);
@@ -97,17 +92,12 @@ class KerasTranslationTest {
 
         AbstractNetwork network = compileAndCreate(source, "translated.PoornimaCnn");
         network.loadKerasWeights(file);
-        Path mnist = DataDirectory.get().resolve("mnist");
-        assumeTrue(Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte"))
-                        || Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte.gz")),
-                "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
-        Dataset test = Mnist.test();
-        // Keras trained it on pixels scaled to 0-1, as Lamina reads them, of (28, 28, 1).
-        Dataset image = Dataset.of("MNIST test", test.features().reshape('c', test.size(), 28, 28, 1), test.labels(), 10);
+        // Keras trained it on pixels scaled to 0-1, as Lamina reads them.
+        Dataset image = mnistTest(1);
         double accuracy = network.evaluate(image).accuracy();
         KerasModels_PoornimaCnnNetwork handWritten = KerasModels_PoornimaCnnNetwork.create(1);
         handWritten.loadKerasWeights(file);
-        double expected = handWritten.evaluate(test).accuracy();
+        double expected = handWritten.evaluate(Mnist.test()).accuracy();
         System.out.printf(Locale.ROOT, "Translated Keras 3 CNN: test accuracy %.4f, hand-written model %.4f%n",
                 accuracy, expected);
         assertEquals(expected, accuracy, 1e-9);
@@ -194,6 +184,17 @@ class KerasTranslationTest {
     }
 
     // Helpers.
+
+    /** MNIST's test images as the Keras models take them, (28, 28, 1), times {@code scale}; skipped without the data. */
+    private static Dataset mnistTest(double scale) throws IOException {
+        Path mnist = DataDirectory.get().resolve("mnist");
+        assumeTrue(Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte"))
+                        || Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte.gz")),
+                "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
+        Dataset test = Mnist.test();
+        return Dataset.of("MNIST test" + (scale == 1 ? "" : ", times " + scale),
+                test.features().mul(scale).reshape('c', test.size(), 28, 28, 1), test.labels(), 10);
+    }
 
     private static void write(Path file, String config, String training) {
         try (WritableHdfFile hdf = HdfFile.write(file)) {
