@@ -10,12 +10,9 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -154,23 +151,7 @@ public final class Checkpoint {
         ByteBuffer.wrap(content, MAGIC.length, Long.BYTES).putLong(content.length + (long) Long.BYTES);
         CRC32 crc = new CRC32();
         crc.update(content);
-        writeAtomically(file, content, crc.getValue());
-    }
-
-    private static void writeAtomically(Path file, byte[] content, long checksum) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".partial");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(content));
-                channel.write(ByteBuffer.allocate(Long.BYTES).putLong(0, checksum));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, ByteBuffer.wrap(content), ByteBuffer.allocate(Long.BYTES).putLong(0, crc.getValue()));
     }
 
     /**

@@ -3,11 +3,10 @@ package dev.lamina.runtime.onnx;
 import dev.lamina.dsl.Shape;
 import dev.lamina.runtime.training.AbstractNetwork;
 import dev.lamina.runtime.training.LayerDefinition;
+import dev.lamina.runtime.checkpoint.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,18 +40,7 @@ public final class OnnxExport {
 
     /** Writes {@code network}'s ONNX model to {@code file}, atomically (a temporary file, then a rename). */
     public static void write(AbstractNetwork network, Path file) throws IOException {
-        byte[] bytes = model(network).toByteArray();
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".partial");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                out.write(bytes);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, ByteBuffer.wrap(model(network).toByteArray()));
     }
 
     /** The model: one graph, its layers' nodes in the network's order. */
