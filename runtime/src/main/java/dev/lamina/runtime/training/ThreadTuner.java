@@ -42,7 +42,13 @@ final class ThreadTuner implements AutoCloseable {
         if (before < 2 || !TUNING.compareAndSet(false, true)) {
             return new ThreadTuner(null, 0, false);
         }
-        return new ThreadTuner(new ThreadChoice(before, lastChosen > 0 ? lastChosen : before), before, true);
+        ThreadChoice choice = new ThreadChoice(before, lastChosen > 0 ? lastChosen : before);
+        ThreadTuner tuner = new ThreadTuner(choice, before, true);
+        if (choice.threads() != before) {
+            NativeThreads.set(choice.threads());
+            tuner.applied = choice.threads();
+        }
+        return tuner;
     }
 
     /** Records that the step just ended took {@code nanos}, and sets the threads of the next. */

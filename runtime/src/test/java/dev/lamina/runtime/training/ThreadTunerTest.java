@@ -50,6 +50,11 @@ class ThreadTunerTest {
             assertEquals(1, NativeThreads.get());
         }
         assertEquals(2, NativeThreads.get());
+        // The next fit starts on the count this one chose, and its ops run on it from the first step.
+        try (ThreadTuner next = ThreadTuner.start(FitOptions.defaults())) {
+            assertEquals(1, NativeThreads.get());
+        }
+        assertEquals(2, NativeThreads.get());
     }
 
     @Test
