@@ -55,9 +55,7 @@ class ImageFolderTrainingTest {
 
     @Test
     void oneEpochOnThePngFolderHasTheLossOfOneEpochOnTheIdxArrays() throws IOException {
-        Path idx = DataDirectory.get().resolve("mnist");
-        Assumptions.assumeTrue(Files.isRegularFile(idx.resolve("t10k-images-idx3-ubyte"))
-                        || Files.isRegularFile(idx.resolve("t10k-images-idx3-ubyte.gz")),
+        Assumptions.assumeTrue(Mnist.hasTest(),
                 "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
         Dataset mnist = Mnist.test().slice(0, DIGITS);
         int[] labels = mnist.labels();

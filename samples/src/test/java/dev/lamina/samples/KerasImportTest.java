@@ -325,9 +325,7 @@ class KerasImportTest {
     }
 
     private static Dataset mnistTest() throws IOException {
-        Path mnist = DataDirectory.get().resolve("mnist");
-        assumeTrue(Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte"))
-                        || Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte.gz")),
+        assumeTrue(Mnist.hasTest(),
                 "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
         return Mnist.test();
     }

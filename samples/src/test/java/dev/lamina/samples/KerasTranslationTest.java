@@ -187,9 +187,7 @@ class KerasTranslationTest {
 
     /** MNIST's test images as the Keras models take them, (28, 28, 1), times {@code scale}; skipped without the data. */
     private static Dataset mnistTest(double scale) throws IOException {
-        Path mnist = DataDirectory.get().resolve("mnist");
-        assumeTrue(Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte"))
-                        || Files.isRegularFile(mnist.resolve("t10k-images-idx3-ubyte.gz")),
+        assumeTrue(Mnist.hasTest(),
                 "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
         Dataset test = Mnist.test();
         return Dataset.of("MNIST test" + (scale == 1 ? "" : ", times " + scale),

@@ -23,6 +23,12 @@ public record ImageDataset(String folder, int classes, List<String> mirrors) {
         return load(dataDirectory, "t10k", "test");
     }
 
+    /** Whether the test set's images and labels are in {@code dataDirectory} (raw or gzipped), so that {@link #test} downloads nothing. */
+    public boolean hasTest(Path dataDirectory) {
+        Path dir = dataDirectory.resolve(folder);
+        return present(dir, "t10k-images-idx3-ubyte") != null && present(dir, "t10k-labels-idx1-ubyte") != null;
+    }
+
     private Dataset load(Path dataDirectory, String prefix, String split) throws IOException {
         Path dir = dataDirectory.resolve(folder);
         Path images = locate(dir, prefix + "-images-idx3-ubyte");
@@ -32,12 +38,18 @@ public record ImageDataset(String folder, int classes, List<String> mirrors) {
 
     /** The file raw or gzipped if present, else downloaded (gzipped) from the first mirror that has it. */
     private Path locate(Path dir, String name) throws IOException {
+        Path file = present(dir, name);
+        return file != null ? file : Download.into(dir, name + ".gz", mirrors);
+    }
+
+    /** The file raw or gzipped, or null if it is neither. */
+    private static Path present(Path dir, String name) {
         for (String candidate : List.of(name, name + ".gz")) {
             Path file = dir.resolve(candidate);
             if (Files.isRegularFile(file)) {
                 return file;
             }
         }
-        return Download.into(dir, name + ".gz", mirrors);
+        return null;
     }
 }

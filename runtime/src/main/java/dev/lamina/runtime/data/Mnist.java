@@ -18,6 +18,11 @@ public final class Mnist {
         return SOURCE.train(DataDirectory.get());
     }
 
+    /** Whether the test set is in the {@link DataDirectory}, so that {@link #test} downloads nothing. */
+    public static boolean hasTest() {
+        return SOURCE.hasTest(DataDirectory.get());
+    }
+
     /** The test set from the {@link DataDirectory}, downloaded first if absent. */
     public static Dataset test() throws IOException {
         return SOURCE.test(DataDirectory.get());
