@@ -3,15 +3,13 @@ package dev.lamina.runtime.kernels;
 import dev.lamina.dsl.FillMode;
 import dev.lamina.dsl.Interpolation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Keras' {@code affine_transform} on a batch of (height, width, channels) images, for RandomRotation
  * and RandomZoom: output pixel (row y, column x) of image n reads the input at column
  * {@code a0 x + a1 y + a2} and row {@code b0 x + b1 y + b2}, the six numbers being image n's
  * {@link Transform}, interpolating between pixels and reading beyond the edges as the fill mode says.
- * The output is linear in the input, so the backward pass is its transpose: each input pixel gains
- * the output gradients of the points read from it, times the weights they were read with.
+ * The output is linear in the input: {@link ImageReads} adds the reads up and takes the transpose.
  */
 final class AffineSampling {
     private AffineSampling() {
@@ -22,33 +20,11 @@ final class AffineSampling {
     }
 
     static void forward(INDArray x, Transform[] transforms, FillMode fill, Interpolation interpolation, INDArray y) {
-        double[] in = x.dup('c').data().asDouble();
-        double[] out = new double[in.length];
-        int channels = (int) x.size(3);
-        eachRead(x.shape(), transforms, fill, interpolation, (to, from, weight) -> {
-            for (int k = 0; k < channels; k++) {
-                out[to + k] += weight * in[from + k];
-            }
-        });
-        y.assign(Nd4j.create(out, x.shape(), 'c').castTo(y.dataType()));
+        ImageReads.forward(x, read -> eachRead(x.shape(), transforms, fill, interpolation, read), y);
     }
 
     static void backward(Transform[] transforms, FillMode fill, Interpolation interpolation, INDArray dy, INDArray dx) {
-        double[] out = dy.dup('c').data().asDouble();
-        double[] in = new double[out.length];
-        int channels = (int) dy.size(3);
-        eachRead(dy.shape(), transforms, fill, interpolation, (to, from, weight) -> {
-            for (int k = 0; k < channels; k++) {
-                in[from + k] += weight * out[to + k];
-            }
-        });
-        dx.assign(Nd4j.create(in, dy.shape(), 'c').castTo(dx.dataType()));
-    }
-
-    /** One weighted read: output pixel at offset {@code to} takes {@code weight} times input pixel at {@code from}. */
-    @FunctionalInterface
-    private interface Read {
-        void apply(int to, int from, double weight);
+        ImageReads.backward(read -> eachRead(dy.shape(), transforms, fill, interpolation, read), dy, dx);
     }
 
     /**
@@ -58,7 +34,7 @@ final class AffineSampling {
      * the rounded point (half to even, as NumPy's round); a CONSTANT read beyond the edge adds nothing.
      */
     private static void eachRead(long[] shape, Transform[] transforms, FillMode fill, Interpolation interpolation,
-                                 Read read) {
+                                 ImageReads.Read read) {
         int height = (int) shape[1];
         int width = (int) shape[2];
         int channels = (int) shape[3];
@@ -88,7 +64,7 @@ final class AffineSampling {
         }
     }
 
-    private static void readPixel(Read read, int to, int image, int row, int column, double weight, int height,
+    private static void readPixel(ImageReads.Read read, int to, int image, int row, int column, double weight, int height,
                                   int width, int channels, FillMode fill) {
         int r = ImageEdges.source(row, height, fill);
         int c = ImageEdges.source(column, width, fill);

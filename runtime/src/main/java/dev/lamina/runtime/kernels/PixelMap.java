@@ -1,42 +1,23 @@
 package dev.lamina.runtime.kernels;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Moves whole pixels of a batch of (height, width, channels) images: output pixel (h, w) of image n
  * is input pixel (rows[n][h], columns[n][w]), or zero where either is -1. The random image layers'
  * forward passes, and their backward passes as its transpose (each input pixel gains the gradients
- * of the output pixels taken from it).
+ * of the output pixels taken from it), as {@link ImageReads} takes every map's.
  */
 final class PixelMap {
     private PixelMap() {
     }
 
     static void forward(INDArray x, int[][] rows, int[][] columns, INDArray y) {
-        double[] in = x.dup('c').data().asDouble();
-        double[] out = new double[in.length];
-        int channels = (int) x.size(3);
-        eachMove(x.shape(), rows, columns, (to, from) -> System.arraycopy(in, from, out, to, channels));
-        y.assign(Nd4j.create(out, x.shape(), 'c').castTo(y.dataType()));
+        ImageReads.forward(x, read -> eachMove(x.shape(), rows, columns, read), y);
     }
 
     static void backward(int[][] rows, int[][] columns, INDArray dy, INDArray dx) {
-        double[] out = dy.dup('c').data().asDouble();
-        double[] in = new double[out.length];
-        int channels = (int) dy.size(3);
-        eachMove(dy.shape(), rows, columns, (to, from) -> {
-            for (int k = 0; k < channels; k++) {
-                in[from + k] += out[to + k];
-            }
-        });
-        dx.assign(Nd4j.create(in, dy.shape(), 'c').castTo(dx.dataType()));
-    }
-
-    /** One pixel's move: the offsets of its channels in the output and in the input, row-major. */
-    @FunctionalInterface
-    private interface Move {
-        void apply(int to, int from);
+        ImageReads.backward(read -> eachMove(dy.shape(), rows, columns, read), dy, dx);
     }
 
     /**
@@ -44,7 +25,7 @@ final class PixelMap {
      * output pixels that take from outside the image (a -1): the one rule that forward and its
      * transpose, backward, share.
      */
-    private static void eachMove(long[] shape, int[][] rows, int[][] columns, Move move) {
+    private static void eachMove(long[] shape, int[][] rows, int[][] columns, ImageReads.Read read) {
         int batch = (int) shape[0];
         int height = (int) shape[1];
         int width = (int) shape[2];
@@ -56,7 +37,7 @@ final class PixelMap {
                 for (int w = 0; w < width; w++) {
                     int c = columns[n][w];
                     if (r >= 0 && c >= 0) {
-                        move.apply(image + (h * width + w) * channels, image + (r * width + c) * channels);
+                        read.apply(image + (h * width + w) * channels, image + (r * width + c) * channels, 1);
                     }
                 }
             }
