@@ -57,6 +57,17 @@ final class KerasModels {
         @Dense(units = 10, activation = SOFTMAX)                    Layer out;
     }
 
+    /**
+     * Kotlin/kotlindl's MNIST MLP (models/mnist/mnist1/hdf5/mnist.h5, saved by tf.keras 2.2.4-tf): pixels
+     * 0-1 in, as it was trained; Keras' Flatten of the (28, 28) input is Lamina's.
+     */
+    @Model(input = {28, 28}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY, metrics = Metric.ACCURACY)
+    static class KotlindlMlp {
+        @Flatten                                                    Layer flatten;
+        @Dense(units = 128, activation = RELU)                      Layer dense;
+        @Dense(units = 10, activation = SOFTMAX)                    Layer out;
+    }
+
     /** The second convolution 3x3 where Keras' is 2x2: its kernel has another shape. */
     @Model(input = {28, 28}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY)
     static class WrongKernel {

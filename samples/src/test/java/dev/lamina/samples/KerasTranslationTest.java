@@ -105,6 +105,38 @@ class KerasTranslationTest {
     }
 
     /**
+     * The real MLP saved by tf.keras 2.2.4-tf (Kotlin/kotlindl, ORIGIN.md), whose Sequential config
+     * declares its input on the Flatten (batch_input_shape) rather than an InputLayer: translated,
+     * compiled and loaded, it scores what the hand-written KotlindlMlp scores with the same weights.
+     */
+    @Test
+    void theRealMlpTranslatesCompilesAndScoresAsTheHandWrittenModel() throws Exception {
+        Path file = Path.of(KerasTranslationTest.class.getResource("/keras/kotlindl-mnist-mlp.h5").toURI());
+        String source = KerasTranslator.javaSource(file, "translated.KotlindlMlp");
+        System.out.println(source);
+        assertContains(source, "package translated;", "Keras 2.2.4-tf",
+                "@Model(input = {28, 28}, classes = 10, loss = Loss.SPARSE_CATEGORICAL_CROSSENTROPY,",
+                "optimizer = @Optimizer(kind = Optimizer.Kind.ADAM, learningRate = 0.001,",
+                "metrics = Metric.ACCURACY)",
+                "@Flatten",
+                "@Dense(units = 128, activation = Activation.RELU)",
+                "@Dense(units = 10, activation = Activation.SOFTMAX)");
+
+        AbstractNetwork network = compileAndCreate(source, "translated.KotlindlMlp");
+        network.loadKerasWeights(file);
+        Dataset images = mnistTest(1);
+        double accuracy = network.evaluate(Dataset.of(images.name(), images.features().reshape('c', images.size(), 28, 28),
+                images.labels(), 10)).accuracy();
+        KerasModels_KotlindlMlpNetwork handWritten = KerasModels_KotlindlMlpNetwork.create(1);
+        handWritten.loadKerasWeights(file);
+        double expected = handWritten.evaluate(Mnist.test()).accuracy();
+        System.out.printf(Locale.ROOT, "Translated Keras MLP: test accuracy %.4f, hand-written model %.4f%n",
+                accuracy, expected);
+        assertEquals(expected, accuracy, 1e-9);
+        assertTrue(accuracy > 0.96, "accuracy " + accuracy);
+    }
+
+    /**
      * A functional model (Keras 2's config and training config, written here with jhdf as Keras writes
      * them): a residual add, a layer taking another than the one before it, a metric, a rate; the
      * translation is checked whole and compiles.
