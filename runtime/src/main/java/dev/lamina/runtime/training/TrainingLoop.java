@@ -222,6 +222,11 @@ final class TrainingLoop {
     static INDArray predict(Network network, INDArray features) {
         InputCheck.requireFeatures(network, features, "predict");
         long samples = features.size(0);
+        if (samples <= INFERENCE_BATCH) {
+            // One batch, as a service's requests come: its output copied once. Most of a batch-1 call's
+            // time is ND4J's cost per call, and a result array, row views and a copy into it cost more.
+            return network.output(InputCheck.typed(network, features)).dup();
+        }
         INDArray all = Nd4j.create(network.dataType(), samples, network.units());
         INDArray flat = InputCheck.typed(network, features).reshape('c', samples, network.inputShape().size());
         for (long from = 0; from < samples; from += INFERENCE_BATCH) {
