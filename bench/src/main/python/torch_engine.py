@@ -9,6 +9,8 @@ Server:  torch_engine.py MODEL --threads N [--data DIR] [--quick]
                     (seconds of the epoch, test accuracy after it, the float32 2048^3 matmul rate in
                     FLOP/s measured just before it, and 0 for the JIT's milliseconds: there is no JIT);
       predict SEED  test images per second of a fresh network (median of three passes);
+      latency SEED  a fresh network's batch-1 prediction time (torch.no_grad), median and 99th
+                    percentile in microseconds: "@ MEDIAN P99", 3,000 calls after 2,000 untimed;
       gemm SEED     the float32 2048^3 matmul rate in FLOP/s.
     Anything else it prints is for the reader. It ends at the end of its input.
 Other modes:
@@ -40,6 +42,7 @@ whose Debian python3-torch it was written for (bench/install-pytorch.sh).
 
 import gc
 import gzip
+import math
 import os
 import sys
 import time
@@ -97,6 +100,9 @@ QUICK_IMAGES = 6000
 DATASETS = {"MLP": "mnist", "CNN": "mnist", "TOY_RESNET": "fashion-mnist"}
 BATCH_SIZES = {"MLP": 128, "CNN": 64, "TOY_RESNET": 64}
 INFERENCE_BATCH = 256  # as Lamina's predict and evaluate
+WARM_UP_CALLS = 2000  # batch-1 latency: untimed calls, then timed ones, as Engine.latency
+TIMED_CALLS = 3000
+LATENCY_IMAGES = 256
 GEMM_SIZE = 2048
 
 
@@ -300,6 +306,28 @@ class Engine:
         return "%r" % (len(self.test_features) / sorted(seconds)[1])
 
 
+    @torch.no_grad()
+    def latency(self, seed):
+        """As Engine.latency: one image a call, each its own tensor, as requests arrive."""
+        network = self.fresh(seed)
+        network.eval()
+        images = [self.test_features[i:i + 1].clone() for i in range(LATENCY_IMAGES)]
+        nanos = []
+        for call in range(-WARM_UP_CALLS, TIMED_CALLS):
+            image = images[call % LATENCY_IMAGES]
+            start = time.perf_counter_ns()
+            network(image)
+            if call >= 0:
+                nanos.append(time.perf_counter_ns() - start)
+        nanos.sort()
+        return "%r %r" % (percentile(nanos, 0.5) / 1e3, percentile(nanos, 0.99) / 1e3)
+
+
+def percentile(ordered, share):
+    """The value below which share of the sorted values lie (nearest rank), as Engine.percentile."""
+    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
+
+
 # ---------------------------------------------------------------------------------------- reporting
 
 def blas_libraries():
@@ -333,6 +361,8 @@ def answer(engine, command):
         result = engine.epoch(seed)
     elif name == "predict":
         result = engine.predict_rate(seed)
+    elif name == "latency":
+        result = engine.latency(seed)
     elif name == "gemm":
         result = "%r" % gemm_rate()
     else:

@@ -29,7 +29,10 @@ import javax.tools.ToolProvider;
  *       toy ResNet, and PyTorch is left out, with one line saying so, when the interpreter cannot import torch);
  *   <li>{@code --quick}: {@value #QUICK_IMAGES} training images and one timed epoch, to check that it runs;
  *   <li>{@code --mlp-only}, {@code --cnn-only}: {@code --models mlp}, {@code --models cnn};
- *   <li>{@code --memory-only}: only Lamina's memory of a later epoch, without the timings.
+ *   <li>{@code --memory-only}: only Lamina's memory of a later epoch, without the timings;
+ *   <li>{@code --loaded}: after each model's quiet epochs, the same epochs and latencies again with one busy
+ *       process ({@link LoadedRun.Busy}) spinning on one core the whole time: each engine's loaded epoch
+ *       against its own quiet one, and the engines against each other under the same load.
  * </ul>
  * {@code -Dlamina.bench.python=...} names the interpreter with torch ({@code /usr/bin/python3} by default);
  * {@code -Dlamina.bench.ompWaitPolicy=PASSIVE|ACTIVE|unset} the OpenMP wait policy of every engine's
@@ -65,12 +68,13 @@ public final class Benchmark {
     }
 
     /** The command line's choices. */
-    record Options(List<Workload> models, List<String> engines, boolean quick, boolean memoryOnly) {
+    record Options(List<Workload> models, List<String> engines, boolean quick, boolean memoryOnly, boolean loaded) {
         static Options parse(String... args) {
             List<Workload> models = List.of(Workload.values());
             List<String> engines = ENGINES;
             boolean quick = false;
             boolean memoryOnly = false;
+            boolean loaded = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String value = null;
@@ -83,6 +87,7 @@ public final class Benchmark {
                 switch (arg) {
                     case "--quick" -> quick = true;
                     case "--memory-only" -> memoryOnly = true;
+                    case "--loaded" -> loaded = true;
                     case "--mlp-only" -> models = List.of(Workload.MLP);
                     case "--cnn-only" -> models = List.of(Workload.CNN);
                     case "--models" -> models = list(arg, value).stream().map(Workload::byOption).distinct().toList();
@@ -98,10 +103,10 @@ public final class Benchmark {
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the options are"
                             + " --models " + Workload.options().replace(", ", ",") + ", --engines "
-                            + String.join(",", ENGINES) + ", --quick, --mlp-only, --cnn-only, --memory-only");
+                            + String.join(",", ENGINES) + ", --quick, --mlp-only, --cnn-only, --memory-only, --loaded");
                 }
             }
-            return new Options(models, engines, quick, memoryOnly);
+            return new Options(models, engines, quick, memoryOnly, loaded);
         }
 
         private static List<String> list(String option, String value) {
@@ -148,8 +153,12 @@ public final class Benchmark {
                 + " measurement%n");
 
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%-10s %-7s %8s %13s %9s %8s %8s %9s %9s %10s", "model", "engine",
-                "s/epoch", "range", "images/s", "mean acc", "GFLOP/s", "% of gemm", "gemm GF/s", "predict/s"));
+        table.add(String.format(Locale.ROOT, "%-10s %-7s %8s %13s %9s %8s %8s %9s %9s %10s %8s %8s", "model", "engine",
+                "s/epoch", "range", "images/s", "mean acc", "GFLOP/s", "% of gemm", "gemm GF/s", "predict/s", "b1 p50us",
+                "b1 p99us"));
+        List<String> loadedTable = new ArrayList<>();
+        loadedTable.add(String.format(Locale.ROOT, "%-10s %-7s %13s %13s %8s %8s %8s %9s", "model", "engine",
+                "quiet s/epoch", "busy s/epoch", "busy/quiet", "b1 p50us", "b1 p99us", "p99/p50"));
         List<String> memory = new ArrayList<>();
         for (Workload model : options.models()) {
             long flopsPerSample = model.flopsPerSample();
@@ -200,27 +209,35 @@ public final class Benchmark {
                 }
                 System.out.println(warmUpLine);
                 int repeats = quick ? 1 : model.repeats;
-                Map<String, List<Epoch>> epochs = new LinkedHashMap<>();
-                for (int r = 0; r < repeats; r++) {
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  repeat %d:", r + 1));
-                    for (EngineClient client : clients) {
-                        Epoch epoch = client.epoch(SEED + r);
-                        epochs.computeIfAbsent(client.engine(), e -> new ArrayList<>()).add(epoch);
-                        line.append(String.format(Locale.ROOT, " %s %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms)",
-                                display(client.engine()), epoch.seconds(), epoch.accuracy(), epoch.gemmRate() / 1e9,
-                                epoch.jitMillis()));
-                    }
-                    System.out.println(line);
-                }
+                Map<String, List<Epoch>> epochs = epochs(clients, repeats, "");
+                Map<String, double[]> latencies = latencies(clients, "");
                 if (lamina != null && model != Workload.TOY_RESNET) {
                     // Not for the toy ResNet: the report trains four epochs, some five minutes of it.
                     memory.add(lamina.memoryReport(SEED));
                 }
                 for (EngineClient client : clients) {
                     table.add(row(model, display(client.engine()), epochs.get(client.engine()), images, flopsPerSample,
-                            client.predictRate(SEED)));
+                            client.predictRate(SEED), latencies.get(client.engine())));
                 }
                 table.add(ratios(model, epochs));
+                if (options.loaded()) {
+                    Process busy = LoadedRun.busy();
+                    try {
+                        Map<String, List<Epoch>> busyEpochs = epochs(clients, repeats, " (one busy process)");
+                        Map<String, double[]> busyLatencies = latencies(clients, " (one busy process)");
+                        for (EngineClient client : clients) {
+                            String engine = client.engine();
+                            double[] latency = busyLatencies.get(engine);
+                            loadedTable.add(String.format(Locale.ROOT, "%-10s %-7s %13.2f %13.2f %8.2f %8.0f %8.0f %9.1f",
+                                    model, display(engine), median(epochs.get(engine)), median(busyEpochs.get(engine)),
+                                    median(busyEpochs.get(engine)) / median(epochs.get(engine)), latency[0], latency[1],
+                                    latency[1] / latency[0]));
+                        }
+                        loadedTable.add(ratios(model, busyEpochs) + "  (one busy process)");
+                    } finally {
+                        busy.destroyForcibly().waitFor();
+                    }
+                }
             } finally {
                 for (EngineClient client : clients) {
                     client.close();
@@ -230,8 +247,47 @@ public final class Benchmark {
         String compile = processorTime();
         System.out.println();
         table.forEach(System.out::println);
+        if (options.loaded()) {
+            System.out.println();
+            System.out.println("With one busy process on one core (b1: batch-1 predict latency, microseconds):");
+            loadedTable.forEach(System.out::println);
+        }
         memory.forEach(System.out::println);
         System.out.println(compile);
+    }
+
+    /**
+     * {@code repeats} rounds of one epoch per engine, alternated, repeat r from seed SEED + r for every
+     * engine (weights and batch order), so that the accuracies are a sample, not one draw.
+     */
+    private static Map<String, List<Epoch>> epochs(List<EngineClient> clients, int repeats, String load) {
+        Map<String, List<Epoch>> epochs = new LinkedHashMap<>();
+        for (int r = 0; r < repeats; r++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  repeat %d%s:", r + 1, load));
+            for (EngineClient client : clients) {
+                Epoch epoch = client.epoch(SEED + r);
+                epochs.computeIfAbsent(client.engine(), e -> new ArrayList<>()).add(epoch);
+                line.append(String.format(Locale.ROOT, " %s %.1f s (%.4f; gemm %.0f GFLOP/s; JIT %.0f ms)",
+                        display(client.engine()), epoch.seconds(), epoch.accuracy(), epoch.gemmRate() / 1e9,
+                        epoch.jitMillis()));
+            }
+            System.out.println(line);
+        }
+        return epochs;
+    }
+
+    /** Each engine's batch-1 latency {median, p99} in microseconds ({@link Engine#latency}), printed as it comes. */
+    private static Map<String, double[]> latencies(List<EngineClient> clients, String load) {
+        Map<String, double[]> latencies = new LinkedHashMap<>();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  batch-1 predict%s:", load));
+        for (EngineClient client : clients) {
+            double[] latency = client.latency(SEED);
+            latencies.put(client.engine(), latency);
+            line.append(String.format(Locale.ROOT, " %s median %.0f us, p99 %.0f us;", display(client.engine()),
+                    latency[0], latency[1]));
+        }
+        System.out.println(line);
+        return latencies;
     }
 
     /** The engine's name in the output. */
@@ -262,7 +318,7 @@ public final class Benchmark {
      * accuracy, the median of the epochs' shares of the gemm rate and the median gemm rate measured before them.
      */
     private static String row(Workload model, String engine, List<Epoch> epochs, int images, long flopsPerSample,
-                              double predictRate) {
+                              double predictRate, double[] latency) {
         double seconds = median(epochs);
         double[] all = epochs.stream().mapToDouble(Epoch::seconds).toArray();
         String range = String.format(Locale.ROOT, "%.2f-%.2f", Arrays.stream(all).min().orElseThrow(),
@@ -273,8 +329,9 @@ public final class Benchmark {
         double shareOfGemm = median(epochs.stream().mapToDouble(e -> flops / e.seconds() / e.gemmRate()).toArray());
         double gemm = median(epochs.stream().mapToDouble(Epoch::gemmRate).toArray());
         String flag = accuracy < model.learned ? " (did not learn: invalid timing)" : "";
-        return String.format(Locale.ROOT, "%-10s %-7s %8.2f %13s %9.0f %8.4f %8.1f %8.1f%% %9.0f %10.0f%s", model, engine,
-                seconds, range, images / seconds, accuracy, rate / 1e9, 100 * shareOfGemm, gemm / 1e9, predictRate, flag);
+        return String.format(Locale.ROOT, "%-10s %-7s %8.2f %13s %9.0f %8.4f %8.1f %8.1f%% %9.0f %10.0f %8.0f %8.0f%s", model,
+                engine, seconds, range, images / seconds, accuracy, rate / 1e9, 100 * shareOfGemm, gemm / 1e9, predictRate,
+                latency[0], latency[1], flag);
     }
 
     /** Of a CPU's flags, the vector extensions that gemm kernels choose by: FMA, AVX*, AMX*. */

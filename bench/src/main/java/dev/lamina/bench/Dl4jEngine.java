@@ -50,6 +50,12 @@ final class Dl4jEngine extends Engine {
         return () -> output(network);
     }
 
+    @Override
+    SinglePrediction singlePrediction(long seed) {
+        MultiLayerNetwork network = create.apply(seed);
+        return image -> network.output(image.reshape('c', 1, 784));
+    }
+
     private double accuracy(MultiLayerNetwork network) {
         long[] predicted = output(network).argMax(1).toLongVector();
         int[] labels = test.labels();

@@ -106,6 +106,12 @@ final class EngineClient implements AutoCloseable {
         return Double.parseDouble(ask("predict " + seed));
     }
 
+    /** Batch-1 prediction latency in microseconds: {median, 99th percentile} ({@link Engine#latency}). */
+    double[] latency(long seed) {
+        String[] answer = ask("latency " + seed).split(" ");
+        return new double[] {Double.parseDouble(answer[0]), Double.parseDouble(answer[1])};
+    }
+
     String memoryReport(long seed) {
         return ask("memory " + seed);
     }

@@ -16,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ul>
  *   <li>{@code epoch SEED}: one timed epoch of a fresh network ({@link Epoch#line()});
  *   <li>{@code predict SEED}: test images per second of a fresh network;
+ *   <li>{@code latency SEED}: a fresh network's batch-1 prediction time, median and 99th percentile in
+ *       microseconds, of {@value Engine#TIMED_CALLS} calls after {@value Engine#WARM_UP_CALLS} untimed ({@link Engine#latency});
  *   <li>{@code gemm SEED}: the float32 2048^3 gemm rate in FLOP/s ({@link EpochTimer#gemmRate()}; the seed is unused);
  *   <li>{@code memory SEED}: Lamina only, the memory report of a fresh network's fourth epoch.
  * </ul>
@@ -57,6 +59,7 @@ public final class EngineServer {
         String answer = switch (command[0]) {
             case "epoch" -> engine.epoch(seed).line();
             case "predict" -> String.format(Locale.ROOT, "%s", engine.predictRate(seed));
+            case "latency" -> engine.latency(seed);
             case "gemm" -> String.format(Locale.ROOT, "%s", EpochTimer.gemmRate());
             case "memory" -> {
                 if (!(engine instanceof LaminaEngine lamina)) {

@@ -42,6 +42,12 @@ final class LaminaEngine extends Engine {
         return () -> network.predict(test.features());
     }
 
+    @Override
+    SinglePrediction singlePrediction(long seed) {
+        AbstractNetwork network = create.apply(seed);
+        return network::predict;
+    }
+
     /**
      * Four epochs of a fresh network, the last watched by a {@link MemoryProbe}. Not the second: in a
      * fresh JVM (--memory-only) the JIT still compiles through the second and third epochs, and its

@@ -105,7 +105,8 @@ public final class LoadedRun {
         return seconds.stream().sorted().toList().get(seconds.size() / 2);
     }
 
-    private static Process busy() throws IOException {
+    /** A JVM running {@link Busy}: one core's worth of load, until destroyed. */
+    static Process busy() throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Busy.class.getName())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -14,12 +14,17 @@ public final class DenseKernel {
 
     /**
      * Writes {@code activation(x · kernel + bias)} into {@code y}; {@code bias} may be null. The
-     * product, then the bias and activation in one pass ({@link BiasActivation}): libnd4j's fused
+     * product (a Java loop when it is little work, {@link SmallDenseProduct}, else ND4J's gemm), then
+     * the bias and activation in one pass ({@link BiasActivation}): libnd4j's fused
      * {@code xw_plus_b} lost to it when timed (docs/performance.md), and its {@code relu_layer}
      * refuses any dimension of size 1.
      */
     public static void forward(INDArray x, INDArray kernel, INDArray bias, Activation activation, INDArray y) {
-        Nd4j.gemm(x, kernel, y, false, false, 1.0, 0.0);
+        if (SmallDenseProduct.takes(x, kernel, y)) {
+            SmallDenseProduct.forward(x, kernel, y);
+        } else {
+            Nd4j.gemm(x, kernel, y, false, false, 1.0, 0.0);
+        }
         BiasActivation.apply(y, bias, activation);
     }
 

@@ -334,7 +334,7 @@ public abstract class AbstractNetwork implements Network {
 
     /** The output for {@code features} (samples, input shape...): (samples, classes). */
     public INDArray predict(INDArray features) {
-        return inference(replica -> TrainingLoop.predict(replica, features));
+        return InferenceThreads.run(this, features.size(0), () -> inference(replica -> TrainingLoop.predict(replica, features)));
     }
 
     /**

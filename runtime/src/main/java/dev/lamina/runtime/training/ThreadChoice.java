@@ -18,6 +18,11 @@ import java.util.Arrays;
 final class ThreadChoice {
     /** Steps timed for one comparison: their median is the window's time, so a stray slow step does not count. */
     static final int WINDOW = 16;
+    /**
+     * Calls timed for one comparison of short calls (predictions of a few samples, some 0.1 ms each):
+     * enough to hold stalls that happen to one call in a hundred.
+     */
+    static final int CALL_WINDOW = 128;
     /** Windows on the chosen count before another is tried, at first and after a change. */
     static final int STAY = 24;
     /** The most windows between two trials, however long a choice has held. */
@@ -28,8 +33,13 @@ final class ThreadChoice {
     private static final double SLOWER = 1.3;
 
     private final int most;
+    /**
+     * Whether a window's time is its mean but for its slowest call (stalls count; one collector pause,
+     * which has nothing to do with the threads, does not) rather than its median.
+     */
+    private final boolean byMean;
     private final double[] times;
-    private final long[] window = new long[WINDOW];
+    private final long[] window;
     private int filled;
     private int chosen;
     private int current;
@@ -37,9 +47,21 @@ final class ThreadChoice {
     private int stay = STAY;
     private boolean tryFewer = true;
 
-    /** Choosing among 1 to {@code most} threads, starting on {@code start} (the last fit's choice). */
+    /** Choosing among 1 to {@code most} threads, starting on {@code start} (the last fit's choice), by each window's median. */
     ThreadChoice(int most, int start) {
+        this(most, start, false);
+    }
+
+    /**
+     * Choosing among 1 to {@code most} threads, starting on {@code start}; if {@code byMean}, over
+     * windows of {@value #CALL_WINDOW} calls by their mean but for the slowest: for calls whose stalls
+     * are the cost to avoid (a request that waited 4 ms at a barrier for a descheduled thread), which a
+     * median would not see.
+     */
+    ThreadChoice(int most, int start, boolean byMean) {
         this.most = most;
+        this.byMean = byMean;
+        this.window = new long[byMean ? CALL_WINDOW : WINDOW];
         this.times = new double[most + 1];
         Arrays.fill(times, Double.NaN);
         this.chosen = Math.max(1, Math.min(most, start));
@@ -59,13 +81,17 @@ final class ThreadChoice {
     /** Records that a step on {@link #threads()} threads took {@code nanos}; returns the threads for the next step. */
     int stepTook(long nanos) {
         window[filled++] = nanos;
-        if (filled < WINDOW) {
+        if (filled < window.length) {
             return current;
         }
         filled = 0;
         long[] sorted = window.clone();
         Arrays.sort(sorted);
-        times[current] = sorted[WINDOW / 2];
+        if (byMean) {
+            times[current] = (double) Arrays.stream(sorted, 0, sorted.length - 1).sum() / (sorted.length - 1);
+        } else {
+            times[current] = sorted[sorted.length / 2];
+        }
         if (current != chosen) {
             // A trial ended: keep the faster, and try again soon after a change, later after none.
             if (times[current] < times[chosen] * MARGIN) {

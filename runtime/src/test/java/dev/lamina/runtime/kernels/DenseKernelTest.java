@@ -73,6 +73,47 @@ class DenseKernelTest {
         assertEquals(7f, buffer.getFloat(rows, 0), "the row after the batch is untouched");
     }
 
+    /**
+     * A small product's Java loop against ND4J's gemm in double precision: a batch-1 prediction's
+     * layers (1 x 512 x 10, 1 x 576 x 64, 1 x 64 x 10), a few rows, one unit, into a buffer's leading
+     * rows; and what it leaves to the gemm: more work, float64, an input that does not start its buffer.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 512, 10", "1, 576, 64", "1, 64, 10", "3, 50, 7", "5, 13, 1", "2, 1, 300"})
+    void smallProductsMatchTheGemm(int rows, int inputs, int units) {
+        Nd4j.getRandom().setSeed(12);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, rows, inputs).subi(0.5);
+        INDArray kernel = Nd4j.rand(DataType.DOUBLE, inputs, units).subi(0.5);
+        INDArray bias = Nd4j.rand(DataType.DOUBLE, units).subi(0.5);
+        INDArray buffer = Nd4j.valueArrayOf(new long[] {rows + 2, units}, 7f, DataType.FLOAT);
+        INDArray y = Buffers.rows(buffer, rows);
+        INDArray xFloat = x.castTo(DataType.FLOAT);
+        INDArray kernelFloat = kernel.castTo(DataType.FLOAT);
+        assertTrue(SmallDenseProduct.takes(xFloat, kernelFloat, y), "the Java loop runs");
+
+        DenseKernel.forward(xFloat, kernelFloat, bias.castTo(DataType.FLOAT), Activation.LINEAR, y);
+
+        INDArray expected = x.mmul(kernel).addiRowVector(bias);
+        assertTrue(expected.equalsWithEps(y.castTo(DataType.DOUBLE), 1e-5), "expected " + expected + " but was " + y);
+        assertEquals(7f, buffer.getFloat(rows, 0), "the row after the batch is untouched");
+    }
+
+    @Test
+    void largerOrOtherProductsKeepTheGemm() {
+        INDArray kernel = Nd4j.rand(DataType.FLOAT, 784, 512);
+        assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 1, 784), kernel, Nd4j.create(DataType.FLOAT, 1, 512)),
+                "the MLP's first layer: 401,408 multiply-adds");
+        INDArray small = Nd4j.rand(DataType.FLOAT, 64, 10);
+        assertTrue(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 2, 64), small, Nd4j.create(DataType.FLOAT, 2, 10)));
+        assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.DOUBLE, 2, 64), small.castTo(DataType.DOUBLE),
+                Nd4j.create(DataType.DOUBLE, 2, 10)), "float64");
+        INDArray laterRow = Nd4j.rand(DataType.FLOAT, 3, 64).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2));
+        assertFalse(SmallDenseProduct.takes(laterRow, small, Nd4j.create(DataType.FLOAT, 1, 10)),
+                "a row that does not start its buffer");
+        assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 2, 63), small, Nd4j.create(DataType.FLOAT, 2, 10)),
+                "inputs that do not fit the kernel");
+    }
+
     @Test
     void forwardTakesOneSampleOfOneInput() {
         INDArray y = Nd4j.create(DataType.DOUBLE, 1, 1);

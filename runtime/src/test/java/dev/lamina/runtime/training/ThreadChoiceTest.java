@@ -43,6 +43,43 @@ class ThreadChoiceTest {
         assertTrue(counts[1] > 4_500, counts[1] + " steps on one thread");
     }
 
+    /**
+     * Calls on two threads mostly faster, but one in fifty stalled 4 ms at a barrier: by the window's
+     * median two threads win, by its mean (what a service's requests wait on average) one thread does.
+     */
+    @Test
+    void byTheMeanOccasionalStallsCountAndByTheMedianTheyDoNot() {
+        int[] call = {0};
+        IntToLongFunction time = threads -> {
+            call[0]++;
+            return threads == 2 ? (call[0] % 50 == 0 ? 4_000_000 : 60_000) : 90_000;
+        };
+        ThreadChoice byMedian = new ThreadChoice(2, 2);
+        run(byMedian, 20_000, time, 2);
+        assertEquals(2, byMedian.threads());
+        ThreadChoice byMean = new ThreadChoice(2, 2, true);
+        int[] counts = run(byMean, 20_000, time, 2);
+        assertEquals(1, byMean.threads());
+        assertTrue(counts[1] > 18_000, counts[1] + " calls on one thread");
+    }
+
+    /**
+     * One pause of 50 ms in a window (a garbage collection, whatever the threads) does not make the
+     * faster count lose: the slowest call of a window is left out of its mean.
+     */
+    @Test
+    void byTheMeanOnePauseInAWindowDoesNotCount() {
+        int[] call = {0};
+        IntToLongFunction time = threads -> {
+            call[0]++;
+            return call[0] % 1_000 == 0 ? 50_000_000 : threads == 2 ? 60_000 : 90_000;
+        };
+        ThreadChoice byMean = new ThreadChoice(2, 2, true);
+        int[] counts = run(byMean, 50_000, time, 2);
+        assertEquals(2, byMean.threads());
+        assertTrue(counts[2] > 45_000, counts[2] + " calls on two threads");
+    }
+
     @Test
     void whenLoadAppearsTheChoiceMovesAtOnceAndWhenItGoesItMovesBack() {
         ThreadChoice choice = new ThreadChoice(2, 2);
