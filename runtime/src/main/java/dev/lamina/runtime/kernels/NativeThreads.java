@@ -6,8 +6,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * How many threads ND4J's native ops (OpenMP, oneDNN) and its BLAS run each op on, set while the
- * process runs: what {@code fit} tunes. Only the CPU backend's threads are set; elsewhere nothing is.
- * ND4J reads OMP_NUM_THREADS once, at start; these calls change the count of every later op.
+ * process runs: what {@code fit} tunes, and small predictions per calling thread. Only the CPU
+ * backend's threads are set; elsewhere nothing is. ND4J reads OMP_NUM_THREADS once, at start; these
+ * calls change the count of later ops: OpenMP's for the calling thread only, the BLAS's for all.
  */
 public final class NativeThreads {
     private NativeThreads() {

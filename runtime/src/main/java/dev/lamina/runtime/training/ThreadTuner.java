@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The threads {@code fit}'s steps run on: a count the caller fixed ({@link FitOptions#threads}, or the
  * system property {@value #PROPERTY}), or the fastest as {@link ThreadChoice} finds it while training.
- * The count is the process's (ND4J's threads are), so one fit at a time tunes it; the count before the
- * fit is set back when it ends.
+ * The BLAS library's count is the process's (OpenMP's, which ND4J's gemm and oneDNN's convolutions
+ * follow, is the calling thread's: {@link NativeThreads#setForThisThread}), so one fit at a time tunes
+ * it; the count before the fit is set back when it ends.
  */
 final class ThreadTuner implements AutoCloseable {
     /** The system property that fixes the threads of every fit, as {@link FitOptions#threads} does one's. */
