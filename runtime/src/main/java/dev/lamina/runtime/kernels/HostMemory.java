@@ -2,6 +2,7 @@ package dev.lamina.runtime.kernels;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -91,6 +92,24 @@ public final class HostMemory {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code array} is float32 values in host memory, in row-major order wherever in its
+     * buffer they start: a whole array or any range of rows of one (an in-memory dataset's batch).
+     * {@link #floatRows} reads them. Off while the loops are switched off ({@link #loopsOn}).
+     */
+    static boolean holdsFloatRows(INDArray array) {
+        return array.dataType() == DataType.FLOAT && loopsOn() && Nd4j.getEnvironment().isCPU() && rowMajor(array)
+                && (array.offset() + array.length()) * Float.BYTES <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * The values of an array that {@link #holdsFloatRows}, index 0 its first: its buffer's memory
+     * (ND4J's {@code asNio} of a view's buffer is the whole buffer) from the array's offset.
+     */
+    static FloatBuffer floatRows(INDArray array) {
+        return bytes(array).asFloatBuffer().position(Math.toIntExact(array.offset())).slice();
     }
 
     /** A Java copy of the values of a float32 array that {@link #holds}: one memory copy. */

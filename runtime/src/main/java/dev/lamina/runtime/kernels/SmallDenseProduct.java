@@ -26,7 +26,7 @@ final class SmallDenseProduct {
     }
 
     /**
-     * Whether this product is this class's: little work, float32 arrays in host memory, of shapes that
+     * Whether this product is this class's: little work, float32 rows in host memory, of shapes that
      * fit (others go to ND4J's gemm, which names a mismatch where this loop would read past an array).
      */
     static boolean takes(INDArray x, INDArray kernel, INDArray y) {
@@ -35,7 +35,9 @@ final class SmallDenseProduct {
             return false;
         }
         boolean fits = x.size(1) == kernel.size(0) && y.size(0) == x.size(0) && y.size(1) == kernel.size(1);
-        return fits && HostMemory.holdsFloats(x, kernel, y);
+        // Rows anywhere in their buffer, not only from its start: a dataset's batch in memory is a view
+        // at an offset, a mapped file's a copy at 0, and both must take the same arithmetic.
+        return fits && HostMemory.holdsFloatRows(x) && HostMemory.holdsFloatRows(kernel) && HostMemory.holdsFloatRows(y);
     }
 
     /** {@code y = x kernel}: per row, the sum over inputs of the input times the kernel's row, in input order. */
@@ -47,9 +49,9 @@ final class SmallDenseProduct {
         float[] weights = scratch.kernel;
         float[] in = scratch.in;
         float[] out = scratch.out;
-        HostMemory.bytes(kernel).asFloatBuffer().get(0, weights, 0, inputs * units);
-        FloatBuffer xValues = HostMemory.bytes(x).asFloatBuffer();
-        FloatBuffer yValues = HostMemory.bytes(y).asFloatBuffer();
+        HostMemory.floatRows(kernel).get(0, weights, 0, inputs * units);
+        FloatBuffer xValues = HostMemory.floatRows(x);
+        FloatBuffer yValues = HostMemory.floatRows(y);
         for (int row = 0; row < rows; row++) {
             xValues.get(row * inputs, in, 0, inputs);
             Arrays.fill(out, 0, units, 0f);

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class DenseKernelTest {
 
@@ -98,6 +99,27 @@ class DenseKernelTest {
         assertEquals(7f, buffer.getFloat(rows, 0), "the row after the batch is untouched");
     }
 
+    /**
+     * A batch that is a range of rows of a larger array (an in-memory dataset's) takes the same loop as
+     * the same rows copied to an array of their own (a mapped file's batch): equal to the bit.
+     */
+    @Test
+    void rowsAtAnOffsetTakeTheSameArithmeticAsACopy() {
+        Nd4j.getRandom().setSeed(13);
+        INDArray data = Nd4j.rand(DataType.FLOAT, 40, 30).subi(0.5f);
+        INDArray kernel = Nd4j.rand(DataType.FLOAT, 30, 10).subi(0.5f);
+        INDArray view = data.get(NDArrayIndex.interval(17, 25));
+        INDArray copy = view.dup();
+        assertTrue(view.offset() > 0);
+        assertTrue(SmallDenseProduct.takes(view, kernel, Nd4j.create(DataType.FLOAT, 8, 10)), "the loop takes the view");
+        INDArray fromView = Nd4j.create(DataType.FLOAT, 8, 10);
+        INDArray fromCopy = Nd4j.create(DataType.FLOAT, 8, 10);
+        DenseKernel.forward(view, kernel, null, Activation.LINEAR, fromView);
+        DenseKernel.forward(copy, kernel, null, Activation.LINEAR, fromCopy);
+        assertEquals(fromCopy, fromView);
+        assertTrue(copy.mmul(kernel).equalsWithEps(fromView, 1e-5));
+    }
+
     @Test
     void largerOrOtherProductsKeepTheGemm() {
         INDArray kernel = Nd4j.rand(DataType.FLOAT, 784, 512);
@@ -107,9 +129,8 @@ class DenseKernelTest {
         assertTrue(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 2, 64), small, Nd4j.create(DataType.FLOAT, 2, 10)));
         assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.DOUBLE, 2, 64), small.castTo(DataType.DOUBLE),
                 Nd4j.create(DataType.DOUBLE, 2, 10)), "float64");
-        INDArray laterRow = Nd4j.rand(DataType.FLOAT, 3, 64).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2));
-        assertFalse(SmallDenseProduct.takes(laterRow, small, Nd4j.create(DataType.FLOAT, 1, 10)),
-                "a row that does not start its buffer");
+        assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 2, 64).dup('f'), small,
+                Nd4j.create(DataType.FLOAT, 2, 10)), "column-major rows");
         assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 2, 63), small, Nd4j.create(DataType.FLOAT, 2, 10)),
                 "inputs that do not fit the kernel");
     }
