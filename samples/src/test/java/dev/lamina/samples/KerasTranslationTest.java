@@ -90,18 +90,9 @@ class KerasTranslationTest {
                 "@Dense(units = 128, activation = Activation.RELU)",
                 "@Dense(units = 10, activation = Activation.SOFTMAX)");
 
-        AbstractNetwork network = compileAndCreate(source, "translated.PoornimaCnn");
-        network.loadKerasWeights(file);
         // Keras trained it on pixels scaled to 0-1, as Lamina reads them.
-        Dataset image = mnistTest(1);
-        double accuracy = network.evaluate(image).accuracy();
-        KerasModels_PoornimaCnnNetwork handWritten = KerasModels_PoornimaCnnNetwork.create(1);
-        handWritten.loadKerasWeights(file);
-        double expected = handWritten.evaluate(Mnist.test()).accuracy();
-        System.out.printf(Locale.ROOT, "Translated Keras 3 CNN: test accuracy %.4f, hand-written model %.4f%n",
-                accuracy, expected);
-        assertEquals(expected, accuracy, 1e-9);
-        assertTrue(accuracy > 0.90, "accuracy " + accuracy);
+        assertScoresAsTheHandWrittenModel(compileAndCreate(source, "translated.PoornimaCnn"),
+                KerasModels_PoornimaCnnNetwork.create(1), file, mnistTest(1), "Keras 3 CNN", 0.90);
     }
 
     /**
@@ -122,18 +113,10 @@ class KerasTranslationTest {
                 "@Dense(units = 128, activation = Activation.RELU)",
                 "@Dense(units = 10, activation = Activation.SOFTMAX)");
 
-        AbstractNetwork network = compileAndCreate(source, "translated.KotlindlMlp");
-        network.loadKerasWeights(file);
         Dataset images = mnistTest(1);
-        double accuracy = network.evaluate(Dataset.of(images.name(), images.features().reshape('c', images.size(), 28, 28),
-                images.labels(), 10)).accuracy();
-        KerasModels_KotlindlMlpNetwork handWritten = KerasModels_KotlindlMlpNetwork.create(1);
-        handWritten.loadKerasWeights(file);
-        double expected = handWritten.evaluate(Mnist.test()).accuracy();
-        System.out.printf(Locale.ROOT, "Translated Keras MLP: test accuracy %.4f, hand-written model %.4f%n",
-                accuracy, expected);
-        assertEquals(expected, accuracy, 1e-9);
-        assertTrue(accuracy > 0.96, "accuracy " + accuracy);
+        Dataset flat = Dataset.of(images.name(), images.features().reshape('c', images.size(), 28, 28), images.labels(), 10);
+        assertScoresAsTheHandWrittenModel(compileAndCreate(source, "translated.KotlindlMlp"),
+                KerasModels_KotlindlMlpNetwork.create(1), file, flat, "Keras MLP", 0.96);
     }
 
     /**
@@ -218,6 +201,23 @@ class KerasTranslationTest {
     // Helpers.
 
     /** MNIST's test images as the Keras models take them, (28, 28, 1), times {@code scale}; skipped without the data. */
+    /**
+     * The translated network, given the file's weights, scores on {@code images} exactly what the
+     * hand-written model of the same layers scores with them on MNIST's test set, above {@code floor}.
+     */
+    private static void assertScoresAsTheHandWrittenModel(AbstractNetwork translated, AbstractNetwork handWritten,
+                                                          Path file, Dataset images, String model, double floor)
+            throws IOException {
+        translated.loadKerasWeights(file);
+        handWritten.loadKerasWeights(file);
+        double accuracy = translated.evaluate(images).accuracy();
+        double expected = handWritten.evaluate(Mnist.test()).accuracy();
+        System.out.printf(Locale.ROOT, "Translated %s: test accuracy %.4f, hand-written model %.4f%n", model, accuracy,
+                expected);
+        assertEquals(expected, accuracy, 1e-9);
+        assertTrue(accuracy > floor, "accuracy " + accuracy);
+    }
+
     private static Dataset mnistTest(double scale) throws IOException {
         assumeTrue(Mnist.hasTest(),
                 "MNIST is not in the data directory " + DataDirectory.get() + " (scripts/fetch-data.sh puts it there)");
