@@ -2,7 +2,6 @@ package dev.lamina.runtime.kernels;
 
 import dev.lamina.dsl.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fully connected layer on a batch: {@code y = activation(x · kernel + bias)}, with x (batch, in),
@@ -23,7 +22,7 @@ public final class DenseKernel {
         if (SmallDenseProduct.takes(x, kernel, y)) {
             SmallDenseProduct.forward(x, kernel, y);
         } else {
-            Nd4j.gemm(x, kernel, y, false, false, 1.0, 0.0);
+            KeptMatmul.gemm(x, kernel, y, false, false);
         }
         BiasActivation.apply(y, bias, activation);
     }
@@ -40,7 +39,7 @@ public final class DenseKernel {
         if (narrow) {
             NarrowDenseGradients.kernelGradient(x, dz, kernelGradient);
         } else {
-            Nd4j.gemm(x, dz, kernelGradient, true, false, 1.0, 0.0);
+            KeptMatmul.gemm(x, dz, kernelGradient, true, false);
         }
         if (biasGradient != null) {
             ColumnSums.of(dz, biasGradient);
@@ -48,7 +47,7 @@ public final class DenseKernel {
         if (inputGradient != null && narrow) {
             NarrowDenseGradients.inputGradient(dz, kernel, inputGradient);
         } else if (inputGradient != null) {
-            Nd4j.gemm(dz, kernel, inputGradient, false, true, 1.0, 0.0);
+            KeptMatmul.gemm(dz, kernel, inputGradient, false, true);
         }
     }
 }
