@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * their arrays, so a network no longer used stays in memory until its contexts are pushed out.
  */
 final class KeptMatmul {
-    /** Contexts per thread: a training step or a prediction of the reference models uses at most 6. */
+    /** Contexts per thread: a training step of the reference models uses at most a dozen. */
     static final int KEPT = 32;
 
     private static final ThreadLocal<Map<Key, Call>> CALLS = ThreadLocal.withInitial(KeptMatmul::newCache);
