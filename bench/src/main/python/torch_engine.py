@@ -305,7 +305,6 @@ class Engine:
             seconds.append(time.perf_counter() - start)
         return "%r" % (len(self.test_features) / sorted(seconds)[1])
 
-
     @torch.no_grad()
     def latency(self, seed):
         """As Engine.latency: one image a call, each its own tensor, as requests arrive."""

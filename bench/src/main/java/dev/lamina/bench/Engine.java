@@ -13,6 +13,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * compiling for 629 ms of its 9.6 s.
  */
 abstract class Engine {
+    /** Batch-1 calls left untimed before {@link #TIMED_CALLS} timed ones, as the measurement. */
+    static final int WARM_UP_CALLS = 2000;
+    static final int TIMED_CALLS = 3000;
+    /** Distinct test images the calls cycle through, each its own array, as requests arrive. */
+    static final int LATENCY_IMAGES = 256;
+
     final Dataset train;
     final Dataset test;
     final int batch;
@@ -45,12 +51,6 @@ abstract class Engine {
 
     /** A fresh network's prediction of one image (a batch of 1), to be timed. */
     abstract SinglePrediction singlePrediction(long seed);
-
-    /** Batch-1 calls left untimed before {@link #TIMED_CALLS} timed ones, as the measurement. */
-    static final int WARM_UP_CALLS = 2000;
-    static final int TIMED_CALLS = 3000;
-    /** Distinct test images the calls cycle through, each its own array, as requests arrive. */
-    static final int LATENCY_IMAGES = 256;
 
     /**
      * Batch-1 latency: {@value #WARM_UP_CALLS} untimed calls, then {@value #TIMED_CALLS} timed one after

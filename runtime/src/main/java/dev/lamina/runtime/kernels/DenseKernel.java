@@ -22,7 +22,7 @@ public final class DenseKernel {
         if (SmallDenseProduct.takes(x, kernel, y)) {
             SmallDenseProduct.forward(x, kernel, y);
         } else {
-            KeptMatmul.gemm(x, kernel, y, false, false);
+            KeptOps.matmul(x, kernel, y, false, false);
         }
         BiasActivation.apply(y, bias, activation);
     }
@@ -39,7 +39,7 @@ public final class DenseKernel {
         if (narrow) {
             NarrowDenseGradients.kernelGradient(x, dz, kernelGradient);
         } else {
-            KeptMatmul.gemm(x, dz, kernelGradient, true, false);
+            KeptOps.matmul(x, dz, kernelGradient, true, false);
         }
         if (biasGradient != null) {
             ColumnSums.of(dz, biasGradient);
@@ -47,7 +47,7 @@ public final class DenseKernel {
         if (inputGradient != null && narrow) {
             NarrowDenseGradients.inputGradient(dz, kernel, inputGradient);
         } else if (inputGradient != null) {
-            KeptMatmul.gemm(dz, kernel, inputGradient, false, true);
+            KeptOps.matmul(dz, kernel, inputGradient, false, true);
         }
     }
 }

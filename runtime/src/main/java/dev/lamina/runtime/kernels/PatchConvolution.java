@@ -89,7 +89,7 @@ public final class PatchConvolution {
         ConvolutionOps.conv2d(x, selector, selectorBias, window, batchPatches);
         stackWeights(kernel, bias);
         long positions = batch * y.size(1) * y.size(2);
-        KeptMatmul.gemm(Buffers.reshape(batchPatches, positions, weights.size(0)), weights,
+        KeptOps.matmul(Buffers.reshape(batchPatches, positions, weights.size(0)), weights,
                 Buffers.reshape(y, positions, weights.size(1)), false, false);
         Activations.forward(activation, y);
     }
@@ -105,7 +105,7 @@ public final class PatchConvolution {
                     + " samples, the last forward pass had " + batch);
         }
         long positions = batch * dz.size(1) * dz.size(2);
-        KeptMatmul.gemm(Buffers.reshape(Buffers.rows(patches, batch), positions, product.size(0)),
+        KeptOps.matmul(Buffers.reshape(Buffers.rows(patches, batch), positions, product.size(0)),
                 Buffers.reshape(dz, positions, dz.size(3)), product, true, false);
         splitProduct(kernelGradient, biasGradient);
     }

@@ -83,13 +83,13 @@ public final class SmallMapGradients {
         makePatches(x, batchPatches);
         INDArray dzRows = Buffers.reshape(dz, rows, dz.size(3));
         INDArray kernelRows = Buffers.reshape(kernel, kernelSize, dz.size(3));
-        KeptMatmul.gemm(batchPatches, dzRows, Buffers.reshape(kernelGradient, kernelSize, dz.size(3)), true, false);
+        KeptOps.matmul(batchPatches, dzRows, Buffers.reshape(kernelGradient, kernelSize, dz.size(3)), true, false);
         if (biasGradient != null) {
             ColumnSums.of(dzRows, biasGradient);
         }
         if (inputGradient != null) {
             INDArray batchPatchGradients = Buffers.rows(patchGradients, rows);
-            KeptMatmul.gemm(dzRows, kernelRows, batchPatchGradients, false, true);
+            KeptOps.matmul(dzRows, kernelRows, batchPatchGradients, false, true);
             scatterPatchGradients(batchPatchGradients, inputGradient);
         }
     }

@@ -11,6 +11,7 @@ import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.data.FeatureRows;
 import dev.lamina.runtime.keras.KerasWeights;
 import dev.lamina.runtime.kernels.Initializers;
+import dev.lamina.runtime.kernels.KeptOps;
 import dev.lamina.runtime.onnx.OnnxExport;
 import dev.lamina.runtime.optimizers.Optimizer;
 import dev.lamina.runtime.optimizers.Parameter;
@@ -652,6 +653,7 @@ public abstract class AbstractNetwork implements Network {
     }
 
     private void startBatch(INDArray features) {
+        KeptOps.passOf(weightsOwner != null ? weightsOwner : this);
         for (LayerOutput array : batchArrays) {
             array.startBatch(features);
         }

@@ -222,7 +222,7 @@ final class TrainingLoop {
     static INDArray predict(Network network, INDArray features) {
         InputCheck.requireFeatures(network, features, "predict");
         long samples = features.size(0);
-        if (samples <= INFERENCE_BATCH) {
+        if (samples > 0 && samples <= INFERENCE_BATCH) {
             // One batch, as a service's requests come: its output copied once. Most of a batch-1 call's
             // time is ND4J's cost per call, and a result array, row views and a copy into it cost more.
             return network.output(InputCheck.typed(network, features)).dup();

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * What the base class of generated networks derives from the parameters a subclass declares: the
@@ -82,6 +84,24 @@ class AbstractNetworkTest {
         protected void updateStatistics() {
             statistics.run();
         }
+    }
+
+    /**
+     * One sample predicted alone (one batch: its output copied) gets the row it gets among 300 (two
+     * inference batches, each copied into the result); no sample gives an empty result.
+     */
+    @Test
+    void predictGivesASampleItsRowWhateverTheBatch() {
+        Tiny network = new Tiny(List.of(), DataType.FLOAT);
+        INDArray features = Nd4j.rand(DataType.FLOAT, 300, 2, 3);
+        INDArray all = network.predict(features);
+        assertArrayEquals(new long[] {300, 4}, all.shape());
+        for (int row : new int[] {0, 7, 299}) {
+            INDArray one = network.predict(features.get(NDArrayIndex.interval(row, row + 1)));
+            assertArrayEquals(new long[] {1, 4}, one.shape());
+            assertTrue(all.getRow(row, true).equalsWithEps(one, 1e-6), "row " + row);
+        }
+        assertArrayEquals(new long[] {0, 4}, network.predict(Nd4j.create(DataType.FLOAT, 0, 2, 3)).shape());
     }
 
     /**

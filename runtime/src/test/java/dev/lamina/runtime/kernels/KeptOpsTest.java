@@ -13,11 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The kept matrix product equals {@code Nd4j.gemm} call after call: new left operands each time (as
- * requests come), a right-hand operand changed in place (as an optimizer steps a kernel), transposes,
- * a left operand of another shape into a new output, and no more contexts kept than its bound.
+ * Products run in kept contexts equal {@code Nd4j.gemm}'s, call after call: new first inputs each time
+ * (as requests come), the other changed in place (as an optimizer steps a kernel), transposes, views of
+ * rows and a smaller last batch; a thread keeps no more contexts than the bound, and only one network's.
  */
-class KeptMatmulTest {
+class KeptOpsTest {
     @ParameterizedTest
     @CsvSource({"false, false", "true, false", "false, true"})
     void everyCallEqualsNd4jsGemm(boolean transposeA, boolean transposeB) {
@@ -32,7 +32,7 @@ class KeptMatmulTest {
             if (call == 3) {
                 b.muli(-2); // in place, as an optimizer's step: the kept context reads the same memory
             }
-            KeptMatmul.gemm(a, b, c, transposeA, transposeB);
+            KeptOps.matmul(a, b, c, transposeA, transposeB);
             INDArray expected = Nd4j.create(DataType.FLOAT, rows, columns);
             Nd4j.gemm(a, b, expected, transposeA, transposeB, 1.0, 0.0);
             assertEquals(expected, c, "call " + call);
@@ -50,9 +50,24 @@ class KeptMatmulTest {
             int to = Math.min(20, from + 8);
             INDArray batch = data.get(NDArrayIndex.interval(from, to));
             INDArray out = Buffers.rows(buffer, to - from);
-            KeptMatmul.gemm(batch, kernel, out, false, false);
+            KeptOps.matmul(batch, kernel, out, false, false);
             assertTrue(batch.mmul(kernel).equalsWithEps(out, 1e-6), "rows " + from + " to " + to);
         }
+    }
+
+    /** A pass of another network drops the contexts kept, which would keep the first network's arrays alive. */
+    @Test
+    void aPassOfAnotherNetworkDropsTheContextsKept() {
+        Object first = new Object();
+        Object second = new Object();
+        KeptOps.passOf(first);
+        KeptOps.matmul(Nd4j.rand(DataType.FLOAT, 2, 3), Nd4j.rand(DataType.FLOAT, 3, 2), Nd4j.create(DataType.FLOAT, 2, 2),
+                false, false);
+        assertTrue(KeptOps.keptByThisThread() > 0);
+        KeptOps.passOf(first);
+        assertTrue(KeptOps.keptByThisThread() > 0, "the same network keeps its contexts");
+        KeptOps.passOf(second);
+        assertEquals(0, KeptOps.keptByThisThread());
     }
 
     @Test
@@ -60,10 +75,10 @@ class KeptMatmulTest {
         Thread thread = new Thread(() -> {
             INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3);
             INDArray b = Nd4j.rand(DataType.FLOAT, 3, 2);
-            for (int i = 0; i < KeptMatmul.KEPT + 10; i++) {
-                KeptMatmul.gemm(a, b, Nd4j.create(DataType.FLOAT, 2, 2), false, false);
+            for (int i = 0; i < KeptOps.KEPT + 10; i++) {
+                KeptOps.matmul(a, b, Nd4j.create(DataType.FLOAT, 2, 2), false, false);
             }
-            assertEquals(KeptMatmul.KEPT, KeptMatmul.keptByThisThread());
+            assertEquals(KeptOps.KEPT, KeptOps.keptByThisThread());
         });
         Throwable[] failure = new Throwable[1];
         thread.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
