@@ -5,10 +5,11 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A Dense layer's forward product {@code y = x kernel} when it is little work: the layers of a
- * batch-1 prediction (a service's request) but the widest, and a small classifier's last layer in
- * training. A Java loop over host memory, each row an accumulation of kernel rows along the units,
- * the shape the JIT vectorizes.
+ * A Dense layer's forward product {@code y = x kernel} for a request: at most {@value #MAX_ROWS} rows
+ * and little work (the layers of a batch-1 prediction but the widest). A Java loop over host memory,
+ * each row an accumulation of kernel rows along the units, the shape the JIT vectorizes. Training
+ * batches keep ND4J's gemm, whose sums differ from the loop's in their last bits: a step's small
+ * products are a small share of its time, and the training figures quoted stay what they were.
  *
  * <p>Why: an ND4J gemm costs 25 to 35 microseconds a call however small it is (its Java path, then
  * oneDNN creating a matmul for the call; 1x512x10, 1x576x64 and 1x64x10 took 34, 29 and 25 us, the
@@ -16,6 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Past {@link #MAX_WORK} the gemm's vector kernels and both cores win.
  */
 final class SmallDenseProduct {
+    /** The most rows taken: a request's, not a training batch's. */
+    static final long MAX_ROWS = 8;
     /** The most multiply-adds (rows x inputs x units) taken. */
     static final long MAX_WORK = 1L << 16;
 
@@ -30,7 +33,7 @@ final class SmallDenseProduct {
      * fit (others go to ND4J's gemm, which names a mismatch where this loop would read past an array).
      */
     static boolean takes(INDArray x, INDArray kernel, INDArray y) {
-        if (x.rank() != 2 || kernel.rank() != 2 || y.rank() != 2
+        if (x.rank() != 2 || kernel.rank() != 2 || y.rank() != 2 || x.size(0) > MAX_ROWS
                 || x.size(0) * x.size(1) * kernel.size(1) > MAX_WORK) {
             return false;
         }

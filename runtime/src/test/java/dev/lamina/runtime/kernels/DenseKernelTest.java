@@ -80,7 +80,7 @@ class DenseKernelTest {
      * rows; and what it leaves to the gemm: more work, float64, an input that does not start its buffer.
      */
     @ParameterizedTest
-    @CsvSource({"1, 512, 10", "1, 576, 64", "1, 64, 10", "3, 50, 7", "5, 13, 1", "2, 1, 300"})
+    @CsvSource({"1, 512, 10", "1, 576, 64", "1, 64, 10", "3, 50, 7", "5, 13, 1", "2, 1, 300", "8, 40, 10"})
     void smallProductsMatchTheGemm(int rows, int inputs, int units) {
         Nd4j.getRandom().setSeed(12);
         INDArray x = Nd4j.rand(DataType.DOUBLE, rows, inputs).subi(0.5);
@@ -133,6 +133,8 @@ class DenseKernelTest {
                 Nd4j.create(DataType.FLOAT, 2, 10)), "column-major rows");
         assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 2, 63), small, Nd4j.create(DataType.FLOAT, 2, 10)),
                 "inputs that do not fit the kernel");
+        assertFalse(SmallDenseProduct.takes(Nd4j.rand(DataType.FLOAT, 9, 64), small, Nd4j.create(DataType.FLOAT, 9, 10)),
+                "a training batch's rows, however little the work");
     }
 
     @Test
