@@ -55,8 +55,9 @@ public final class KeptOps {
 
     /** {@code c = op(a) op(b)}, with {@code op} the transpose where asked; c, which must not be a view of scattered values, is written whole. */
     static void matmul(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
-        if (c.elementWiseStride() != 1) {
-            Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0); // which refuses it by name
+        if (!Nd4j.getEnvironment().isCPU() || c.elementWiseStride() != 1) {
+            // Other backends as before; a scattered output Nd4j.gemm refuses by name.
+            Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
             return;
         }
         // libnd4j's matmul, as Nd4j.gemm's Mmul calls it: transposes of a, b and the result; alpha, beta.
