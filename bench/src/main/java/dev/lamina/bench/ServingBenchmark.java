@@ -101,7 +101,7 @@ public final class ServingBenchmark {
 
     private record Result(long[] sortedNanos, double seconds) {
         double percentile(double p) {
-            return sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1)];
+            return Engine.percentile(sortedNanos, p);
         }
 
         double callsPerSecond() {

@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * 29.7-43.1 against 21.3-29.9, 64x576x64 44.5-56.7 against 33.7-43.0, 128x784x512 582-694 against
  * 536-630). A network's arrays stay the same objects from step to step and request to request, so its
  * calls find their contexts again; the first input (a request's input, a view of a batch) is set on
- * each call and may be another array of the same shape. Off the CPU backend the op is built and run
- * as {@code Nd4j.exec} does. Not for ND4J's conv2d and pooling ops: in kept contexts MnistCnn's epoch
+ * each call and may be another array of the same shape. Off the CPU backend {@code Nd4j.gemm} runs
+ * as before. Not for ND4J's conv2d and pooling ops: in kept contexts MnistCnn's epoch
  * was slower (1.50-1.98 s against 1.43-1.54 s on 6,000 images, JVMs alternated; why was not found).
  *
  * <p>Each thread keeps at most {@value #KEPT} contexts, the least recently used dropped first (ND4J's
@@ -65,12 +65,11 @@ public final class KeptOps {
                 new INDArray[] {a, b}, c);
     }
 
-    /** The custom op {@code name} with these integer and floating-point arguments, from {@code inputs} into {@code outputs}. */
+    /**
+     * The custom op {@code name} with these integer and floating-point arguments, from {@code inputs}
+     * into {@code outputs}, in its kept context: on the CPU backend, which its callers check.
+     */
     static void exec(String name, int[] integers, double[] floats, INDArray[] inputs, INDArray... outputs) {
-        if (!Nd4j.getEnvironment().isCPU()) {
-            Nd4j.exec(op(name, integers, floats, inputs, outputs));
-            return;
-        }
         Map<Key, Call> calls = CALLS.get();
         Key key = new Key(name, integers, floats, Arrays.copyOfRange(inputs, 1, inputs.length), outputs);
         Call call = calls.get(key);
