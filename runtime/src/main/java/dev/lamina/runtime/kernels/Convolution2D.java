@@ -13,13 +13,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>a layer whose input needs no gradient (no trainable layer before it) computes its output and
  *   its kernel's gradient from its input's patches ({@link PatchConvolution}): conv2d_bp would
  *   compute the input's gradient too;</li>
- *   <li>a layer with a small output map (at most {@link #SMALL_MAP_POSITIONS} positions) runs conv2d
- *   forward and its gradients as gemms over its input's patches ({@link SmallMapGradients}), where
- *   oneDNN's conv2d_bp leaves its blocking over the map mostly empty;</li>
- *   <li>any other runs ND4J's conv2d and conv2d_bp ({@link Conv2DKernel}).</li>
+ *   <li>a layer with a small output map (at most {@link #SMALL_MAP_POSITIONS} positions) runs oneDNN's
+ *   convolution forward and its gradients as gemms over its input's patches ({@link SmallMapGradients}),
+ *   where oneDNN's backward pass leaves its blocking over the map mostly empty;</li>
+ *   <li>any other runs oneDNN's convolution forward and backward, its primitives kept
+ *   ({@link OneDnnConvolution}).</li>
  * </ul>
- * Each route falls back to ND4J's ops where the backend keeps arrays off the host (see
- * {@link HostMemory}). An instance belongs to one layer of one network; its patch arrays are made for
+ * Each route falls back to ND4J's ops ({@link Conv2DKernel}) where the backend keeps arrays off the
+ * host (see {@link HostMemory}) or oneDNN's library is not there. An instance belongs to one layer of one network; its patch arrays are made for
  * the largest batch seen, and {@link #backward} takes the batch of the last {@link #forward}.
  */
 public final class Convolution2D {
@@ -40,6 +41,7 @@ public final class Convolution2D {
     private final Route route;
     private PatchConvolution patchConvolution;
     private SmallMapGradients smallMapGradients;
+    private OneDnnConvolution oneDnn;
     private long capacity;
 
     /**
@@ -65,6 +67,8 @@ public final class Convolution2D {
         ensureCapacity(x.size(0));
         if (route == Route.FROM_PATCHES) {
             patchConvolution.forward(x, kernel, bias, activation, y);
+        } else if (OneDnnConvolution.runsOn(x, kernel, bias, y)) {
+            oneDnn().forward(x, kernel, bias, activation, y);
         } else {
             Conv2DKernel.forward(x, kernel, bias, window, activation, y);
         }
@@ -85,8 +89,21 @@ public final class Convolution2D {
                 patchConvolution.backward(dz, kernelGradient, biasGradient);
             }
             case SMALL_MAP -> smallMapGradients.backward(x, kernel, bias, dz, kernelGradient, biasGradient, inputGradient);
-            case CONV2D -> Conv2DKernel.backward(x, kernel, bias, dz, window, kernelGradient, biasGradient, inputGradient);
+            case CONV2D -> {
+                if (OneDnnConvolution.runsOn(x, kernel, bias, dz, kernelGradient, biasGradient, inputGradient)) {
+                    oneDnn().backward(x, kernel, bias, dz, kernelGradient, biasGradient, inputGradient);
+                } else {
+                    Conv2DKernel.backward(x, kernel, bias, dz, window, kernelGradient, biasGradient, inputGradient);
+                }
+            }
         }
+    }
+
+    private OneDnnConvolution oneDnn() {
+        if (oneDnn == null) {
+            oneDnn = new OneDnnConvolution(window, input, output);
+        }
+        return oneDnn;
     }
 
     private void ensureCapacity(long batch) {
