@@ -39,10 +39,12 @@ class ConvolutionChecksTest {
                 + " Activation.LINEAR, conv1.value());\n"
                 + "\n        // pool1: MaxPool2D(2x2, strides 2x2), (batch, 13, 13, 32)\n"
                 + "        // Then conv1's relu.\n"
-                + "        Pool2DKernel.forward(Pooling.MAX, conv1.value(), POOL1_WINDOW, pool1.value());\n"
+                + "        pool1Pooling.forward(conv1.value(), pool1.value());\n"
                 + "        Activations.forward(Activation.RELU, pool1.value());"), code);
         assertTrue(code.contains("Activations.backward(Activation.RELU, pool1.value(), pool1.gradient());\n"
-                + "        Pool2DKernel.backward(Pooling.MAX, conv1.value(), pool1.gradient(), POOL1_WINDOW, conv1.gradient());"),
+                + "        pool1Pooling.backward(conv1.value(), pool1.gradient(), conv1.gradient());"), code);
+        // A pool keeps, in a runtime object of its own, what its backward pass needs from its forward pass.
+        assertTrue(code.contains("pool1Pooling = new Pooling2D(Pooling.MAX, POOL1_WINDOW, Shape.of(26, 26, 32), Shape.of(13, 13, 32));"),
                 code);
         // conv3 feeds no pool: its relu stays.
         assertTrue(code.contains("conv3Convolution.forward(pool2.value(), conv3Kernel.value(), conv3Bias.value(),"

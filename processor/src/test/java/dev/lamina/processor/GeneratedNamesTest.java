@@ -24,7 +24,7 @@ class GeneratedNamesTest {
                 "    @MaxPool2D({2, 2}) Layer Pooling;",
                 "    @AveragePool2D(value = {1, 1}) Layer Window2D;",
                 "    @Conv2D(filters = 2, kernel = {3, 3}, activation = RELU) Layer Padding;",
-                "    @AveragePool2D(value = {1, 1}) Layer Pool2DKernel;",
+                "    @AveragePool2D(value = {1, 1}) Layer Pooling2D;",
                 "    @Dropout(0.25) Layer DropoutKernel;",
                 "    @ReLU Layer ActivationKernel;",
                 "    @ReLU Layer Activations;",

@@ -75,6 +75,11 @@ record LayerNames(String value) {
         return value + "Convolution";
     }
 
+    /** The field of the runtime object that computes a pooling layer. */
+    String pooling() {
+        return value + "Pooling";
+    }
+
     /** The field holding a batch normalization's statistics of the last training batch. */
     String batchStatistics() {
         return value + "BatchStatistics";
@@ -87,7 +92,7 @@ record LayerNames(String value) {
 
     /** Every identifier this layer may take, to detect clashes. */
     Set<String> all(List<ParameterSpec> parameters) {
-        Set<String> all = new HashSet<>(Set.of(value, mask(), convolution(), batchStatistics(), window()));
+        Set<String> all = new HashSet<>(Set.of(value, mask(), convolution(), pooling(), batchStatistics(), window()));
         parameters.forEach(parameter -> all.add(parameter(parameter.role())));
         return all;
     }

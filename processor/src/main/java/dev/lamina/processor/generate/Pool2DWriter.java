@@ -9,8 +9,12 @@ import dev.lamina.dsl.Pooling;
 import dev.lamina.dsl.Window2D;
 import dev.lamina.processor.check.CheckedLayer;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
-/** MaxPool2D and AveragePool2D: no parameters, a window. */
+/**
+ * MaxPool2D and AveragePool2D: no parameters, a window, and a {@code Pooling2D} of its own, which keeps
+ * what its backward pass needs from its forward pass.
+ */
 final class Pool2DWriter extends LayerWriter {
     private final Pool2DSpec spec;
     private final Window2D window;
@@ -28,7 +32,12 @@ final class Pool2DWriter extends LayerWriter {
 
     @Override
     List<FieldSpec> otherFields() {
-        return List.of(WindowConstants.field(names.window(), window));
+        return List.of(WindowConstants.field(names.window(), window),
+                FieldSpec.builder(RuntimeTypes.POOLING_2D, names.pooling(), Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("new $T($T.$L, $N, $T.of($L), $T.of($L))", RuntimeTypes.POOLING_2D,
+                                RuntimeTypes.POOLING, spec.pooling().name(), names.window(), RuntimeTypes.SHAPE,
+                                dims(layer.input().dims()), RuntimeTypes.SHAPE, dims(layer.output().dims()))
+                        .build());
     }
 
     /** Whether the layer before may apply its activation after this pool instead: max(f(x)) = f(max(x)). */
@@ -39,8 +48,7 @@ final class Pool2DWriter extends LayerWriter {
 
     @Override
     void forward(CodeBlock.Builder code, LayerWriter previous) {
-        code.addStatement("$T.forward($T.$L, $L, $N, $L)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
-                spec.pooling().name(), valueOf(previous), names.window(), value());
+        code.addStatement("$N.forward($L, $L)", names.pooling(), valueOf(previous), value());
         if (activation() != Activation.LINEAR) {
             code.addStatement("$T.forward($T.$L, $L)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
                     activation().name(), value());
@@ -51,8 +59,7 @@ final class Pool2DWriter extends LayerWriter {
     void backward(CodeBlock.Builder code, String input, String inputGradient, boolean preActivation) {
         if (inputGradient != null) {
             activationBackward(code, preActivation);
-            code.addStatement("$T.backward($T.$L, $L, $L, $N, $L)", RuntimeTypes.POOL2D_KERNEL, RuntimeTypes.POOLING,
-                    spec.pooling().name(), input, gradient(), names.window(), inputGradient);
+            code.addStatement("$N.backward($L, $L, $L)", names.pooling(), input, gradient(), inputGradient);
         }
     }
 }

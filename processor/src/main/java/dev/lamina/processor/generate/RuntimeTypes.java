@@ -26,7 +26,7 @@ final class RuntimeTypes {
     static final ClassName ACTIVATION_KERNEL = ClassName.get(RUNTIME + ".kernels", "ActivationKernel");
     static final ClassName DENSE_KERNEL = ClassName.get(RUNTIME + ".kernels", "DenseKernel");
     static final ClassName CONVOLUTION_2D = ClassName.get(RUNTIME + ".kernels", "Convolution2D");
-    static final ClassName POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "Pool2DKernel");
+    static final ClassName POOLING_2D = ClassName.get(RUNTIME + ".kernels", "Pooling2D");
     static final ClassName GLOBAL_POOL2D_KERNEL = ClassName.get(RUNTIME + ".kernels", "GlobalPool2DKernel");
     static final ClassName DROPOUT_KERNEL = ClassName.get(RUNTIME + ".kernels", "DropoutKernel");
     static final ClassName RESCALING_KERNEL = ClassName.get(RUNTIME + ".kernels", "RescalingKernel");

@@ -1,5 +1,7 @@
 package dev.lamina.runtime.kernels;
 
+import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.Window2D;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
@@ -14,6 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * runtime as ND4J (one libgomp in the process), so {@link NativeThreads} sets its threads too.
  */
 final class OneDnn {
+    /** The system property that turns this path off with {@code false}, leaving the other fast paths on (to compare them). */
+    static final String PROPERTY = "lamina.oneDnn";
+
     private OneDnn() {
     }
 
@@ -21,9 +26,12 @@ final class OneDnn {
      * Whether a layer computing on {@code arrays} may run oneDNN's primitives on their memory: the
      * library loaded, and every array float32 values in host memory in row-major order (the CPU
      * backend, with the Java loops on: {@code -Dlamina.hostLoops=false} turns this path off with the
-     * others, which is how the tests compare it with ND4J's ops).
+     * others, {@code -Dlamina.oneDnn=false} this one alone).
      */
     static boolean runsOn(INDArray... arrays) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+            return false;
+        }
         for (INDArray array : arrays) {
             if (array != null && !HostMemory.holdsFloatRows(array)) {
                 return false;
@@ -45,6 +53,25 @@ final class OneDnn {
     /** A float32 memory description of {@code dims} (oneDNN's order: batch, channels, height, width) in {@code layout}. */
     static memory.desc floats(long[] dims, memory.format_tag layout) {
         return new memory.desc(dims, memory.data_type.f32, layout);
+    }
+
+    /** The zero cells padded before the input, (height, width), as TensorFlow pads: see {@link Window2D#paddingBefore}. */
+    static long[] paddingBefore(Window2D window, Shape input) {
+        return new long[] {
+                window.paddingBefore(input.dim(0), window.height(), window.strideHeight()),
+                window.paddingBefore(input.dim(1), window.width(), window.strideWidth())};
+    }
+
+    /**
+     * The zero cells padded after the input, (height, width), so that oneDNN's output is the layer's
+     * {@code output} (height, width, ...): the rest of SAME padding, none for VALID (whose last window
+     * may leave input cells unread).
+     */
+    static long[] paddingAfter(Window2D window, Shape input, Shape output) {
+        long[] before = paddingBefore(window, input);
+        return new long[] {
+                Math.max((output.dim(0) - 1) * window.strideHeight() + window.height() - input.dim(0) - before[0], 0),
+                Math.max((output.dim(1) - 1) * window.strideWidth() + window.width() - input.dim(1) - before[1], 0)};
     }
 
     /** The first value of an array that {@link #runsOn} passes, as a pointer oneDNN takes. */

@@ -119,12 +119,8 @@ final class OneDnnConvolution {
             bias = hasBias ? OneDnn.floats(new long[] {output.dim(2)}, memory.format_tag.a) : null;
             destination = OneDnn.floats(destinationDims, memory.format_tag.nhwc);
             strides = new long[] {window.strideHeight(), window.strideWidth()};
-            paddingBefore = new long[] {
-                    window.paddingBefore(input.dim(0), window.height(), window.strideHeight()),
-                    window.paddingBefore(input.dim(1), window.width(), window.strideWidth())};
-            paddingAfter = new long[] {
-                    paddingAfter(input.dim(0), output.dim(0), window.height(), window.strideHeight(), paddingBefore[0]),
-                    paddingAfter(input.dim(1), output.dim(1), window.width(), window.strideWidth(), paddingBefore[1])};
+            paddingBefore = OneDnn.paddingBefore(window, input);
+            paddingAfter = OneDnn.paddingAfter(window, input, output);
 
             primitive_attr attributes = new primitive_attr();
             if (relu) {
@@ -304,14 +300,6 @@ final class OneDnnConvolution {
                 fromInner.execute(stream, inner, array);
             }
         }
-    }
-
-    /**
-     * The padding after the input along one axis, so that oneDNN's output length is the layer's: the
-     * rest of SAME padding, none for VALID (whose last window may leave input cells unread).
-     */
-    private static long paddingAfter(long input, long output, int window, int stride, long before) {
-        return Math.max((output - 1) * stride + window - input - before, 0);
     }
 
     /** A description of {@code dims} whose layout the primitive chooses ("any"). */

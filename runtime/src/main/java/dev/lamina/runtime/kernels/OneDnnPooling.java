@@ -1,0 +1,154 @@
+package dev.lamina.runtime.kernels;
+
+import dev.lamina.dsl.Pooling;
+import dev.lamina.dsl.Shape;
+import dev.lamina.dsl.Window2D;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.dnnl.IntMemoryMap;
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.pooling_backward;
+import org.bytedeco.dnnl.pooling_forward;
+import org.bytedeco.dnnl.stream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One pooling layer as oneDNN primitives made once per batch size and kept, on ND4J's channels-last
+ * arrays as they are (oneDNN pools that layout natively). Max pooling's forward pass keeps where each
+ * maximum was (oneDNN's workspace), so its backward pass only routes the gradient there: ND4J's
+ * {@code maxpool2d_bp} runs the forward pass again to find them. An instance belongs to one layer of
+ * one network, used by one thread at a time, as the network's arrays are.
+ */
+final class OneDnnPooling {
+    /** Batch sizes whose primitives are kept: a training batch, the epoch's last, and a few predictions'. */
+    private static final int KEPT_BATCH_SIZES = 4;
+
+    private final Pooling pooling;
+    private final Window2D window;
+    private final Shape input;
+    private final Shape output;
+    private final stream stream = new stream(OneDnn.engine());
+    private final Map<Long, Plan> plans = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Plan> eldest) {
+            return size() > KEPT_BATCH_SIZES;
+        }
+    };
+
+    OneDnnPooling(Pooling pooling, Window2D window, Shape input, Shape output) {
+        this.pooling = pooling;
+        this.window = window;
+        this.input = input;
+        this.output = output;
+    }
+
+    /** Pools {@code x} into {@code y}. */
+    void forward(INDArray x, INDArray y) {
+        plans.computeIfAbsent(x.size(0), Plan::new).forward(x, y);
+    }
+
+    /**
+     * Writes the gradient of the input {@code x} from {@code dy}, the output's, and returns true;
+     * false, writing nothing, if this needs the positions of the maxima of a forward pass on
+     * {@code x} that was not this layer's last of its batch size.
+     */
+    boolean backward(INDArray x, INDArray dy, INDArray dx) {
+        Plan plan = plans.get(x.size(0));
+        return plan != null && plan.backward(x, dy, dx);
+    }
+
+    private final class Plan {
+        private final memory source;
+        private final memory destination;
+        private final memory workspace;
+        private final pooling_forward.primitive_desc forwardDescription;
+        private final pooling_forward forward;
+        private final IntMemoryMap forwardArguments = new IntMemoryMap();
+        private final memory.desc sourceLayout;
+        private final memory.desc destinationLayout;
+        private final long[] strides;
+        private final long[] kernel;
+        private final long[] paddingBefore;
+        private final long[] paddingAfter;
+        /** The input of the last forward pass, where {@link #workspace} holds the maxima of. */
+        private INDArray lastSource;
+        private Backward backward;
+
+        Plan(long batch) {
+            sourceLayout = OneDnn.floats(new long[] {batch, input.dim(2), input.dim(0), input.dim(1)}, memory.format_tag.nhwc);
+            destinationLayout = OneDnn.floats(new long[] {batch, output.dim(2), output.dim(0), output.dim(1)},
+                    memory.format_tag.nhwc);
+            strides = new long[] {window.strideHeight(), window.strideWidth()};
+            kernel = new long[] {window.height(), window.width()};
+            paddingBefore = OneDnn.paddingBefore(window, input);
+            paddingAfter = OneDnn.paddingAfter(window, input, output);
+            forwardDescription = new pooling_forward.primitive_desc(new pooling_forward.desc(
+                    dnnl.prop_kind.forward_training, algorithm(), sourceLayout, destinationLayout, strides, kernel,
+                    paddingBefore, paddingAfter), OneDnn.engine());
+            forward = new pooling_forward(forwardDescription);
+            source = new memory(sourceLayout, OneDnn.engine(), null);
+            destination = new memory(destinationLayout, OneDnn.engine(), null);
+            forwardArguments.put(dnnl.DNNL_ARG_SRC, source);
+            forwardArguments.put(dnnl.DNNL_ARG_DST, destination);
+            if (pooling == Pooling.MAX) {
+                workspace = new memory(forwardDescription.workspace_desc(), OneDnn.engine());
+                forwardArguments.put(dnnl.DNNL_ARG_WORKSPACE, workspace);
+            } else {
+                workspace = null;
+            }
+        }
+
+        void forward(INDArray x, INDArray y) {
+            source.set_data_handle(OneDnn.valuesOf(x));
+            destination.set_data_handle(OneDnn.valuesOf(y));
+            forward.execute(stream, forwardArguments);
+            stream._wait();
+            lastSource = x;
+        }
+
+        boolean backward(INDArray x, INDArray dy, INDArray dx) {
+            if (workspace != null && lastSource != x) {
+                return false;
+            }
+            if (backward == null) {
+                backward = new Backward(this);
+            }
+            backward.run(dy, dx);
+            return true;
+        }
+
+        private dnnl.algorithm algorithm() {
+            // Keras (TensorFlow) averages over the cells inside the image, as libnd4j's divisor mode 0 does.
+            return pooling == Pooling.MAX ? dnnl.algorithm.pooling_max : dnnl.algorithm.pooling_avg_exclude_padding;
+        }
+    }
+
+    /** The backward primitive, made with the forward's description as its hint, as oneDNN asks. */
+    private final class Backward {
+        private final pooling_backward primitive;
+        private final memory outputGradient;
+        private final memory inputGradient;
+        private final IntMemoryMap arguments = new IntMemoryMap();
+
+        Backward(Plan plan) {
+            primitive = new pooling_backward(new pooling_backward.primitive_desc(new pooling_backward.desc(
+                    plan.algorithm(), plan.sourceLayout, plan.destinationLayout, plan.strides, plan.kernel,
+                    plan.paddingBefore, plan.paddingAfter), OneDnn.engine(), plan.forwardDescription));
+            outputGradient = new memory(plan.destinationLayout, OneDnn.engine(), null);
+            inputGradient = new memory(plan.sourceLayout, OneDnn.engine(), null);
+            arguments.put(dnnl.DNNL_ARG_DIFF_DST, outputGradient);
+            arguments.put(dnnl.DNNL_ARG_DIFF_SRC, inputGradient);
+            if (plan.workspace != null) {
+                arguments.put(dnnl.DNNL_ARG_WORKSPACE, plan.workspace);
+            }
+        }
+
+        void run(INDArray dy, INDArray dx) {
+            outputGradient.set_data_handle(OneDnn.valuesOf(dy));
+            inputGradient.set_data_handle(OneDnn.valuesOf(dx));
+            primitive.execute(stream, arguments);
+            stream._wait();
+        }
+    }
+}
