@@ -76,7 +76,10 @@ final class OneDnn {
 
     /** The first value of an array that {@link #runsOn} passes, as a pointer oneDNN takes. */
     static Pointer valuesOf(INDArray array) {
-        return new Address(array.data().addressPointer().address() + array.offset() * Float.BYTES);
+        // A view's buffer (rows of a dataset) is itself a view that starts at the array's offset,
+        // which both count: the address is its buffer's plus what the array adds to the buffer's offset.
+        long elements = array.offset() - array.data().offset();
+        return new Address(array.data().addressPointer().address() + elements * Float.BYTES);
     }
 
     /** A native address: JavaCPP's pointers with a position would scale it by their own element size. */

@@ -29,10 +29,27 @@ class Convolution2DTest {
         assertEquals(Convolution2D.Route.CONV2D, convolution(10, 4, 4, true).route(), "8x8 = 64 positions");
     }
 
-    /** Float32 through each route, batches of 3 then 2 (leading rows), against ND4J's ops in double precision. */
+    /**
+     * Float32 through oneDNN and through each of ND4J's routes (oneDNN turned off), batches of 3
+     * then 2 (leading rows), against ND4J's ops in double precision.
+     */
     @ParameterizedTest
-    @CsvSource({"7, false", "7, true", "14, true"})
-    void everyRouteMatchesConv2dAndConv2dBackward(int size, boolean inputNeedsGradient) {
+    @CsvSource({"7, false, true", "7, true, true", "14, true, true", "7, false, false", "7, true, false", "14, true, false"})
+    void everyRouteMatchesConv2dAndConv2dBackward(int size, boolean inputNeedsGradient, boolean oneDnn) {
+        String before = System.getProperty(OneDnn.PROPERTY);
+        System.setProperty(OneDnn.PROPERTY, Boolean.toString(oneDnn));
+        try {
+            matchesConv2dAndConv2dBackward(size, inputNeedsGradient, oneDnn);
+        } finally {
+            if (before == null) {
+                System.clearProperty(OneDnn.PROPERTY);
+            } else {
+                System.setProperty(OneDnn.PROPERTY, before);
+            }
+        }
+    }
+
+    private static void matchesConv2dAndConv2dBackward(int size, boolean inputNeedsGradient, boolean oneDnn) {
         Nd4j.getRandom().setSeed(size);
         int channels = 2;
         int filters = 3;
@@ -55,6 +72,7 @@ class Convolution2DTest {
             INDArray bias32 = bias.castTo(DataType.FLOAT);
             INDArray y = Nd4j.create(DataType.FLOAT, batch, out, out, filters);
             convolution.forward(x32, kernel32, bias32, Activation.TANH, y);
+            assertEquals(oneDnn, convolution.ranOnOneDnn(), "computed on oneDNN");
             INDArray dKernel = kernel32.ulike();
             INDArray dBias = bias32.ulike();
             INDArray dx = inputNeedsGradient ? x32.ulike() : null;

@@ -108,6 +108,26 @@ class OneDnnConvolutionTest {
         assertClose(expected, kernelGradient, "kernel gradient from x, not from the last forward's input");
     }
 
+    /** An input that is rows in the middle of a larger array (a batch of a dataset, as evaluate reads it). */
+    @Test
+    void readsRowsFromTheMiddleOfALargerArray() {
+        Nd4j.getRandom().setSeed(9);
+        Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
+        OneDnnConvolution convolution = new OneDnnConvolution(window, Shape.of(6, 6, 1), Shape.of(4, 4, 8));
+        INDArray dataset = Nd4j.rand(DataType.FLOAT, 10, 36);
+        INDArray rows = dataset.get(NDArrayIndex.interval(3, 7), NDArrayIndex.all()).reshape(4, 6, 6, 1);
+        INDArray kernel = Nd4j.rand(DataType.FLOAT, 3, 3, 1, 8).subi(0.5);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 8);
+        assertTrue(rows.offset() > 0 && OneDnn.runsOn(rows), "rows at an offset, which oneDNN takes");
+        INDArray y = Nd4j.create(DataType.FLOAT, 4, 4, 4, 8);
+        convolution.forward(rows, kernel, bias, Activation.LINEAR, y);
+
+        INDArray expected = Nd4j.create(DataType.DOUBLE, 4, 4, 4, 8);
+        Conv2DKernel.forward(rows.dup().castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
+                bias.castTo(DataType.DOUBLE), window, Activation.LINEAR, expected);
+        assertClose(expected, y, "output of rows 3 to 6");
+    }
+
     @Test
     void arraysItCannotReadAreLeftToNd4j() {
         INDArray columnMajor = Nd4j.create(DataType.FLOAT, new long[] {2, 5, 5, 3}, 'f');

@@ -58,6 +58,22 @@ class Pooling2DTest {
         assertTrue(layer.ranOnOneDnn(), "oneDNN computed the layer");
     }
 
+    /** An input that is rows in the middle of a larger array (a batch of a dataset, as evaluate reads it). */
+    @Test
+    void poolsRowsFromTheMiddleOfALargerArray() {
+        Nd4j.getRandom().setSeed(4);
+        Window2D window = new Window2D(2, 2, 2, 2, Padding.VALID);
+        Pooling2D layer = new Pooling2D(Pooling.MAX, window, Shape.of(4, 4, 2), Shape.of(2, 2, 2));
+        INDArray rows = Nd4j.rand(DataType.FLOAT, 10, 32).get(NDArrayIndex.interval(5, 8), NDArrayIndex.all())
+                .reshape(3, 4, 4, 2);
+        INDArray y = Nd4j.create(DataType.FLOAT, 3, 2, 2, 2);
+        layer.forward(rows, y);
+        INDArray expected = Nd4j.create(DataType.FLOAT, 3, 2, 2, 2);
+        Pool2DKernel.forward(Pooling.MAX, rows.dup(), window, expected);
+        assertTrue(rows.offset() > 0 && layer.ranOnOneDnn(), "rows at an offset, on oneDNN");
+        assertTrue(expected.equalsWithEps(y, 0), y + " against " + expected);
+    }
+
     /** The maxima oneDNN kept are the last forward pass's: a backward pass on another input finds its own. */
     @Test
     void aMaxPoolsBackwardPassOnAnotherInputThanTheLastForwardsFindsItsMaxima() {
