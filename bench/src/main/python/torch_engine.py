@@ -3,7 +3,7 @@ Lamina's and DL4J's engines (dev.lamina.bench.EngineServer), so that dev.lamina.
 alternates it with them on the same machine.
 
 Server:  torch_engine.py MODEL --threads N [--data DIR] [--quick]
-    MODEL is MLP, CNN or TOY_RESNET. It loads the data, prints "@ ready IMAGES", then reads one
+    MODEL is MLP, CNN, FASHION_CNN or TOY_RESNET. It loads the data, prints "@ ready IMAGES", then reads one
     command a line from its standard input and answers each with one line that starts with "@ ":
       epoch SEED    one timed epoch of a fresh network: "@ epoch SECONDS ACCURACY GEMM_RATE 0"
                     (seconds of the epoch, test accuracy after it, the float32 2048^3 matmul rate in
@@ -20,17 +20,17 @@ Other modes:
     torch_engine.py --info --threads N         prints torch's version, threads and BLAS, then the
                                                gemm rate in FLOP/s on a line of its own.
 
-The models are Lamina's samples MnistMlp, MnistCnn and ToyResNet: Glorot-uniform kernels and zero
+The models are Lamina's samples MnistMlp, MnistCnn, FashionCnn and ToyResNet: Glorot-uniform kernels and zero
 biases (Keras' defaults, as Lamina's), Keras' RMSprop (rho 0.9, eps 1e-7, which torch's RMSprop with
 alpha=0.9 computes alike) and Adam (0.9, 0.999, eps 1e-7; torch adds eps to the bias-corrected
 sqrt(v), Keras to the uncorrected one: a difference of eps * sqrt(1 - 0.999^t), below 1e-7), the
-same batch sizes (128, 64, 64) and a fresh shuffle from the seed for each epoch. PyTorch computes in
-NCHW, Lamina in NHWC: the CNN's Flatten therefore orders the 3x3x64 features differently, which
-permutes the rows of the next Dense kernel. Its weights are drawn i.i.d., so the architecture, its
+same batch sizes (128, 64, 32, 64) and a fresh shuffle from the seed for each epoch. PyTorch computes in
+NCHW, Lamina in NHWC: the CNNs' Flatten therefore orders the 3x3x64 (5x5x64) features differently,
+which permutes the rows of the next Dense kernel. Its weights are drawn i.i.d., so the architecture, its
 parameter count and its arithmetic are the same; only the exact numbers from a given seed differ
 (they differ anyway: torch draws from its own generator).
 
-Softmax outputs with categorical crossentropy (MLP, CNN) are computed as logits with
+Softmax outputs with (sparse) categorical crossentropy (MLP, CNN, FASHION_CNN) are computed as logits with
 torch.nn.CrossEntropyLoss, which is the same function (softmax fused into the loss, as Keras and
 Lamina do for the gradient); the logits are what prediction returns, as argmax is the same.
 
@@ -97,8 +97,8 @@ from torch import nn  # noqa: E402
 
 ANSWER = "@ "
 QUICK_IMAGES = 6000
-DATASETS = {"MLP": "mnist", "CNN": "mnist", "TOY_RESNET": "fashion-mnist"}
-BATCH_SIZES = {"MLP": 128, "CNN": 64, "TOY_RESNET": 64}
+DATASETS = {"MLP": "mnist", "CNN": "mnist", "FASHION_CNN": "fashion-mnist", "TOY_RESNET": "fashion-mnist"}
+BATCH_SIZES = {"MLP": 128, "CNN": 64, "FASHION_CNN": 32, "TOY_RESNET": 64}
 INFERENCE_BATCH = 256  # as Lamina's predict and evaluate
 WARM_UP_CALLS = 2000  # batch-1 latency: untimed calls, then timed ones, as Engine.latency
 TIMED_CALLS = 3000
@@ -174,6 +174,13 @@ def create(model):
             nn.Flatten(),                                         # NCHW order, Lamina's is NHWC (see above)
             nn.Linear(576, 64), nn.ReLU(),
             nn.Linear(64, 10))
+    elif model == "FASHION_CNN":
+        network = nn.Sequential(
+            nn.Conv2d(1, 64, 3), nn.ReLU(), nn.MaxPool2d(2),      # 26x26x64 -> 13x13
+            nn.Conv2d(64, 64, 3), nn.ReLU(), nn.MaxPool2d(2),     # 11x11x64 -> 5x5
+            nn.Flatten(),                                         # NCHW order, Lamina's is NHWC (see above)
+            nn.Linear(1600, 128), nn.ReLU(),
+            nn.Linear(128, 10))
     elif model == "TOY_RESNET":
         network = nn.Sequential(
             nn.Conv2d(1, 32, 3), nn.ReLU(),                       # 26x26x32
@@ -187,7 +194,7 @@ def create(model):
             nn.Dropout(0.5),
             nn.Linear(256, 10))
     else:
-        raise ValueError("no model " + model + " (MLP, CNN or TOY_RESNET)")
+        raise ValueError("no model " + model + " (MLP, CNN, FASHION_CNN or TOY_RESNET)")
     for module in network.modules():
         if isinstance(module, (nn.Linear, nn.Conv2d)):
             # fan_in = inputs x kernel area, fan_out = outputs x kernel area: Keras' glorot_uniform.
@@ -198,7 +205,7 @@ def create(model):
 
 def optimizer(model, parameters):
     """The model's optimizer with Keras' settings, as Lamina's @Optimizer."""
-    if model == "CNN":
+    if model in ("CNN", "FASHION_CNN"):
         return torch.optim.Adam(parameters, lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
     # MLP: RMSprop at Keras' default rate; the toy ResNet: RMSprop(1e-3). Keras' RMSprop: v = rho v +
     # (1 - rho) g^2, w -= lr g / (sqrt(v) + eps), v starting at 0: torch's with alpha = rho.
@@ -383,7 +390,7 @@ def main(arguments):
         return
     models = [a for a in arguments if a in DATASETS]
     if len(models) != 1:
-        raise SystemExit("usage: torch_engine.py MLP|CNN|TOY_RESNET --threads N [--data DIR] [--quick]")
+        raise SystemExit("usage: torch_engine.py MLP|CNN|FASHION_CNN|TOY_RESNET --threads N [--data DIR] [--quick]")
     model = models[0]
     directory = data_directory(arguments)
     train = load(directory, DATASETS[model], "train")

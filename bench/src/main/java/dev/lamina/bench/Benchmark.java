@@ -16,17 +16,17 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * One epoch of the reference MLP, CNN and toy ResNet with Lamina's generated networks, with DL4J's
- * MultiLayerNetwork on the same ND4J backend (MLP and CNN only) and with PyTorch, alternated and
+ * One epoch of the reference MLP, CNN, Fashion-MNIST CNN and toy ResNet with Lamina's generated networks,
+ * with DL4J's MultiLayerNetwork on the same ND4J backend (MLP and CNN only) and with PyTorch, alternated and
  * repeated, then inference throughput and the annotation processor's share of compiling the samples.
  * Each engine runs in a process of its own ({@link EngineClient}): Lamina's and DL4J's in a JVM, as a
  * user's program would, PyTorch's in {@code /usr/bin/python3} (bench/src/main/python/torch_engine.py);
  * all are started before the model's first epoch and kept through its epochs, which this JVM alternates
  * between them. Options:
  * <ul>
- *   <li>{@code --models mlp,cnn,toy-resnet}: the models, in that order (all three by default);
+ *   <li>{@code --models mlp,cnn,fashion-cnn,toy-resnet}: the models, in that order (all four by default);
  *   <li>{@code --engines lamina,dl4j,pytorch}: the engines (all three by default; DL4J is not run for the
- *       toy ResNet, and PyTorch is left out, with one line saying so, when the interpreter cannot import torch);
+ *       Fashion-MNIST models, and PyTorch is left out, with one line saying so, when the interpreter cannot import torch);
  *   <li>{@code --quick}: {@value #QUICK_IMAGES} training images and one timed epoch, to check that it runs;
  *   <li>{@code --mlp-only}, {@code --cnn-only}: {@code --models mlp}, {@code --models cnn};
  *   <li>{@code --memory-only}: only Lamina's memory of a later epoch, without the timings;
@@ -55,12 +55,12 @@ public final class Benchmark {
      */
     private static final int MAX_WARM_UP_EPOCHS = 10;
     /**
-     * For the toy ResNet, whose epochs are long, Lamina's warm-up goes on only until this many epochs: in a
-     * --quick run (94 steps an epoch) the JIT still compiled for 3.4 s of the 18.8 s epoch after the one
-     * warm-up; a full epoch has ten times the steps, so its JIT is likely quiet after one, and then no more
-     * warm-up epochs are run.
+     * For the models with long epochs ({@link Workload#longEpochs}), Lamina's warm-up goes on only until
+     * this many epochs: in a --quick run (94 steps an epoch) the toy ResNet's JIT still compiled for 3.4 s
+     * of the 18.8 s epoch after the one warm-up; a full epoch has ten times the steps, so its JIT is likely
+     * quiet after one, and then no more warm-up epochs are run.
      */
-    private static final int MAX_TOY_RESNET_WARM_UPS = 3;
+    private static final int MAX_LONG_WARM_UPS = 3;
     /** An epoch in which the JIT compiled for less than this share of its time counts as quiet. */
     private static final double QUIET = 0.01;
 
@@ -193,7 +193,7 @@ public final class Benchmark {
                     }
                 }
                 int warmUps = model.warmUps;
-                int maxWarmUps = model == Workload.TOY_RESNET ? MAX_TOY_RESNET_WARM_UPS : MAX_WARM_UP_EPOCHS;
+                int maxWarmUps = model.longEpochs() ? MAX_LONG_WARM_UPS : MAX_WARM_UP_EPOCHS;
                 EngineClient lamina = clients.stream().filter(c -> c.engine().equals("lamina")).findFirst().orElse(null);
                 while (lamina != null && last.jitShare() >= QUIET && warmUps < maxWarmUps) {
                     last = lamina.epoch(SEED - ++warmUps);
@@ -211,8 +211,8 @@ public final class Benchmark {
                 int repeats = quick ? 1 : model.repeats;
                 Map<String, List<Epoch>> epochs = epochs(clients, repeats, "");
                 Map<String, double[]> latencies = latencies(clients, "");
-                if (lamina != null && model != Workload.TOY_RESNET) {
-                    // Not for the toy ResNet: the report trains four epochs, some five minutes of it.
+                if (lamina != null && !model.longEpochs()) {
+                    // Not for long epochs: the report trains four (the toy ResNet's, some five minutes).
                     memory.add(lamina.memoryReport(SEED));
                 }
                 for (EngineClient client : clients) {

@@ -26,6 +26,7 @@ final class Dl4jEngine extends Engine {
             case CNN -> Dl4jModels::cnn;
             // Its residual additions would need a ComputationGraph; the benchmark does not start DL4J for it.
             case TOY_RESNET -> throw new IllegalArgumentException("DL4J's engine has no toy ResNet");
+            case FASHION_CNN -> throw new IllegalArgumentException("DL4J's engine has no Fashion-MNIST CNN");
         };
     }
 

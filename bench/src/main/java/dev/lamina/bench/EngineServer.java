@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One engine on one model in a JVM of its own, run by the {@link Benchmark} through an
- * {@link EngineClient}: {@code EngineServer lamina|dl4j MLP|CNN|TOY_RESNET [--quick]}. It loads the data, answers
+ * {@link EngineClient}: {@code EngineServer lamina|dl4j MLP|CNN|FASHION_CNN|TOY_RESNET [--quick]}. It loads the data, answers
  * {@value #ANSWER}{@value #READY} and the number of training images, then reads one command a line from its standard input and answers each with one
  * line that starts with {@value #ANSWER}; anything else it prints is for the reader.
  * <ul>
@@ -37,7 +37,7 @@ public final class EngineServer {
             return;
         }
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: EngineServer lamina|dl4j MLP|CNN|TOY_RESNET [--quick]");
+            throw new IllegalArgumentException("usage: EngineServer lamina|dl4j MLP|CNN|FASHION_CNN|TOY_RESNET [--quick]");
         }
         Workload model = Workload.valueOf(args[1]);
         Dataset train = model.train();

@@ -3,6 +3,7 @@ package dev.lamina.bench;
 import dev.lamina.runtime.data.Dataset;
 import dev.lamina.runtime.training.FitOptions;
 import dev.lamina.runtime.training.AbstractNetwork;
+import dev.lamina.samples.FashionCnnNetwork;
 import dev.lamina.samples.MnistCnnNetwork;
 import dev.lamina.samples.MnistMlpNetwork;
 import dev.lamina.samples.ToyResNetNetwork;
@@ -24,6 +25,7 @@ final class LaminaEngine extends Engine {
         return switch (model) {
             case MLP -> MnistMlpNetwork::create;
             case CNN -> MnistCnnNetwork::create;
+            case FASHION_CNN -> FashionCnnNetwork::create;
             case TOY_RESNET -> ToyResNetNetwork::create;
         };
     }

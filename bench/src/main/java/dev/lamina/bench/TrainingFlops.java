@@ -45,6 +45,13 @@ final class TrainingFlops {
             Weighted.dense("fc", 576, 64),
             Weighted.dense("out", 64, 10));
 
+    /** Conv 64 (26x26), pool, Conv 64 (11x11), pool, Dense 128, Dense 10. */
+    static final List<Weighted> FASHION_CNN = List.of(
+            Weighted.conv2d("conv1", 26, 26, 64, 3, 3, 1),
+            Weighted.conv2d("conv2", 11, 11, 64, 3, 3, 64),
+            Weighted.dense("fc", 1600, 128),
+            Weighted.dense("out", 128, 10));
+
     /**
      * Conv 32 (26x26), Conv 64 (24x24), max pool 3x3 to 8x8, four SAME convolutions of 64 (8x8) in two
      * residual blocks, Conv 64 (6x6), global average pooling, Dense 256, Dense 10. The additions, the

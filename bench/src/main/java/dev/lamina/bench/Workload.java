@@ -20,6 +20,13 @@ enum Workload {
     /** MnistCnn: batches of 64, Adam. */
     CNN("cnn", 64, TrainingFlops.CNN, 3, 5, 0.9, true),
     /**
+     * FashionCnn on Fashion-MNIST, batches of 32 as the samples' {@code fashion-cnn} (Keras' default), Adam.
+     * One warm-up epoch per engine and three timed ones: its 1,875 steps an epoch run the per-call Java
+     * code as often as the CNN's three epochs do. Not run with DL4J ({@link Dl4jModels} has the MNIST
+     * models only).
+     */
+    FASHION_CNN("fashion-cnn", 32, TrainingFlops.FASHION_CNN, 1, 3, 0.8, false),
+    /**
      * ToyResNet on Fashion-MNIST, batches of 64 as the samples' {@code toy-resnet}, RMSprop(1e-3). One
      * warm-up epoch per engine and three timed ones, not three and five: an epoch takes some 80 s on this
      * project's 2-core machine, and its 938 steps run the per-call Java code thousands of times in the
@@ -70,10 +77,19 @@ enum Workload {
     }
 
     Dataset train() throws IOException {
-        return this == TOY_RESNET ? FashionMnist.train() : Mnist.train();
+        return fashionMnist() ? FashionMnist.train() : Mnist.train();
     }
 
     Dataset test() throws IOException {
-        return this == TOY_RESNET ? FashionMnist.test() : Mnist.test();
+        return fashionMnist() ? FashionMnist.test() : Mnist.test();
+    }
+
+    /** The models whose epochs are long: one warm-up epoch, a cap on Lamina's, no memory report (see Benchmark). */
+    boolean longEpochs() {
+        return warmUps == 1;
+    }
+
+    private boolean fashionMnist() {
+        return this == FASHION_CNN || this == TOY_RESNET;
     }
 }

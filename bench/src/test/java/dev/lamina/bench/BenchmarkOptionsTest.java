@@ -13,7 +13,7 @@ class BenchmarkOptionsTest {
     @Test
     void withoutOptionsEveryModelRunsOnEveryEngine() {
         Benchmark.Options options = Benchmark.Options.parse();
-        assertEquals(List.of(Workload.MLP, Workload.CNN, Workload.TOY_RESNET), options.models());
+        assertEquals(List.of(Workload.MLP, Workload.CNN, Workload.FASHION_CNN, Workload.TOY_RESNET), options.models());
         assertEquals(List.of("lamina", "dl4j", "pytorch"), options.engines());
         assertFalse(options.quick());
         assertFalse(options.memoryOnly());
@@ -40,7 +40,7 @@ class BenchmarkOptionsTest {
     void unknownModelsEnginesAndOptionsAreRefusedWithTheChoices() {
         IllegalArgumentException model = assertThrows(IllegalArgumentException.class,
                 () -> Benchmark.Options.parse("--models", "resnet"));
-        assertEquals("no model 'resnet'; the models are mlp, cnn, toy-resnet", model.getMessage());
+        assertEquals("no model 'resnet'; the models are mlp, cnn, fashion-cnn, toy-resnet", model.getMessage());
         IllegalArgumentException engine = assertThrows(IllegalArgumentException.class,
                 () -> Benchmark.Options.parse("--engines=tensorflow"));
         assertEquals("no engine 'tensorflow'; the engines are lamina, dl4j, pytorch", engine.getMessage());
@@ -49,10 +49,15 @@ class BenchmarkOptionsTest {
     }
 
     @Test
-    void theToyResNetHasFewerEpochsAndNoDl4j() {
-        assertEquals(1, Workload.TOY_RESNET.warmUps);
-        assertEquals(3, Workload.TOY_RESNET.repeats);
-        assertFalse(Workload.TOY_RESNET.dl4j);
+    void theFashionMnistModelsHaveFewerEpochsAndNoDl4j() {
+        for (Workload model : List.of(Workload.FASHION_CNN, Workload.TOY_RESNET)) {
+            assertEquals(1, model.warmUps, model.option);
+            assertEquals(3, model.repeats, model.option);
+            assertTrue(model.longEpochs(), model.option);
+            assertFalse(model.dl4j, model.option);
+        }
+        assertFalse(Workload.CNN.longEpochs());
+        assertEquals(32, Workload.FASHION_CNN.batchSize);
         assertEquals(64, Workload.TOY_RESNET.batchSize);
         assertEquals(128, Workload.MLP.batchSize);
         assertEquals(64, Workload.CNN.batchSize);

@@ -22,6 +22,10 @@ class TrainingFlopsTest {
         long rest = 2_230_272 + 331_776 + 36_864 + 640;
         assertEquals(2L * (2 * 194_688 + 3 * rest), TrainingFlops.perSample(TrainingFlops.CNN));
     
+        // Fashion-MNIST CNN: conv1 26x26x64x9 = 389,376; conv2 11x11x64x9x64 = 4,460,544; fc 1600x128 = 204,800;
+        // out 128x10 = 1,280.
+        assertEquals(2L * (2 * 389_376 + 3 * (4_460_544 + 204_800 + 1_280)), TrainingFlops.perSample(TrainingFlops.FASHION_CNN));
+
         // Toy ResNet: conv1 26x26x32x9 = 194,688; conv2 24x24x64x9x32 = 10,616,832; conv3-6 8x8x64x9x64 =
         // 2,359,296 each; conv7 6x6x64x9x64 = 1,327,104; fc 64x256 = 16,384; logits 256x10 = 2,560.
         long resnet = 10_616_832 + 4 * 2_359_296 + 1_327_104 + 16_384 + 2_560;
