@@ -2,8 +2,12 @@ package dev.lamina.bench;
 
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Padding;
+import dev.lamina.dsl.Pooling;
+import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
+import dev.lamina.runtime.kernels.Convolution2D;
 import dev.lamina.runtime.kernels.PatchConvolution;
+import dev.lamina.runtime.kernels.Pooling2D;
 import dev.lamina.runtime.kernels.SmallMapGradients;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,7 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * and conv2d_bp (which also computes the input's gradient the first layer never needs); for the
  * third, whose output map is 3x3, its gradients as gemms over its input's patches
  * ({@link SmallMapGradients}) against conv2d_bp; and conv2
- * with oneDNN against libnd4j's own kernels, which shows that oneDNN is the code that runs. Run with
+ * with oneDNN against libnd4j's own kernels, which shows that oneDNN is the code that runs. Last, each of
+ * the CNN's convolutions and pools as a network runs it ({@link Convolution2D}, {@link Pooling2D}): on
+ * oneDNN called directly, against ND4J's ops by the routes above ({@code lamina.oneDnn=false}), with
+ * the caches evicted before each call as a training step leaves them. Run with
  * {@code mvn -q -pl bench exec:exec -Dbench.main=dev.lamina.bench.ConvolutionLayouts}.
  */
 public final class ConvolutionLayouts {
@@ -59,6 +66,84 @@ public final class ConvolutionLayouts {
                 + " (patches, then one gemm) %.2f ms, kernel and bias gradients (one gemm) %.2f ms%n", patches[0], patches[1]);
         System.out.printf(Locale.ROOT, "conv3's gradients from its input's patches (what Lamina runs for a small output"
                 + " map): %.2f ms (patches, two gemms, the input gradient scattered back)%n", smallMapGradientsMillis());
+        System.out.printf(Locale.ROOT, "%nThe CNN's layers as a network runs them, caches evicted before each call:%n");
+        System.out.printf(Locale.ROOT, "%-6s %14s %14s %14s %14s%n", "layer", "oneDNN fwd ms", "oneDNN bp ms",
+                "ND4J fwd ms", "ND4J bp ms");
+        layerRow("conv1", convolutionPasses(28, 1, 32, false));
+        layerRow("pool1", poolingPasses(26, 32));
+        layerRow("conv2", convolutionPasses(13, 32, 64, true));
+        layerRow("pool2", poolingPasses(11, 64));
+        layerRow("conv3", convolutionPasses(5, 64, 64, true));
+    }
+
+    /** A layer's forward and backward passes, timed with oneDNN called directly and without. */
+    private record Passes(Runnable forward, Runnable backward) {
+    }
+
+    private static void layerRow(String layer, Passes passes) {
+        double[] oneDnn = evictedMillis(passes, true);
+        double[] nd4j = evictedMillis(passes, false);
+        System.out.printf(Locale.ROOT, "%-6s %14.2f %14.2f %14.2f %14.2f%n", layer, oneDnn[0], oneDnn[1], nd4j[0], nd4j[1]);
+    }
+
+    /** A 3x3 valid Conv2D layer of the CNN on a batch of 64, its input's gradient computed if it needs one. */
+    private static Passes convolutionPasses(int size, int in, int out, boolean inputNeedsGradient) {
+        int o = size - 2;
+        Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
+        Convolution2D layer = new Convolution2D(DataType.FLOAT, window, Shape.of(size, size, in), Shape.of(o, o, out),
+                inputNeedsGradient);
+        INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, size, size, in);
+        INDArray w = Nd4j.rand(DataType.FLOAT, 3, 3, in, out).subi(0.5);
+        INDArray b = Nd4j.rand(DataType.FLOAT, out);
+        INDArray y = Nd4j.create(DataType.FLOAT, BATCH, o, o, out);
+        INDArray dz = y.like().assign(0.01);
+        INDArray dw = w.ulike();
+        INDArray db = b.ulike();
+        INDArray dx = inputNeedsGradient ? x.ulike() : null;
+        return new Passes(() -> layer.forward(x, w, b, Activation.RELU, y),
+                () -> layer.backward(x, w, b, dz, dw, db, dx));
+    }
+
+    /** A 2x2 max pool of the CNN on a batch of 64. */
+    private static Passes poolingPasses(int size, int channels) {
+        int o = size / 2;
+        Window2D window = new Window2D(2, 2, 2, 2, Padding.VALID);
+        Pooling2D layer = new Pooling2D(Pooling.MAX, window, Shape.of(size, size, channels), Shape.of(o, o, channels));
+        INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, size, size, channels);
+        INDArray y = Nd4j.create(DataType.FLOAT, BATCH, o, o, channels);
+        INDArray dy = y.like().assign(0.01);
+        INDArray dx = x.ulike();
+        return new Passes(() -> layer.forward(x, y), () -> layer.backward(x, dy, dx));
+    }
+
+    /**
+     * Median milliseconds of the forward and of the backward pass (each backward after its forward, as a
+     * step runs them), a 16 MB array written before each so that the layer's arrays are not in the caches.
+     */
+    private static double[] evictedMillis(Passes passes, boolean oneDnn) {
+        System.setProperty("lamina.oneDnn", Boolean.toString(oneDnn));
+        INDArray evict = Nd4j.create(DataType.FLOAT, 4 << 20);
+        int calls = 200;
+        double[] forward = new double[calls];
+        double[] backward = new double[calls];
+        for (int r = -30; r < calls; r++) {
+            evict.addi(1f);
+            long start = System.nanoTime();
+            passes.forward().run();
+            long middle = System.nanoTime();
+            evict.addi(1f);
+            long resumed = System.nanoTime();
+            passes.backward().run();
+            long end = System.nanoTime();
+            if (r >= 0) {
+                forward[r] = (middle - start) / 1e6;
+                backward[r] = (end - resumed) / 1e6;
+            }
+        }
+        System.clearProperty("lamina.oneDnn");
+        Arrays.sort(forward);
+        Arrays.sort(backward);
+        return new double[] {forward[calls / 2], backward[calls / 2]};
     }
 
     /** Median milliseconds of SmallMapGradients' backward pass on conv3, input gradient included. */

@@ -27,19 +27,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * belongs to one layer of one network, used by one thread at a time, as the network's arrays are.
  */
 final class OneDnnConvolution {
-    /** Batch sizes whose primitives are kept: a training batch, the epoch's last, and a few predictions'. */
-    private static final int KEPT_BATCH_SIZES = 4;
+    /** Plans kept: a training batch and the epoch's last, a few predictions', each for a thread count or two. */
+    private static final int KEPT_PLANS = 8;
 
     private final Window2D window;
     private final Shape input;
     private final Shape output;
     private final stream stream = new stream(OneDnn.engine());
-    private final Map<Long, Plan> plans = new LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<PlanKey, Plan> plans = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Plan> eldest) {
-            return size() > KEPT_BATCH_SIZES;
+        protected boolean removeEldestEntry(Map.Entry<PlanKey, Plan> eldest) {
+            return size() > KEPT_PLANS;
         }
     };
+
+    /**
+     * What a plan's primitives are made for. The thread count too: a primitive splits its work for the
+     * threads of the thread that made it and runs on as many whatever the caller's count later (oneDNN
+     * asks OpenMP for them by number), so a plan made on 2 threads kept a busy core's thread waiting
+     * after fit had chosen 1 (MnistCnn's epochs beside a busy process: 37-44 s, against 16-17 s).
+     */
+    private record PlanKey(long batch, boolean hasBias, boolean relu, int threads) {
+    }
 
     /** For a layer with {@code window} from {@code input} (height, width, channels) to {@code output} (height', width', filters). */
     OneDnnConvolution(Window2D window, Shape input, Shape output) {
@@ -70,19 +79,22 @@ final class OneDnnConvolution {
                   INDArray biasGradient, INDArray inputGradient) {
         // The backward primitives depend on the forward's only through its layouts, which fusing
         // the ReLU does not change; a layer passes one activation for all its calls.
-        Plan plan = plans.get(key(x.size(0), bias != null, true));
+        int threads = NativeThreads.get();
+        Plan plan = plans.get(new PlanKey(x.size(0), bias != null, true, threads));
         if (plan == null) {
             plan = plan(x.size(0), bias != null, false);
         }
         plan.backward(x, kernel, dz, kernelGradient, biasGradient, inputGradient);
     }
 
-    private Plan plan(long batch, boolean hasBias, boolean relu) {
-        return plans.computeIfAbsent(key(batch, hasBias, relu), k -> new Plan(batch, hasBias, relu));
+    /** How many plans are kept (for the test that a thread count gets its own). */
+    int plans() {
+        return plans.size();
     }
 
-    private static long key(long batch, boolean hasBias, boolean relu) {
-        return batch * 4 + (hasBias ? 2 : 0) + (relu ? 1 : 0);
+    private Plan plan(long batch, boolean hasBias, boolean relu) {
+        return plans.computeIfAbsent(new PlanKey(batch, hasBias, relu, NativeThreads.get()),
+                key -> new Plan(batch, hasBias, relu));
     }
 
     /** The primitives and memories of one batch size; the backward ones are made on the first backward pass. */

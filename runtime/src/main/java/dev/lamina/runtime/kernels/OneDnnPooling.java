@@ -21,18 +21,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * one network, used by one thread at a time, as the network's arrays are.
  */
 final class OneDnnPooling {
-    /** Batch sizes whose primitives are kept: a training batch, the epoch's last, and a few predictions'. */
-    private static final int KEPT_BATCH_SIZES = 4;
+    /** Plans kept: a training batch and the epoch's last, a few predictions', each for a thread count or two. */
+    private static final int KEPT_PLANS = 8;
 
     private final Pooling pooling;
     private final Window2D window;
     private final Shape input;
     private final Shape output;
     private final stream stream = new stream(OneDnn.engine());
-    private final Map<Long, Plan> plans = new LinkedHashMap<>(8, 0.75f, true) {
+    /** By batch size and thread count: a primitive runs on the threads it was made for (see OneDnnConvolution). */
+    private final Map<PlanKey, Plan> plans = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Plan> eldest) {
-            return size() > KEPT_BATCH_SIZES;
+        protected boolean removeEldestEntry(Map.Entry<PlanKey, Plan> eldest) {
+            return size() > KEPT_PLANS;
         }
     };
 
@@ -45,17 +46,25 @@ final class OneDnnPooling {
 
     /** Pools {@code x} into {@code y}. */
     void forward(INDArray x, INDArray y) {
-        plans.computeIfAbsent(x.size(0), Plan::new).forward(x, y);
+        long batch = x.size(0);
+        plans.computeIfAbsent(key(batch), key -> new Plan(batch)).forward(x, y);
     }
 
     /**
      * Writes the gradient of the input {@code x} from {@code dy}, the output's, and returns true;
      * false, writing nothing, if this needs the positions of the maxima of a forward pass on
-     * {@code x} that was not this layer's last of its batch size.
+     * {@code x} that was not this layer's last of its batch size on as many threads.
      */
     boolean backward(INDArray x, INDArray dy, INDArray dx) {
-        Plan plan = plans.get(x.size(0));
+        Plan plan = plans.get(key(x.size(0)));
         return plan != null && plan.backward(x, dy, dx);
+    }
+
+    private static PlanKey key(long batch) {
+        return new PlanKey(batch, NativeThreads.get());
+    }
+
+    private record PlanKey(long batch, int threads) {
     }
 
     private final class Plan {

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +107,32 @@ class OneDnnConvolutionTest {
                 dz.castTo(DataType.DOUBLE), window, expected, bias.castTo(DataType.DOUBLE).ulike(),
                 x.castTo(DataType.DOUBLE).ulike());
         assertClose(expected, kernelGradient, "kernel gradient from x, not from the last forward's input");
+    }
+
+    /** A primitive runs on the threads it was made for: a call on another count gets a plan of its own. */
+    @Test
+    void eachThreadCountGetsItsOwnPrimitives() {
+        Nd4j.getRandom().setSeed(6);
+        Window2D window = new Window2D(3, 3, 1, 1, Padding.VALID);
+        OneDnnConvolution convolution = new OneDnnConvolution(window, Shape.of(9, 9, 8), Shape.of(7, 7, 16));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 9, 9, 8);
+        INDArray kernel = Nd4j.rand(DataType.FLOAT, 3, 3, 8, 16).subi(0.5);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 16);
+        INDArray onTwo = Nd4j.create(DataType.FLOAT, 4, 7, 7, 16);
+        INDArray onOne = onTwo.ulike();
+        int threads = NativeThreads.get();
+        try {
+            NativeThreads.setForThisThread(2);
+            convolution.forward(x, kernel, bias, Activation.RELU, onTwo);
+            convolution.forward(x, kernel, bias, Activation.RELU, onTwo);
+            assertEquals(1, convolution.plans());
+            NativeThreads.setForThisThread(1);
+            convolution.forward(x, kernel, bias, Activation.RELU, onOne);
+            assertEquals(2, convolution.plans(), "one plan for each thread count");
+        } finally {
+            NativeThreads.setForThisThread(threads);
+        }
+        assertTrue(onTwo.equalsWithEps(onOne, 1e-5), "the same outputs on either");
     }
 
     /** An input that is rows in the middle of a larger array (a batch of a dataset, as evaluate reads it). */
