@@ -69,7 +69,7 @@ public final class Convolution2D {
 
     /** Writes {@code activation(conv2d(x, kernel) + bias)} into {@code y}; {@code bias} may be null. */
     public void forward(INDArray x, INDArray kernel, INDArray bias, Activation activation, INDArray y) {
-        lastOnOneDnn = OneDnnConvolution.runsOn(x, kernel, bias, y);
+        lastOnOneDnn = OneDnn.runsOn(x, kernel, bias, y);
         if (lastOnOneDnn) {
             oneDnn().forward(x, kernel, bias, activation, y);
             return;
@@ -92,7 +92,7 @@ public final class Convolution2D {
         if (route == Route.FROM_PATCHES && inputGradient != null) {
             throw new IllegalArgumentException("This convolution was made for an input that needs no gradient");
         }
-        if (lastOnOneDnn && OneDnnConvolution.runsOn(dz, kernelGradient, biasGradient, inputGradient)) {
+        if (lastOnOneDnn && OneDnn.runsOn(dz, kernelGradient, biasGradient, inputGradient)) {
             oneDnn().backward(x, kernel, bias, dz, kernelGradient, biasGradient, inputGradient);
             return;
         }

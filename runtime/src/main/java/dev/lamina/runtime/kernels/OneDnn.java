@@ -2,6 +2,8 @@ package dev.lamina.runtime.kernels;
 
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
@@ -18,6 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class OneDnn {
     /** The system property that turns this path off with {@code false}, leaving the other fast paths on (to compare them). */
     static final String PROPERTY = "lamina.oneDnn";
+    /** Plans a layer keeps (see {@link #keptPlans}). */
+    private static final int KEPT_PLANS = 8;
 
     private OneDnn() {
     }
@@ -38,6 +42,20 @@ final class OneDnn {
             }
         }
         return Library.LOADED;
+    }
+
+    /**
+     * A layer's plans (its primitives and memories) by what they were made for, the most recently
+     * used kept: a training batch and the epoch's last, a few predictions', each on a thread count or
+     * two. Primitives take milliseconds to make, so they are kept; a layer's sizes are few, so few.
+     */
+    static <K, P> Map<K, P> keptPlans() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, P> eldest) {
+                return size() > KEPT_PLANS;
+            }
+        };
     }
 
     /** Why the library did not load here, or null if it did. */

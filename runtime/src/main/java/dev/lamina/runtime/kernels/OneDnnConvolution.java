@@ -3,7 +3,6 @@ package dev.lamina.runtime.kernels;
 import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
@@ -18,28 +17,22 @@ import org.bytedeco.dnnl.stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One Conv2D layer's convolution as oneDNN primitives made once per batch size and kept: the
- * forward pass with its bias and ReLU fused in (post-ops), the input's gradient, and the kernel's
- * and bias's gradients. Each primitive computes in the memory layout it chose for the layer's shapes
- * (a blocked one), read from and written to ND4J's channels-last arrays by reorders kept with it.
- * ND4J's {@code conv2d} and {@code conv2d_bp} build their primitives and reorders again on every
- * call and run the convolution in channels-last (docs/performance.md has the figures). An instance
- * belongs to one layer of one network, used by one thread at a time, as the network's arrays are.
+ * One Conv2D layer's convolution as oneDNN primitives made once per batch size and thread count
+ * and kept: the forward pass with its bias and ReLU fused in (post-ops), the input's gradient (not
+ * for a layer whose input needs none), and the kernel's and bias's gradients. Each primitive
+ * computes in the memory layout it chose for the layer's shapes (a blocked one), read from and
+ * written to ND4J's channels-last arrays by reorders kept with it; where two primitives read the
+ * same array in the same layout, the second reads the first's copy. ND4J's {@code conv2d} and
+ * {@code conv2d_bp} build their primitives and reorders again on every call (docs/performance.md
+ * has the figures). An instance belongs to one layer of one network, used by one thread at a time,
+ * as the network's arrays are.
  */
 final class OneDnnConvolution {
-    /** Plans kept: a training batch and the epoch's last, a few predictions', each for a thread count or two. */
-    private static final int KEPT_PLANS = 8;
-
     private final Window2D window;
     private final Shape input;
     private final Shape output;
     private final stream stream = new stream(OneDnn.engine());
-    private final Map<PlanKey, Plan> plans = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PlanKey, Plan> eldest) {
-            return size() > KEPT_PLANS;
-        }
-    };
+    private final Map<PlanKey, Plan> plans = OneDnn.keptPlans();
 
     /**
      * What a plan's primitives are made for. The thread count too: a primitive splits its work for the
@@ -55,11 +48,6 @@ final class OneDnnConvolution {
         this.window = window;
         this.input = input;
         this.output = output;
-    }
-
-    /** Whether oneDNN may compute on these arrays here (see {@link OneDnn#runsOn}); {@code bias} may be null. */
-    static boolean runsOn(INDArray... arrays) {
-        return OneDnn.runsOn(arrays);
     }
 
     /**
@@ -97,7 +85,7 @@ final class OneDnnConvolution {
                 key -> new Plan(batch, hasBias, relu));
     }
 
-    /** The primitives and memories of one batch size; the backward ones are made on the first backward pass. */
+    /** The primitives and memories of one {@link PlanKey}; the backward ones are made on the first backward pass. */
     private final class Plan {
         private final long[] sourceDims;
         private final long[] kernelDims;
@@ -142,13 +130,16 @@ final class OneDnnConvolution {
             }
             convolution_forward.desc description = hasBias
                     ? new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                            chosen(sourceDims), chosen(kernelDims), bias, chosen(destinationDims), strides, paddingBefore, paddingAfter)
+                            chosen(sourceDims), chosen(kernelDims), bias, chosen(destinationDims), strides,
+                            paddingBefore, paddingAfter)
                     : new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                            chosen(sourceDims), chosen(kernelDims), chosen(destinationDims), strides, paddingBefore, paddingAfter);
+                            chosen(sourceDims), chosen(kernelDims), chosen(destinationDims), strides, paddingBefore,
+                            paddingAfter);
             forwardDescription = new convolution_forward.primitive_desc(description, attributes, OneDnn.engine());
             forward = new convolution_forward(forwardDescription);
             forwardSource = new Operand(source, forwardDescription.src_desc(), dnnl.DNNL_ARG_SRC, forwardArguments);
-            forwardKernel = new Operand(kernel, forwardDescription.weights_desc(), dnnl.DNNL_ARG_WEIGHTS, forwardArguments);
+            forwardKernel = new Operand(kernel, forwardDescription.weights_desc(), dnnl.DNNL_ARG_WEIGHTS,
+                    forwardArguments);
             forwardBias = hasBias ? new Operand(bias, bias, dnnl.DNNL_ARG_BIAS, forwardArguments) : null;
             forwardDestination = new Operand(destination, forwardDescription.dst_desc(), dnnl.DNNL_ARG_DST,
                     forwardArguments);

@@ -3,7 +3,6 @@ package dev.lamina.runtime.kernels;
 import dev.lamina.dsl.Pooling;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.global.dnnl;
@@ -14,28 +13,20 @@ import org.bytedeco.dnnl.stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One pooling layer as oneDNN primitives made once per batch size and kept, on ND4J's channels-last
+ * One pooling layer as oneDNN primitives made once per batch size and thread count and kept, on ND4J's channels-last
  * arrays as they are (oneDNN pools that layout natively). Max pooling's forward pass keeps where each
  * maximum was (oneDNN's workspace), so its backward pass only routes the gradient there: ND4J's
  * {@code maxpool2d_bp} runs the forward pass again to find them. An instance belongs to one layer of
  * one network, used by one thread at a time, as the network's arrays are.
  */
 final class OneDnnPooling {
-    /** Plans kept: a training batch and the epoch's last, a few predictions', each for a thread count or two. */
-    private static final int KEPT_PLANS = 8;
-
     private final Pooling pooling;
     private final Window2D window;
     private final Shape input;
     private final Shape output;
     private final stream stream = new stream(OneDnn.engine());
     /** By batch size and thread count: a primitive runs on the threads it was made for (see OneDnnConvolution). */
-    private final Map<PlanKey, Plan> plans = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PlanKey, Plan> eldest) {
-            return size() > KEPT_PLANS;
-        }
-    };
+    private final Map<PlanKey, Plan> plans = OneDnn.keptPlans();
 
     OneDnnPooling(Pooling pooling, Window2D window, Shape input, Shape output) {
         this.pooling = pooling;
