@@ -113,7 +113,7 @@ public final class ConvolutionLayouts {
         INDArray y = Nd4j.create(DataType.FLOAT, BATCH, o, o, channels);
         INDArray dy = y.like().assign(0.01);
         INDArray dx = x.ulike();
-        return new Passes(() -> layer.forward(x, y), () -> layer.backward(x, dy, dx));
+        return new Passes(() -> layer.forward(x, y, true), () -> layer.backward(x, dy, dx));
     }
 
     /**

@@ -39,7 +39,7 @@ class ConvolutionChecksTest {
                 + " Activation.LINEAR, conv1.value());\n"
                 + "\n        // pool1: MaxPool2D(2x2, strides 2x2), (batch, 13, 13, 32)\n"
                 + "        // Then conv1's relu.\n"
-                + "        pool1Pooling.forward(conv1.value(), pool1.value());\n"
+                + "        pool1Pooling.forward(conv1.value(), pool1.value(), training);\n"
                 + "        Activations.forward(Activation.RELU, pool1.value());"), code);
         assertTrue(code.contains("Activations.backward(Activation.RELU, pool1.value(), pool1.gradient());\n"
                 + "        pool1Pooling.backward(conv1.value(), pool1.gradient(), conv1.gradient());"), code);

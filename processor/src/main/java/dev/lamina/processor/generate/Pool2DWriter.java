@@ -48,7 +48,7 @@ final class Pool2DWriter extends LayerWriter {
 
     @Override
     void forward(CodeBlock.Builder code, LayerWriter previous) {
-        code.addStatement("$N.forward($L, $L)", names.pooling(), valueOf(previous), value());
+        code.addStatement("$N.forward($L, $L, training)", names.pooling(), valueOf(previous), value());
         if (activation() != Activation.LINEAR) {
             code.addStatement("$T.forward($T.$L, $L)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
                     activation().name(), value());

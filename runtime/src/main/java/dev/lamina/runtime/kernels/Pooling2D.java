@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One MaxPool2D or AveragePool2D layer of a network, channels-last: oneDNN's pooling with its
  * primitives kept ({@link OneDnnPooling}), ND4J's ops ({@link Pool2DKernel}) where oneDNN cannot run
  * (see {@link OneDnn#runsOn}). An instance belongs to one layer of one network; {@link #backward}
- * takes the input of the last {@link #forward} of its batch size, as a training step does.
+ * takes the input of the last training {@link #forward} of its batch size, as a training step does.
  */
 public final class Pooling2D {
     private final Pooling pooling;
@@ -26,10 +26,13 @@ public final class Pooling2D {
         this.output = output;
     }
 
-    /** Pools {@code x} into {@code y}. */
-    public void forward(INDArray x, INDArray y) {
+    /**
+     * Pools {@code x} into {@code y}; {@code training} when a backward pass follows, for which max
+     * pooling keeps where each maximum was.
+     */
+    public void forward(INDArray x, INDArray y, boolean training) {
         if (OneDnn.runsOn(x, y)) {
-            oneDnn().forward(x, y);
+            oneDnn().forward(x, y, training);
         } else {
             Pool2DKernel.forward(pooling, x, window, y);
         }

@@ -44,7 +44,7 @@ class Pooling2DTest {
             INDArray yRows = y.get(NDArrayIndex.interval(0, batch));
             INDArray dxRows = dx.get(NDArrayIndex.interval(0, batch));
             INDArray dy = Nd4j.rand(DataType.FLOAT, batch, out, out, channels).subi(0.5);
-            layer.forward(rows, yRows);
+            layer.forward(rows, yRows, true);
             layer.backward(rows, dy, dxRows);
 
             INDArray expected = Nd4j.create(DataType.FLOAT, batch, out, out, channels);
@@ -52,6 +52,9 @@ class Pooling2DTest {
             INDArray expectedInput = Nd4j.create(DataType.FLOAT, batch, size, size, channels);
             Pool2DKernel.backward(pooling, rows.dup(), dy, window, expectedInput);
             assertTrue(expected.equalsWithEps(yRows, 1e-6), "output, batch " + batch);
+            INDArray inferred = yRows.ulike();
+            layer.forward(rows, inferred, false);
+            assertTrue(expected.equalsWithEps(inferred, 1e-6), "output of an inference pass, batch " + batch);
             assertTrue(expectedInput.equalsWithEps(dxRows, 1e-6), "input gradient, batch " + batch + ": " + dxRows
                     + " against " + expectedInput);
         }
@@ -67,29 +70,36 @@ class Pooling2DTest {
         INDArray rows = Nd4j.rand(DataType.FLOAT, 10, 32).get(NDArrayIndex.interval(5, 8), NDArrayIndex.all())
                 .reshape(3, 4, 4, 2);
         INDArray y = Nd4j.create(DataType.FLOAT, 3, 2, 2, 2);
-        layer.forward(rows, y);
+        layer.forward(rows, y, false);
         INDArray expected = Nd4j.create(DataType.FLOAT, 3, 2, 2, 2);
         Pool2DKernel.forward(Pooling.MAX, rows.dup(), window, expected);
         assertTrue(rows.offset() > 0 && layer.ranOnOneDnn(), "rows at an offset, on oneDNN");
         assertTrue(expected.equalsWithEps(y, 0), y + " against " + expected);
     }
 
-    /** The maxima oneDNN kept are the last forward pass's: a backward pass on another input finds its own. */
+    /** The maxima oneDNN kept are the last training pass's: a backward pass on another input, or after inference, finds its own. */
     @Test
-    void aMaxPoolsBackwardPassOnAnotherInputThanTheLastForwardsFindsItsMaxima() {
+    void aMaxPoolsBackwardPassAfterAnotherInputsOrAnInferencePassFindsItsMaxima() {
         Nd4j.getRandom().setSeed(3);
         Window2D window = new Window2D(2, 2, 2, 2, Padding.VALID);
         Pooling2D layer = new Pooling2D(Pooling.MAX, window, Shape.of(6, 6, 4), Shape.of(3, 3, 4));
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 6, 6, 4);
         INDArray other = Nd4j.rand(DataType.FLOAT, 2, 6, 6, 4);
         INDArray dy = Nd4j.rand(DataType.FLOAT, 2, 3, 3, 4);
-        layer.forward(x, Nd4j.create(DataType.FLOAT, 2, 3, 3, 4));
-        layer.forward(other, Nd4j.create(DataType.FLOAT, 2, 3, 3, 4));
+        layer.forward(x, Nd4j.create(DataType.FLOAT, 2, 3, 3, 4), true);
+        layer.forward(other, Nd4j.create(DataType.FLOAT, 2, 3, 3, 4), true);
         INDArray dx = x.ulike();
         layer.backward(x, dy, dx);
 
         INDArray expected = x.ulike();
         Pool2DKernel.backward(Pooling.MAX, x, dy, window, expected);
         assertTrue(expected.equalsWithEps(dx, 1e-6), dx + " against " + expected);
+
+        // An inference pass keeps no maxima: the backward pass after it finds them too.
+        Pooling2D inferring = new Pooling2D(Pooling.MAX, window, Shape.of(6, 6, 4), Shape.of(3, 3, 4));
+        inferring.forward(x, Nd4j.create(DataType.FLOAT, 2, 3, 3, 4), false);
+        INDArray afterInference = x.ulike();
+        inferring.backward(x, dy, afterInference);
+        assertTrue(expected.equalsWithEps(afterInference, 1e-6), afterInference + " against " + expected);
     }
 }
