@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times libnd4j's conv2d and conv2d_bp on the reference CNN's three convolutions (batch 64) with the
  * activations channels-last (NHWC, Keras' layout, what Lamina uses) and channels-first (NCHW), to
  * decide which layout the generated code should use inside; for the first layer, what Lamina runs
- * instead ({@link PatchConvolution}): the forward pass as the input's patches and one gemm, and the
+ * instead through ND4J's ops ({@link PatchConvolution}): the forward pass as the input's patches and one gemm, and the
  * kernel and bias gradients as one more gemm over the patches the forward pass kept, against conv2d
  * and conv2d_bp (which also computes the input's gradient the first layer never needs); for the
  * third, whose output map is 3x3, its gradients as gemms over its input's patches
@@ -62,9 +62,9 @@ public final class ConvolutionLayouts {
         System.out.printf(Locale.ROOT, "conv2 NHWC forward + backward: %.2f ms with oneDNN, %.2f ms with ND4J's platform"
                 + " helpers turned off (libnd4j's own kernels)%n", helped[0] + helped[1], plain[0] + plain[1]);
         double[] patches = firstLayerFromPatchesMillis();
-        System.out.printf(Locale.ROOT, "conv1 from its input's patches (what Lamina runs for a first layer): forward"
+        System.out.printf(Locale.ROOT, "conv1 from its input's patches (ND4J's route for a first layer, where oneDNN cannot run): forward"
                 + " (patches, then one gemm) %.2f ms, kernel and bias gradients (one gemm) %.2f ms%n", patches[0], patches[1]);
-        System.out.printf(Locale.ROOT, "conv3's gradients from its input's patches (what Lamina runs for a small output"
+        System.out.printf(Locale.ROOT, "conv3's gradients from its input's patches (ND4J's route for a small output"
                 + " map): %.2f ms (patches, two gemms, the input gradient scattered back)%n", smallMapGradientsMillis());
         System.out.printf(Locale.ROOT, "%nThe CNN's layers as a network runs them, caches evicted before each call:%n");
         System.out.printf(Locale.ROOT, "%-6s %14s %14s %14s %14s%n", "layer", "oneDNN fwd ms", "oneDNN bp ms",
