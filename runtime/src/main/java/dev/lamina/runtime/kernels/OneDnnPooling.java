@@ -73,12 +73,14 @@ final class OneDnnPooling {
         private final long[] kernel;
         private final long[] paddingBefore;
         private final long[] paddingAfter;
-        /** The input of the last forward pass, where {@link #workspace} holds the maxima of. */
+        /** The input of the last forward pass, whose maxima's positions {@link #workspace} holds. */
         private INDArray lastSource;
         private Backward backward;
 
         Plan(long batch, boolean training) {
-            sourceLayout = OneDnn.floats(new long[] {batch, input.dim(2), input.dim(0), input.dim(1)}, memory.format_tag.nhwc);
+            // oneDNN names dimensions (batch, channels, height, width) whatever their layout in memory.
+            sourceLayout = OneDnn.floats(new long[] {batch, input.dim(2), input.dim(0), input.dim(1)},
+                    memory.format_tag.nhwc);
             destinationLayout = OneDnn.floats(new long[] {batch, output.dim(2), output.dim(0), output.dim(1)},
                     memory.format_tag.nhwc);
             strides = new long[] {window.strideHeight(), window.strideWidth()};
@@ -87,8 +89,7 @@ final class OneDnnPooling {
             paddingAfter = OneDnn.paddingAfter(window, input, output);
             forwardDescription = new pooling_forward.primitive_desc(new pooling_forward.desc(
                     training ? dnnl.prop_kind.forward_training : dnnl.prop_kind.forward_inference, algorithm(),
-                    sourceLayout, destinationLayout, strides, kernel,
-                    paddingBefore, paddingAfter), OneDnn.engine());
+                    sourceLayout, destinationLayout, strides, kernel, paddingBefore, paddingAfter), OneDnn.engine());
             forward = new pooling_forward(forwardDescription);
             source = new memory(sourceLayout, OneDnn.engine(), null);
             destination = new memory(destinationLayout, OneDnn.engine(), null);
