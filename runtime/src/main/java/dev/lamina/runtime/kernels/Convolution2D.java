@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>any other runs ND4J's conv2d and conv2d_bp ({@link Conv2DKernel}).</li>
  * </ul>
  * Measured on the MNIST CNN's layers (batch 64, docs/performance.md), oneDNN called directly beat
- * each of these routes. An instance belongs to one layer of one network; its arrays are made for
+ * each of these routes, forward and backward together. An instance belongs to one layer of one network; its arrays are made for
  * the largest batch seen, and {@link #backward} takes the input of the last {@link #forward}.
  */
 public final class Convolution2D {
