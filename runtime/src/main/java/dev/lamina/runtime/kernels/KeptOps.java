@@ -2,7 +2,6 @@ package dev.lamina.runtime.kernels;
 
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -33,7 +32,7 @@ public final class KeptOps {
     /** Contexts per thread: a training step of the reference models uses at most a dozen. */
     static final int KEPT = 32;
 
-    private static final ThreadLocal<Map<Key, Call>> CALLS = ThreadLocal.withInitial(KeptOps::newCache);
+    private static final ThreadLocal<Map<Key, Call>> CALLS = ThreadLocal.withInitial(() -> LeastRecentlyUsed.map(KEPT));
     /** The network whose pass the calling thread runs, weakly: the contexts kept are its. */
     private static final ThreadLocal<WeakReference<Object>> OWNER = ThreadLocal.withInitial(() -> new WeakReference<>(null));
 
@@ -90,15 +89,6 @@ public final class KeptOps {
     private static DynamicCustomOp op(String name, int[] integers, double[] floats, INDArray[] inputs, INDArray[] outputs) {
         return DynamicCustomOp.builder(name).addInputs(inputs).addOutputs(outputs).addIntegerArguments(integers)
                 .addFloatingPointArguments(Arrays.stream(floats).boxed().toArray(Double[]::new)).build();
-    }
-
-    private static Map<Key, Call> newCache() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Call> eldest) {
-                return size() > KEPT;
-            }
-        };
     }
 
     /** An op, its arguments, and its arrays but the first input, the arrays by identity: the same objects, not equal values. */

@@ -2,7 +2,6 @@ package dev.lamina.runtime.kernels;
 
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.global.dnnl;
@@ -50,12 +49,7 @@ final class OneDnn {
      * two. Primitives take milliseconds to make, so they are kept; a layer's sizes are few, so few.
      */
     static <K, P> Map<K, P> keptPlans() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, P> eldest) {
-                return size() > KEPT_PLANS;
-            }
-        };
+        return LeastRecentlyUsed.map(KEPT_PLANS);
     }
 
     /** Why the library did not load here, or null if it did. */

@@ -56,7 +56,7 @@ final class OneDnnConvolution {
      */
     void forward(INDArray x, INDArray kernel, INDArray bias, Activation activation, INDArray y) {
         boolean relu = activation == Activation.RELU;
-        plan(x.size(0), bias != null, relu).forward(x, kernel, bias, y);
+        plan(new PlanKey(x.size(0), bias != null, relu, NativeThreads.get())).forward(x, kernel, bias, y);
         if (!relu) {
             Activations.forward(activation, y);
         }
@@ -70,7 +70,7 @@ final class OneDnnConvolution {
         int threads = NativeThreads.get();
         Plan plan = plans.get(new PlanKey(x.size(0), bias != null, true, threads));
         if (plan == null) {
-            plan = plan(x.size(0), bias != null, false);
+            plan = plan(new PlanKey(x.size(0), bias != null, false, threads));
         }
         plan.backward(x, kernel, dz, kernelGradient, biasGradient, inputGradient);
     }
@@ -80,9 +80,8 @@ final class OneDnnConvolution {
         return plans.size();
     }
 
-    private Plan plan(long batch, boolean hasBias, boolean relu) {
-        return plans.computeIfAbsent(new PlanKey(batch, hasBias, relu, NativeThreads.get()),
-                key -> new Plan(batch, hasBias, relu));
+    private Plan plan(PlanKey key) {
+        return plans.computeIfAbsent(key, Plan::new);
     }
 
     /** The primitives and memories of one {@link PlanKey}; the backward ones are made on the first backward pass. */
@@ -108,7 +107,9 @@ final class OneDnnConvolution {
         private INDArray lastSource;
         private Backward backward;
 
-        Plan(long batch, boolean hasBias, boolean relu) {
+        Plan(PlanKey key) {
+            long batch = key.batch();
+            boolean hasBias = key.hasBias();
             // oneDNN names dimensions (batch, channels, height, width) whatever their layout in memory.
             sourceDims = new long[] {batch, input.dim(2), input.dim(0), input.dim(1)};
             kernelDims = new long[] {output.dim(2), input.dim(2), window.height(), window.width()};
@@ -123,7 +124,7 @@ final class OneDnnConvolution {
             paddingAfter = OneDnn.paddingAfter(window, input, output);
 
             primitive_attr attributes = new primitive_attr();
-            if (relu) {
+            if (key.relu()) {
                 post_ops fused = new post_ops();
                 fused.append_eltwise(1f, dnnl.algorithm.eltwise_relu, 0f, 0f);
                 attributes.set_post_ops(fused);
