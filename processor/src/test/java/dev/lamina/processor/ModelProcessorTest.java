@@ -25,7 +25,7 @@ class ModelProcessorTest {
         String code = generated.getCharContent(true).toString();
         assertTrue(code.contains("hiddenKernel = trainable(\"hidden/kernel\", Initializer.GLOROT_UNIFORM, 784, 512);"), code);
         assertTrue(code.contains("DenseKernel.forward(flat.value(), hiddenKernel.value(), hiddenBias.value(), Activation.RELU,"
-                + " hidden.value());"), code);
+                + " hidden.value(), training);"), code);
         assertTrue(code.contains("CrossEntropy.softmaxGradient(out.value(), labels, weights, out.gradient());"), code);
         // The first layer's input is data: its gradient is never computed.
         assertTrue(code.contains("DenseKernel.backward(flat.value(), hiddenKernel.value(), hidden.gradient(),"

@@ -21,7 +21,7 @@ final class DenseWriter extends LayerWriter {
 
     @Override
     void forward(CodeBlock.Builder code, LayerWriter previous) {
-        code.addStatement("$T.forward($L, $L, $L, $T.$L, $L)", RuntimeTypes.DENSE_KERNEL, valueOf(previous),
+        code.addStatement("$T.forward($L, $L, $L, $T.$L, $L, training)", RuntimeTypes.DENSE_KERNEL, valueOf(previous),
                 parameterValue("kernel"), parameterValue("bias"), RuntimeTypes.ACTIVATION, activation().name(), value());
     }
 

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.kernels;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -32,6 +33,18 @@ public final class Buffers {
         INDArray typed = array.dataType() == dataType ? array : array.castTo(dataType);
         boolean contiguous = typed.ordering() == 'c' && (!typed.isView() || HostMemory.rowMajor(typed));
         return contiguous ? typed : typed.dup('c');
+    }
+
+    /**
+     * Copies {@code from} into {@code into}, an array of the same shape, as one memory copy, and returns
+     * true, if both are float32 rows in host memory; else copies nothing and returns false.
+     */
+    public static boolean copyFloats(INDArray from, INDArray into) {
+        if (!Arrays.equals(from.shape(), into.shape()) || !HostMemory.holdsFloatRows(from) || !HostMemory.holdsFloatRows(into)) {
+            return false;
+        }
+        HostMemory.floatRows(into).put(HostMemory.floatRows(from).limit(Math.toIntExact(from.length())));
+        return true;
     }
 
     /**

@@ -12,13 +12,20 @@ public final class DenseKernel {
     }
 
     /**
-     * Writes {@code activation(x · kernel + bias)} into {@code y}; {@code bias} may be null. The
-     * product (a Java loop when it is little work, {@link SmallDenseProduct}, else ND4J's gemm), then
-     * the bias and activation in one pass ({@link BiasActivation}): libnd4j's fused
-     * {@code xw_plus_b} lost to it when timed (docs/performance.md), and its {@code relu_layer}
-     * refuses any dimension of size 1.
+     * Writes {@code activation(x · kernel + bias)} into {@code y}; {@code bias} may be null. A
+     * request's rows in an inference pass are one oneDNN primitive ({@link OneDnnDense}); a training
+     * batch's are the product (ND4J's gemm, or a Java loop for a few rows of little work,
+     * {@link SmallDenseProduct}), then the bias and activation in one pass ({@link BiasActivation}):
+     * libnd4j's fused {@code xw_plus_b} lost to it when timed (docs/performance.md), and its
+     * {@code relu_layer} refuses any dimension of size 1. Training keeps the gemm, whose sums differ
+     * from oneDNN's in their last bits, so that the training figures quoted stay what they were.
      */
-    public static void forward(INDArray x, INDArray kernel, INDArray bias, Activation activation, INDArray y) {
+    public static void forward(INDArray x, INDArray kernel, INDArray bias, Activation activation, INDArray y,
+                               boolean training) {
+        if (!training && OneDnnDense.takes(x, kernel, bias, y)) {
+            OneDnnDense.forward(x, kernel, bias, activation, y);
+            return;
+        }
         if (SmallDenseProduct.takes(x, kernel, y)) {
             SmallDenseProduct.forward(x, kernel, y);
         } else {

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A Dense layer's forward product {@code y = x kernel} for a request: at most {@value #MAX_ROWS} rows
- * and little work (the layers of a batch-1 prediction but the widest). A Java loop over host memory,
+ * A Dense layer's forward product {@code y = x kernel} for at most {@value #MAX_ROWS} rows and little
+ * work that oneDNN does not take ({@link OneDnnDense}): a request where oneDNN is off or absent (another
+ * platform), and the last few rows of a training epoch. A Java loop over host memory,
  * each row an accumulation of kernel rows along the units, the shape the JIT vectorizes. Training
  * batches keep ND4J's gemm, whose sums differ from the loop's in their last bits: a step's small
  * products are a small share of its time, and the training figures quoted stay what they were.

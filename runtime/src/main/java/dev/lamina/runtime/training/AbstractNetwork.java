@@ -71,6 +71,8 @@ public abstract class AbstractNetwork implements Network {
     private final ReadWriteLock weightsLock;
     /** Replicas not running a pass now. */
     private final Queue<AbstractNetwork> idleReplicas = new ConcurrentLinkedQueue<>();
+    /** Where a replica copies a request's input, so that its views are made once ({@link RequestInput}). */
+    private final RequestInput requestInput = new RequestInput();
     /** The thread that trains this network now, or null. */
     private final AtomicReference<Thread> trainer = new AtomicReference<>();
     private Optimizer optimizer;
@@ -600,8 +602,9 @@ public abstract class AbstractNetwork implements Network {
         if (weightsOwner == null) {
             return inference(replica -> replica.output(features).dup());
         }
-        startBatch(features);
-        forward(features, false);
+        INDArray input = requestInput.of(features);
+        startBatch(input);
+        forward(input, false);
         return lastOutput();
     }
 

@@ -24,7 +24,7 @@ class DenseKernelTest {
         INDArray kernel = Nd4j.createFromArray(new double[][] {{1, 0, -1}, {0.5, 1, 2}});
         INDArray bias = Nd4j.createFromArray(0.1, 0.2, 0.3);
         INDArray y = Nd4j.create(DataType.DOUBLE, 2, 3);
-        DenseKernel.forward(x, kernel, bias, Activation.LINEAR, y);
+        DenseKernel.forward(x, kernel, bias, Activation.LINEAR, y, true);
         assertEquals(Nd4j.createFromArray(new double[][] {{2.1, 2.2, 3.3}, {5.1, 4.2, 5.3}}), y);
     }
 
@@ -45,7 +45,7 @@ class DenseKernelTest {
         // y is the leading rows of a larger buffer, as in a network's last, smaller batch.
         INDArray buffer = Nd4j.valueArrayOf(new long[] {8, units}, 7.0, DataType.DOUBLE);
         INDArray y = Buffers.rows(buffer, 5);
-        DenseKernel.forward(x, kernel, bias, activation, y);
+        DenseKernel.forward(x, kernel, bias, activation, y, true);
         assertTrue(expected.equalsWithEps(y, 1e-12), "expected " + expected + " but was " + y);
         assertEquals(7.0, buffer.getDouble(5, 0), "the row after the batch is untouched");
     }
@@ -64,12 +64,12 @@ class DenseKernelTest {
         INDArray kernel = Nd4j.rand(DataType.DOUBLE, 9, units).subi(0.5);
         INDArray bias = withBias ? Nd4j.rand(DataType.DOUBLE, units).subi(0.5) : null;
         INDArray expected = Nd4j.create(DataType.DOUBLE, rows, units);
-        DenseKernel.forward(x, kernel, bias, activation, expected);
+        DenseKernel.forward(x, kernel, bias, activation, expected, true);
 
         INDArray buffer = Nd4j.valueArrayOf(new long[] {rows + 2, units}, 7f, DataType.FLOAT);
         INDArray y = Buffers.rows(buffer, rows);
         DenseKernel.forward(x.castTo(DataType.FLOAT), kernel.castTo(DataType.FLOAT),
-                withBias ? bias.castTo(DataType.FLOAT) : null, activation, y);
+                withBias ? bias.castTo(DataType.FLOAT) : null, activation, y, true);
         assertTrue(expected.equalsWithEps(y.castTo(DataType.DOUBLE), 1e-6), activation + " differs");
         assertEquals(7f, buffer.getFloat(rows, 0), "the row after the batch is untouched");
     }
@@ -92,7 +92,7 @@ class DenseKernelTest {
         INDArray kernelFloat = kernel.castTo(DataType.FLOAT);
         assertTrue(SmallDenseProduct.takes(xFloat, kernelFloat, y), "the Java loop runs");
 
-        DenseKernel.forward(xFloat, kernelFloat, bias.castTo(DataType.FLOAT), Activation.LINEAR, y);
+        DenseKernel.forward(xFloat, kernelFloat, bias.castTo(DataType.FLOAT), Activation.LINEAR, y, true);
 
         INDArray expected = x.mmul(kernel).addiRowVector(bias);
         assertTrue(expected.equalsWithEps(y.castTo(DataType.DOUBLE), 1e-5), "expected " + expected + " but was " + y);
@@ -114,8 +114,8 @@ class DenseKernelTest {
         assertTrue(SmallDenseProduct.takes(view, kernel, Nd4j.create(DataType.FLOAT, 8, 10)), "the loop takes the view");
         INDArray fromView = Nd4j.create(DataType.FLOAT, 8, 10);
         INDArray fromCopy = Nd4j.create(DataType.FLOAT, 8, 10);
-        DenseKernel.forward(view, kernel, null, Activation.LINEAR, fromView);
-        DenseKernel.forward(copy, kernel, null, Activation.LINEAR, fromCopy);
+        DenseKernel.forward(view, kernel, null, Activation.LINEAR, fromView, true);
+        DenseKernel.forward(copy, kernel, null, Activation.LINEAR, fromCopy, true);
         assertEquals(fromCopy, fromView);
         assertTrue(copy.mmul(kernel).equalsWithEps(fromView, 1e-5));
     }
@@ -141,10 +141,10 @@ class DenseKernelTest {
     void forwardTakesOneSampleOfOneInput() {
         INDArray y = Nd4j.create(DataType.DOUBLE, 1, 1);
         DenseKernel.forward(Nd4j.createFromArray(new double[][] {{2}}), Nd4j.createFromArray(new double[][] {{-3}}),
-                Nd4j.createFromArray(1.5), Activation.RELU, y);
+                Nd4j.createFromArray(1.5), Activation.RELU, y, true);
         assertEquals(0.0, y.getDouble(0, 0));
         DenseKernel.forward(Nd4j.createFromArray(new double[][] {{2}}), Nd4j.createFromArray(new double[][] {{3}}),
-                Nd4j.createFromArray(1.5), Activation.RELU, y);
+                Nd4j.createFromArray(1.5), Activation.RELU, y, true);
         assertEquals(7.5, y.getDouble(0, 0));
     }
 
@@ -159,11 +159,11 @@ class DenseKernelTest {
         // loss = sum(tanh(x kernel + bias) * weights), through the activation's backward as a network does.
         DoubleSupplier loss = () -> {
             INDArray y = Nd4j.create(DataType.DOUBLE, 4, 3);
-            DenseKernel.forward(x, kernel, bias, Activation.TANH, y);
+            DenseKernel.forward(x, kernel, bias, Activation.TANH, y, true);
             return y.mul(weights).sumNumber().doubleValue();
         };
         INDArray y = Nd4j.create(DataType.DOUBLE, 4, 3);
-        DenseKernel.forward(x, kernel, bias, Activation.TANH, y);
+        DenseKernel.forward(x, kernel, bias, Activation.TANH, y, true);
         INDArray dz = weights.dup();
         Activations.backward(Activation.TANH, y, dz);
         INDArray dKernel = kernel.ulike();

@@ -77,7 +77,7 @@ class AbstractNetworkTest {
 
         @Override
         protected void forward(INDArray input, boolean training) {
-            DenseKernel.forward(flat.value(), outKernel.value(), outBias.value(), Activation.SOFTMAX, out.value());
+            DenseKernel.forward(flat.value(), outKernel.value(), outBias.value(), Activation.SOFTMAX, out.value(), training);
         }
 
         @Override
