@@ -1,6 +1,7 @@
 package dev.lamina.runtime.kernels;
 
 import dev.lamina.dsl.Activation;
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.global.dnnl;
@@ -66,10 +67,10 @@ final class OneDnnDense {
     private static final class Plan {
         private final inner_product_forward primitive;
         private final stream stream = new stream(OneDnn.engine());
-        private final memory source;
-        private final memory weights;
-        private final memory bias;
-        private final memory destination;
+        private final Bound source;
+        private final Bound weights;
+        private final Bound bias;
+        private final Bound destination;
         private final IntMemoryMap arguments = new IntMemoryMap();
 
         Plan(PlanKey key) {
@@ -85,29 +86,44 @@ final class OneDnnDense {
                             destinationLayout);
             primitive = new inner_product_forward(new inner_product_forward.primitive_desc(description,
                     attributes(key.activation()), OneDnn.engine()));
-            source = new memory(sourceLayout, OneDnn.engine(), null);
-            weights = new memory(weightsLayout, OneDnn.engine(), null);
-            destination = new memory(destinationLayout, OneDnn.engine(), null);
-            arguments.put(dnnl.DNNL_ARG_SRC, source);
-            arguments.put(dnnl.DNNL_ARG_WEIGHTS, weights);
-            arguments.put(dnnl.DNNL_ARG_DST, destination);
-            if (key.bias()) {
-                bias = new memory(biasLayout, OneDnn.engine(), null);
-                arguments.put(dnnl.DNNL_ARG_BIAS, bias);
-            } else {
-                bias = null;
-            }
+            source = new Bound(sourceLayout, dnnl.DNNL_ARG_SRC, arguments);
+            weights = new Bound(weightsLayout, dnnl.DNNL_ARG_WEIGHTS, arguments);
+            destination = new Bound(destinationLayout, dnnl.DNNL_ARG_DST, arguments);
+            bias = key.bias() ? new Bound(biasLayout, dnnl.DNNL_ARG_BIAS, arguments) : null;
         }
 
         void run(INDArray x, INDArray kernel, INDArray biasValues, INDArray y) {
-            source.set_data_handle(OneDnn.valuesOf(x));
-            weights.set_data_handle(OneDnn.valuesOf(kernel));
+            source.bind(x);
+            weights.bind(kernel);
             if (bias != null) {
-                bias.set_data_handle(OneDnn.valuesOf(biasValues));
+                bias.bind(biasValues);
             }
-            destination.set_data_handle(OneDnn.valuesOf(y));
+            destination.bind(y);
             primitive.execute(stream, arguments);
             stream._wait();
+        }
+    }
+
+    /**
+     * A primitive's memory on an array's values, set again only for another array: a network's kernel,
+     * bias and output are the same arrays call after call, and so is a request's input where its
+     * replica copies it ({@code RequestInput}); an array's values never move. The array is held
+     * weakly, so a kept plan keeps no network's arrays alive.
+     */
+    private static final class Bound {
+        private final memory memory;
+        private WeakReference<INDArray> array = new WeakReference<>(null);
+
+        Bound(memory.desc layout, int argument, IntMemoryMap arguments) {
+            memory = new memory(layout, OneDnn.engine(), null);
+            arguments.put(argument, memory);
+        }
+
+        void bind(INDArray values) {
+            if (array.get() != values) {
+                memory.set_data_handle(OneDnn.valuesOf(values));
+                array = new WeakReference<>(values);
+            }
         }
     }
 

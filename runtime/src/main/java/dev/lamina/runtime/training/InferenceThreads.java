@@ -23,7 +23,7 @@ final class InferenceThreads {
     static final int MAX_SAMPLES = 32;
     /** Choices kept per thread (one per network and batch size); beyond, calls run untuned. */
     private static final int MAX_CHOICES = 64;
-    private static final ThreadLocal<Map<String, ThreadChoice>> CHOICES = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<ChoiceKey, ThreadChoice>> CHOICES = ThreadLocal.withInitial(HashMap::new);
 
     private InferenceThreads() {
     }
@@ -55,8 +55,8 @@ final class InferenceThreads {
         if (!NativeThreads.settable() || Integer.getInteger(ThreadTuner.PROPERTY, 0) > 0) {
             return null;
         }
-        Map<String, ThreadChoice> choices = CHOICES.get();
-        String key = network.getClass().getName() + '/' + samples;
+        Map<ChoiceKey, ThreadChoice> choices = CHOICES.get();
+        ChoiceKey key = new ChoiceKey(network.getClass().getName(), samples);
         ThreadChoice choice = choices.get(key);
         if (choice == null) {
             int most = NativeThreads.get();
@@ -67,5 +67,12 @@ final class InferenceThreads {
             choices.put(key, choice);
         }
         return choice;
+    }
+
+    /**
+     * A network class and a batch size: what a choice is kept for. By the class's name, not the class,
+     * so that a thread's choices keep no class loader alive (a service's redeployed application).
+     */
+    private record ChoiceKey(String network, long samples) {
     }
 }
