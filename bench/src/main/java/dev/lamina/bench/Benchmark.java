@@ -291,9 +291,9 @@ public final class Benchmark {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  batch-1 predict%s, round %d:", load, round + 1));
             for (EngineClient client : clients) {
                 double[] latency = client.latency(SEED);
-                rounds.computeIfAbsent(client.engine(), engine -> new double[2][LATENCY_ROUNDS]);
-                rounds.get(client.engine())[0][round] = latency[0];
-                rounds.get(client.engine())[1][round] = latency[1];
+                double[][] engineRounds = rounds.computeIfAbsent(client.engine(), engine -> new double[2][LATENCY_ROUNDS]);
+                engineRounds[0][round] = latency[0];
+                engineRounds[1][round] = latency[1];
                 line.append(String.format(Locale.ROOT, " %s median %.0f us, p99 %.0f us;", display(client.engine()),
                         latency[0], latency[1]));
             }
