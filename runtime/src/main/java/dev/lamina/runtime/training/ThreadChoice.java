@@ -27,6 +27,15 @@ final class ThreadChoice {
     static final int STAY = 24;
     /** The most windows between two trials, however long a choice has held. */
     static final int LONGEST_STAY = 4 * STAY;
+    /**
+     * {@link #STAY} for short calls: 8 windows of 128, some 0.1 s of batch-1 predictions. Why: in a
+     * fresh JVM the compiler takes a core for the first few thousand calls, two threads lose a trial
+     * then, and at {@link #STAY} the calls stayed on one thread for thousands of calls after the
+     * compiler was done (MnistMlp's batch-1 median 134-166 us on one thread then, 58-78 on two).
+     */
+    static final int CALL_STAY = 8;
+    /** {@link #LONGEST_STAY} for short calls: a trial window in 32 costs a thirty-second of the calls at most. */
+    static final int LONGEST_CALL_STAY = 4 * CALL_STAY;
     /** How much faster another count must be to be chosen: noise within it does not move the choice. */
     private static final double MARGIN = 0.97;
     /** How much slower the chosen count may become than a neighbour was before that neighbour is tried at once. */
@@ -44,7 +53,9 @@ final class ThreadChoice {
     private int chosen;
     private int current;
     private int sinceTrial;
-    private int stay = STAY;
+    private final int firstStay;
+    private final int longestStay;
+    private int stay;
     private boolean tryFewer = true;
 
     /** Choosing among 1 to {@code most} threads, starting on {@code start} (the last fit's choice), by each window's median. */
@@ -62,6 +73,9 @@ final class ThreadChoice {
         this.most = most;
         this.byMean = byMean;
         this.window = new long[byMean ? CALL_WINDOW : WINDOW];
+        this.firstStay = byMean ? CALL_STAY : STAY;
+        this.longestStay = byMean ? LONGEST_CALL_STAY : LONGEST_STAY;
+        this.stay = firstStay;
         this.times = new double[most + 1];
         Arrays.fill(times, Double.NaN);
         this.chosen = Math.max(1, Math.min(most, start));
@@ -96,9 +110,9 @@ final class ThreadChoice {
             // A trial ended: keep the faster, and try again soon after a change, later after none.
             if (times[current] < times[chosen] * MARGIN) {
                 chosen = current;
-                stay = STAY;
+                stay = firstStay;
             } else {
-                stay = Math.min(2 * stay, LONGEST_STAY);
+                stay = Math.min(2 * stay, longestStay);
             }
             current = chosen;
             sinceTrial = 0;

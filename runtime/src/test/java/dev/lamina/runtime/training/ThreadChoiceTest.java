@@ -99,6 +99,28 @@ class ThreadChoiceTest {
         assertEquals(2, choice.threads(), "quiet again: two threads are tried within LONGEST_STAY windows and kept");
     }
 
+    /**
+     * Short calls: two threads lose their first trials while the JVM's compiler has a core (a stall
+     * of 4 ms in every 30 calls), then win once it is done; the calls are back on two threads within
+     * {@link ThreadChoice#LONGEST_CALL_STAY} windows of it, not the steps' {@link ThreadChoice#LONGEST_STAY}.
+     */
+    @Test
+    void callsGoBackToTwoThreadsSoonAfterTheCompilerIsDone() {
+        ThreadChoice choice = new ThreadChoice(2, 2, true);
+        int[] call = {0};
+        int compiling = 6_000;
+        IntToLongFunction time = threads -> {
+            boolean stalls = call[0] < compiling && call[0] % 30 == 0;
+            call[0]++;
+            return threads == 2 ? (stalls ? 4_000_000 : 50_000) : 80_000;
+        };
+        run(choice, compiling, time, 2);
+        assertEquals(1, choice.threads(), "while compiling: one thread");
+        int[] after = run(choice, (ThreadChoice.LONGEST_CALL_STAY + 2) * ThreadChoice.CALL_WINDOW, time, 2);
+        assertEquals(2, choice.threads(), "two threads again within LONGEST_CALL_STAY windows");
+        assertTrue(after[2] > after[1], "most calls after compiling on two threads: " + after[1] + " on one");
+    }
+
     @Test
     void amongMoreCoresTheCountClimbsDownToTheFastest() {
         ThreadChoice choice = new ThreadChoice(4, 4);
