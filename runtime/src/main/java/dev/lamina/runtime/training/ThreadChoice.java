@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Which number of threads, from 1 to {@code most}, runs training steps fastest, found while training:
  * the steps are timed in windows of {@value #WINDOW}; after a window on the chosen count, now and then
  * (after {@value #STAY} windows, twice as many after each trial the chosen count won, up to
- * {@value #LONGEST_STAY}; or at once if it became a third slower than the count next to it was) one
+ * {@value #LONGEST_STAY}, fewer for short calls; or at once if it became a third slower than the count next to it was) one
  * window runs on one thread fewer or more, alternately, and the faster count is kept. A trial costs
  * its window's steps on a slower count, so the longer a choice holds, the rarer the trials.
  *
@@ -49,12 +49,16 @@ final class ThreadChoice {
     private final boolean byMean;
     private final double[] times;
     private final long[] window;
+    /**
+     * The windows before a trial at first and after a change, and the most between two: {@link #STAY}
+     * and {@link #LONGEST_STAY}, or the calls' shorter ones.
+     */
+    private final int firstStay;
+    private final int longestStay;
     private int filled;
     private int chosen;
     private int current;
     private int sinceTrial;
-    private final int firstStay;
-    private final int longestStay;
     private int stay;
     private boolean tryFewer = true;
 
