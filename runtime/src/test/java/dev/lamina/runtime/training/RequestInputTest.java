@@ -29,10 +29,12 @@ class RequestInputTest {
     }
 
     @Test
-    void largeOrDoubleInputsAreNotCopied() {
+    void largeBatchedOrDoubleInputsAreNotCopied() {
         RequestInput requests = new RequestInput();
         INDArray large = Nd4j.create(DataType.FLOAT, 2, RequestInput.MAX_VALUES);
         assertSame(large, requests.of(large));
+        INDArray batch = Nd4j.create(DataType.FLOAT, InferenceThreads.MAX_SAMPLES + 1, 4);
+        assertSame(batch, requests.of(batch), "an evaluation's batch is no request");
         INDArray doubles = Nd4j.rand(DataType.DOUBLE, 1, 5);
         assertSame(doubles, requests.of(doubles));
     }
