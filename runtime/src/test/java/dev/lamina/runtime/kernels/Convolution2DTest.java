@@ -8,6 +8,7 @@ import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
+import dev.lamina.runtime.SystemProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,17 +37,8 @@ class Convolution2DTest {
     @ParameterizedTest
     @CsvSource({"7, false, true", "7, true, true", "14, true, true", "7, false, false", "7, true, false", "14, true, false"})
     void everyRouteMatchesConv2dAndConv2dBackward(int size, boolean inputNeedsGradient, boolean oneDnn) {
-        String before = System.getProperty(OneDnn.PROPERTY);
-        System.setProperty(OneDnn.PROPERTY, Boolean.toString(oneDnn));
-        try {
-            matchesConv2dAndConv2dBackward(size, inputNeedsGradient, oneDnn);
-        } finally {
-            if (before == null) {
-                System.clearProperty(OneDnn.PROPERTY);
-            } else {
-                System.setProperty(OneDnn.PROPERTY, before);
-            }
-        }
+        SystemProperties.with(OneDnn.PROPERTY, Boolean.toString(oneDnn),
+                () -> matchesConv2dAndConv2dBackward(size, inputNeedsGradient, oneDnn));
     }
 
     private static void matchesConv2dAndConv2dBackward(int size, boolean inputNeedsGradient, boolean oneDnn) {

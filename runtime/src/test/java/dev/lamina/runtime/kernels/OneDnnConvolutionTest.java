@@ -9,6 +9,7 @@ import dev.lamina.dsl.Activation;
 import dev.lamina.dsl.Padding;
 import dev.lamina.dsl.Shape;
 import dev.lamina.dsl.Window2D;
+import dev.lamina.runtime.SystemProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -160,17 +161,8 @@ class OneDnnConvolutionTest {
         INDArray columnMajor = Nd4j.create(DataType.FLOAT, new long[] {2, 5, 5, 3}, 'f');
         assertFalse(OneDnn.runsOn(Nd4j.create(DataType.FLOAT, 2, 5, 5, 3), columnMajor), "column-major");
         assertFalse(OneDnn.runsOn(Nd4j.create(DataType.DOUBLE, 2, 5, 5, 3)), "double precision");
-        String before = System.getProperty(HostMemory.LOOPS_PROPERTY);
-        System.setProperty(HostMemory.LOOPS_PROPERTY, "false");
-        try {
-            assertFalse(OneDnn.runsOn(Nd4j.create(DataType.FLOAT, 2, 5, 5, 3)), "with the host loops off");
-        } finally {
-            if (before == null) {
-                System.clearProperty(HostMemory.LOOPS_PROPERTY);
-            } else {
-                System.setProperty(HostMemory.LOOPS_PROPERTY, before);
-            }
-        }
+        SystemProperties.with(HostMemory.LOOPS_PROPERTY, "false",
+                () -> assertFalse(OneDnn.runsOn(Nd4j.create(DataType.FLOAT, 2, 5, 5, 3)), "with the host loops off"));
     }
 
     /** The first {@code batch} rows of {@code array}, a view of its buffer from its start, as a network's smaller batch is. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.lamina.runtime.SystemProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -188,18 +189,9 @@ class OneDnnDenseTest {
                 "inputs that are not the kernel's");
         assertFalse(OneDnnDense.takes(Nd4j.create(DataType.FLOAT, 2, 10), kernel, Nd4j.create(DataType.FLOAT, 5),
                 Nd4j.create(DataType.FLOAT, 2, 4)), "a bias that is not the units'");
-        String before = System.getProperty(OneDnn.PROPERTY);
-        System.setProperty(OneDnn.PROPERTY, "false");
-        try {
-            assertFalse(OneDnnDense.takes(Nd4j.create(DataType.FLOAT, 2, 10), kernel, null, Nd4j.create(DataType.FLOAT, 2, 4)),
-                    "with oneDNN off");
-        } finally {
-            if (before == null) {
-                System.clearProperty(OneDnn.PROPERTY);
-            } else {
-                System.setProperty(OneDnn.PROPERTY, before);
-            }
-        }
+        SystemProperties.with(OneDnn.PROPERTY, "false", () -> assertFalse(
+                OneDnnDense.takes(Nd4j.create(DataType.FLOAT, 2, 10), kernel, null, Nd4j.create(DataType.FLOAT, 2, 4)),
+                "with oneDNN off"));
     }
 
     private static void assertClose(INDArray expected, INDArray actual, String what) {
