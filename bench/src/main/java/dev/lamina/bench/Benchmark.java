@@ -36,7 +36,8 @@ import javax.tools.ToolProvider;
  * </ul>
  * {@code -Dlamina.bench.python=...} names the interpreter with torch ({@code /usr/bin/python3} by default);
  * {@code -Dlamina.bench.ompWaitPolicy=PASSIVE|ACTIVE|unset} the OpenMP wait policy of every engine's
- * process (OpenMP's own by default, see {@link EngineClient#waitPolicy}).
+ * process (OpenMP's own by default, see {@link EngineClient#waitPolicy}); {@code -Dlamina.bench.isa=avx2}
+ * caps every engine's kernels at AVX2, as on a machine without AVX-512 ({@link VectorCap}).
  */
 public final class Benchmark {
     static final int QUICK_IMAGES = 6000;
@@ -135,6 +136,7 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "CPU: %s, %d processors; vector extensions: %s%n", ServingBenchmark.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), vectorFlags(CpuInfo.field("flags")));
+        System.out.printf(Locale.ROOT, "Vector instructions every engine may use: %s%n", VectorCap.describe());
         Map<String, String> policy = new HashMap<>();
         EngineClient.waitPolicy(policy);
         System.out.printf(Locale.ROOT, "OpenMP wait policy of every engine's process: %s%n",

@@ -68,6 +68,7 @@ final class EngineClient implements AutoCloseable {
         if (quick) {
             command.add("--quick");
         }
+        VectorCap.environment(builder.environment());
         try {
             process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
@@ -148,10 +149,11 @@ final class EngineClient implements AutoCloseable {
     }
 
     /** An {@link EngineServer}'s JVM, up to its arguments. */
-    private static List<String> jvm() {
+    static List<String> jvm() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(HEAP);
+        command.addAll(VectorCap.jvmOptions());
         // The benchmark's own -D settings (JavaCPP's memory limits, the data directory) hold for its servers too.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-D"))
                 .forEach(command::add);
@@ -168,6 +170,7 @@ final class EngineClient implements AutoCloseable {
         command.add("--gemm");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         waitPolicy(builder.environment());
+        VectorCap.environment(builder.environment());
         try {
             Process process = builder.start();
             String rate = null;
@@ -176,6 +179,8 @@ final class EngineClient implements AutoCloseable {
                 for (String line; (line = reader.readLine()) != null; ) {
                     if (line.startsWith(EngineServer.ANSWER)) {
                         rate = line.substring(EngineServer.ANSWER.length());
+                    } else {
+                        System.out.println(line);
                     }
                 }
             }
@@ -255,6 +260,7 @@ final class EngineClient implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(PYTHON, torchEngine().toString(), "--info", "--threads",
                 Integer.toString(threads)).redirectError(ProcessBuilder.Redirect.INHERIT);
         threadEnvironment(builder.environment(), threads);
+        VectorCap.environment(builder.environment());
         try {
             Process process = builder.start();
             List<String> lines;

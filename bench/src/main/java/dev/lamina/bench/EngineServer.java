@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.bytedeco.dnnl.global.dnnl;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -33,6 +34,7 @@ public final class EngineServer {
     public static void main(String[] args) throws IOException {
         if (args.length == 1 && args[0].equals("--gemm")) {
             // The benchmark's header: ND4J's gemm rate, measured in a JVM like the engines' own.
+            System.out.println("  oneDNN's instructions in the JVM engines: " + oneDnnInstructions());
             System.out.println(ANSWER + EpochTimer.gemmRate());
             return;
         }
@@ -45,12 +47,26 @@ public final class EngineServer {
             train = train.slice(0, Benchmark.QUICK_IMAGES);
         }
         Engine engine = Engine.of(args[0], model, train, model.test());
-        System.out.printf(Locale.ROOT, "  %s %s: backend %s, %d threads%n", args[0], args[1],
-                Nd4j.getBackend().getClass().getSimpleName(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  %s %s: backend %s, %d threads, oneDNN's instructions %s%n", args[0], args[1],
+                Nd4j.getBackend().getClass().getSimpleName(), Runtime.getRuntime().availableProcessors(),
+                oneDnnInstructions());
         System.out.println(ANSWER + READY + " " + train.size());
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command; (command = commands.readLine()) != null; ) {
             System.out.println(ANSWER + answer(engine, command.split(" ")));
+        }
+    }
+
+    /**
+     * The instruction set oneDNN's kernels use in this process ("avx2", "avx512_core_amx", ...), after
+     * {@link VectorCap}'s cap, as the oneDNN that Lamina calls reports it.
+     */
+    static String oneDnnInstructions() {
+        try {
+            // toString, not name: JavaCPP makes the enum's value in native code, with no name of its own.
+            return String.valueOf(dnnl.get_effective_cpu_isa());
+        } catch (LinkageError | RuntimeException e) {
+            return "unknown (" + e + ")";
         }
     }
 
