@@ -126,17 +126,16 @@ final class OneDnnConvolution {
             primitive_attr attributes = new primitive_attr();
             if (key.relu()) {
                 post_ops fused = new post_ops();
-                fused.append_eltwise(1f, dnnl.algorithm.eltwise_relu, 0f, 0f);
+                fused.append_eltwise(dnnl.algorithm.eltwise_relu, 0f, 0f);
                 attributes.set_post_ops(fused);
             }
-            convolution_forward.desc description = hasBias
-                    ? new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                            chosen(sourceDims), chosen(kernelDims), bias, chosen(destinationDims), strides,
-                            paddingBefore, paddingAfter)
-                    : new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                            chosen(sourceDims), chosen(kernelDims), chosen(destinationDims), strides, paddingBefore,
-                            paddingAfter);
-            forwardDescription = new convolution_forward.primitive_desc(description, attributes, OneDnn.engine());
+            forwardDescription = hasBias
+                    ? new convolution_forward.primitive_desc(OneDnn.engine(), dnnl.prop_kind.forward_training,
+                            dnnl.algorithm.convolution_direct, chosen(sourceDims), chosen(kernelDims), bias,
+                            chosen(destinationDims), strides, paddingBefore, paddingAfter, attributes, false)
+                    : new convolution_forward.primitive_desc(OneDnn.engine(), dnnl.prop_kind.forward_training,
+                            dnnl.algorithm.convolution_direct, chosen(sourceDims), chosen(kernelDims),
+                            chosen(destinationDims), strides, paddingBefore, paddingAfter, attributes, false);
             forward = new convolution_forward(forwardDescription);
             forwardSource = new Operand(source, forwardDescription.src_desc(), dnnl.DNNL_ARG_SRC, forwardArguments);
             forwardKernel = new Operand(kernel, forwardDescription.weights_desc(), dnnl.DNNL_ARG_WEIGHTS,
@@ -185,10 +184,9 @@ final class OneDnnConvolution {
 
         Backward(Plan plan) {
             convolution_backward_data.primitive_desc dataDescription = new convolution_backward_data.primitive_desc(
-                    new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, chosen(plan.sourceDims),
-                            chosen(plan.kernelDims), chosen(plan.destinationDims), plan.strides, plan.paddingBefore,
-                            plan.paddingAfter),
-                    OneDnn.engine(), plan.forwardDescription);
+                    OneDnn.engine(), dnnl.algorithm.convolution_direct, chosen(plan.sourceDims), chosen(plan.kernelDims),
+                    chosen(plan.destinationDims), plan.strides, plan.paddingBefore, plan.paddingAfter,
+                    plan.forwardDescription);
             data = new convolution_backward_data(dataDescription);
             dataOutputGradient = new Operand(plan.destination, dataDescription.diff_dst_desc(), dnnl.DNNL_ARG_DIFF_DST,
                     dataArguments);
@@ -196,15 +194,13 @@ final class OneDnnConvolution {
             dataInputGradient = new Operand(plan.source, dataDescription.diff_src_desc(), dnnl.DNNL_ARG_DIFF_SRC,
                     dataArguments);
 
-            convolution_backward_weights.desc weightsDescription = plan.bias != null
-                    ? new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, chosen(plan.sourceDims),
-                            chosen(plan.kernelDims), plan.bias, chosen(plan.destinationDims), plan.strides, plan.paddingBefore,
-                            plan.paddingAfter)
-                    : new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, chosen(plan.sourceDims),
-                            chosen(plan.kernelDims), chosen(plan.destinationDims), plan.strides, plan.paddingBefore,
-                            plan.paddingAfter);
-            convolution_backward_weights.primitive_desc weightsPrimitive = new convolution_backward_weights.primitive_desc(
-                    weightsDescription, OneDnn.engine(), plan.forwardDescription);
+            convolution_backward_weights.primitive_desc weightsPrimitive = plan.bias != null
+                    ? new convolution_backward_weights.primitive_desc(OneDnn.engine(), dnnl.algorithm.convolution_direct,
+                            chosen(plan.sourceDims), chosen(plan.kernelDims), plan.bias, chosen(plan.destinationDims),
+                            plan.strides, plan.paddingBefore, plan.paddingAfter, plan.forwardDescription)
+                    : new convolution_backward_weights.primitive_desc(OneDnn.engine(), dnnl.algorithm.convolution_direct,
+                            chosen(plan.sourceDims), chosen(plan.kernelDims), chosen(plan.destinationDims),
+                            plan.strides, plan.paddingBefore, plan.paddingAfter, plan.forwardDescription);
             weights = new convolution_backward_weights(weightsPrimitive);
             // Where the kernel's gradient reads the input, or the output's gradient, in the layout the
             // forward pass or the input's gradient already brought it into, it reads that memory.

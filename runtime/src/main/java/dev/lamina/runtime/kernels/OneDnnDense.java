@@ -79,13 +79,12 @@ final class OneDnnDense {
             memory.desc weightsLayout = OneDnn.floats(new long[] {key.units(), key.inputs()}, memory.format_tag.ba);
             memory.desc biasLayout = OneDnn.floats(new long[] {key.units()}, memory.format_tag.a);
             memory.desc destinationLayout = OneDnn.floats(new long[] {key.rows(), key.units()}, memory.format_tag.ab);
-            inner_product_forward.desc description = key.bias()
-                    ? new inner_product_forward.desc(dnnl.prop_kind.forward_inference, sourceLayout, weightsLayout,
-                            biasLayout, destinationLayout)
-                    : new inner_product_forward.desc(dnnl.prop_kind.forward_inference, sourceLayout, weightsLayout,
-                            destinationLayout);
-            primitive = new inner_product_forward(new inner_product_forward.primitive_desc(description,
-                    attributes(key.activation()), OneDnn.engine()));
+            primitive_attr attributes = attributes(key.activation());
+            primitive = new inner_product_forward(key.bias()
+                    ? new inner_product_forward.primitive_desc(OneDnn.engine(), dnnl.prop_kind.forward_inference,
+                            sourceLayout, weightsLayout, biasLayout, destinationLayout, attributes, false)
+                    : new inner_product_forward.primitive_desc(OneDnn.engine(), dnnl.prop_kind.forward_inference,
+                            sourceLayout, weightsLayout, destinationLayout, attributes, false));
             source = new Bound(sourceLayout, dnnl.DNNL_ARG_SRC, arguments);
             weights = new Bound(weightsLayout, dnnl.DNNL_ARG_WEIGHTS, arguments);
             destination = new Bound(destinationLayout, dnnl.DNNL_ARG_DST, arguments);
@@ -133,7 +132,7 @@ final class OneDnnDense {
         Eltwise eltwise = Eltwise.of(activation);
         if (eltwise != null) {
             post_ops fused = new post_ops();
-            fused.append_eltwise(1f, eltwise.algorithm(), eltwise.alpha(), 0f);
+            fused.append_eltwise(eltwise.algorithm(), eltwise.alpha(), 0f);
             attributes.set_post_ops(fused);
         }
         return attributes;

@@ -20,6 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * one network, used by one thread at a time, as the network's arrays are.
  */
 final class OneDnnPooling {
+    /** oneDNN's dilation of a window, 0 for none: Keras' pools have none. */
+    private static final long[] NO_DILATION = {0, 0};
+
     private final Pooling pooling;
     private final Window2D window;
     private final Shape input;
@@ -87,9 +90,9 @@ final class OneDnnPooling {
             kernel = new long[] {window.height(), window.width()};
             paddingBefore = OneDnn.paddingBefore(window, input);
             paddingAfter = OneDnn.paddingAfter(window, input, output);
-            forwardDescription = new pooling_forward.primitive_desc(new pooling_forward.desc(
+            forwardDescription = new pooling_forward.primitive_desc(OneDnn.engine(),
                     training ? dnnl.prop_kind.forward_training : dnnl.prop_kind.forward_inference, algorithm(),
-                    sourceLayout, destinationLayout, strides, kernel, paddingBefore, paddingAfter), OneDnn.engine());
+                    sourceLayout, destinationLayout, strides, kernel, NO_DILATION, paddingBefore, paddingAfter);
             forward = new pooling_forward(forwardDescription);
             source = new memory(sourceLayout, OneDnn.engine(), null);
             destination = new memory(destinationLayout, OneDnn.engine(), null);
@@ -136,9 +139,9 @@ final class OneDnnPooling {
         private final IntMemoryMap arguments = new IntMemoryMap();
 
         Backward(Plan plan) {
-            primitive = new pooling_backward(new pooling_backward.primitive_desc(new pooling_backward.desc(
-                    plan.algorithm(), plan.sourceLayout, plan.destinationLayout, plan.strides, plan.kernel,
-                    plan.paddingBefore, plan.paddingAfter), OneDnn.engine(), plan.forwardDescription));
+            primitive = new pooling_backward(new pooling_backward.primitive_desc(OneDnn.engine(), plan.algorithm(),
+                    plan.sourceLayout, plan.destinationLayout, plan.strides, plan.kernel, NO_DILATION, plan.paddingBefore,
+                    plan.paddingAfter, plan.forwardDescription));
             outputGradient = new memory(plan.destinationLayout, OneDnn.engine(), null);
             inputGradient = new memory(plan.sourceLayout, OneDnn.engine(), null);
             arguments.put(dnnl.DNNL_ARG_DIFF_DST, outputGradient);
