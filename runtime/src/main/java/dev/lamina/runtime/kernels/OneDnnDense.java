@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Why: MnistMlp's 1x784x512 layer took 34-43 us through ND4J's gemm on two threads and 79-80 on one,
  * 20-26 and 48 us here; its 1x512x10 layer 7-17 us in {@link SmallDenseProduct}'s loop, 2.5-6 here
- * (medians of 5,000 calls). Training batches keep ND4J's gemm (see {@link DenseKernel#forward}); on
+ * (medians of 5,000 calls, on oneDNN 2.5.2). Training batches keep ND4J's gemm (see {@link DenseKernel#forward}); on
  * one thread, as under load, 128x784x512 took 1,020 us here against its 780.
  *
  * <p>The plans (a primitive and its memories, made in about a millisecond) are kept per thread, by
