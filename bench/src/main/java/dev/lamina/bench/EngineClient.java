@@ -61,14 +61,13 @@ final class EngineClient implements AutoCloseable {
                     "--data", DataDirectory.get().toString()));
             threadEnvironment(builder.environment(), threads);
         } else {
-            waitPolicy(builder.environment());
+            engineEnvironment(builder.environment());
             command.addAll(jvm());
             command.addAll(List.of(engine, model.name()));
         }
         if (quick) {
             command.add("--quick");
         }
-        VectorCap.environment(builder.environment());
         try {
             process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
@@ -169,8 +168,7 @@ final class EngineClient implements AutoCloseable {
         List<String> command = jvm();
         command.add("--gemm");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        waitPolicy(builder.environment());
-        VectorCap.environment(builder.environment());
+        engineEnvironment(builder.environment());
         try {
             Process process = builder.start();
             String rate = null;
@@ -201,12 +199,18 @@ final class EngineClient implements AutoCloseable {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** OpenMP's and the BLAS libraries' thread counts, which they read from the environment when loaded. */
+    /** OpenMP's and the BLAS libraries' thread counts, which they read from the environment when loaded, and {@link #engineEnvironment}. */
     static void threadEnvironment(Map<String, String> environment, int threads) {
         for (String variable : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
             environment.put(variable, Integer.toString(threads));
         }
+        engineEnvironment(environment);
+    }
+
+    /** What every engine's process gets: the same OpenMP wait policy, and {@link VectorCap}'s cap. */
+    static void engineEnvironment(Map<String, String> environment) {
         waitPolicy(environment);
+        VectorCap.environment(environment);
     }
 
     /**
@@ -260,7 +264,6 @@ final class EngineClient implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(PYTHON, torchEngine().toString(), "--info", "--threads",
                 Integer.toString(threads)).redirectError(ProcessBuilder.Redirect.INHERIT);
         threadEnvironment(builder.environment(), threads);
-        VectorCap.environment(builder.environment());
         try {
             Process process = builder.start();
             List<String> lines;

@@ -54,7 +54,7 @@ class VectorCapTest {
         List<String> command = EngineClient.jvm();
         command.add("--gemm");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        VectorCap.environment(builder.environment());
+        EngineClient.engineEnvironment(builder.environment());
         Process server = builder.start();
         String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(server.waitFor(2, TimeUnit.MINUTES));
